@@ -1,0 +1,30 @@
+# BatchKit: `make demo` sets up and runs the pipeline locally; `make test` runs every test.
+SHELL := /usr/bin/env bash
+CONFIGURATION ?= Release
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+
+BATCHKIT := dotnet run --project src/BatchKit.Cli --configuration $(CONFIGURATION) --
+DAY ?= 2026-11-22
+STORES ?= 20
+ROWS ?= 200-1000
+SEED ?= 42
+
+.PHONY: help build test demo generate bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+build: ## Build the whole solution
+	dotnet build BatchKit.sln --configuration $(CONFIGURATION)
+
+test: ## Run every test (unit, conformance, emulator, end to end); ends with `tests: N passed, N failed`
+	CONFIGURATION=$(CONFIGURATION) bash scripts/test.sh
+
+generate: ## Generate a synthetic day: sample-data/out/$(DAY).zip and its .expected.json
+	$(BATCHKIT) generate --stores $(STORES) --rows $(ROWS) --date $(DAY) --seed $(SEED) --out sample-data/out/$(DAY).zip
+
+demo: build generate ## Build, then generate a sample day (the full local pipeline lands with `make up`)
+
+clean: ## Remove build output
+	dotnet clean BatchKit.sln --configuration $(CONFIGURATION) >/dev/null

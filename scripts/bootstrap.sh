@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what building and testing BatchKit needs on a bare machine; safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { command -v "$1" >/dev/null 2>&1; }
+
+if ! need dotnet; then
+  echo "bootstrap: the .NET SDK 10 is required (https://dotnet.microsoft.com/download); 'dotnet' is not on PATH." >&2
+  exit 1
+fi
+if ! need make; then
+  echo "bootstrap: installing make" >&2
+  apt-get update -qq && apt-get install -y -qq make >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet restore BatchKit.sln --nologo -v quiet
