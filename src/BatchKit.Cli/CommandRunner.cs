@@ -1,0 +1,38 @@
+using BatchKit.Sales;
+using BatchKit.SampleData;
+using Spectre.Console;
+
+namespace BatchKit.Cli;
+
+/// <summary>
+/// Runs a command's body and turns its outcome into the exit-code table: expected errors derive from
+/// <see cref="BatchKitException"/> (or are domain errors with a user-facing message) and print in red without a
+/// stack trace; cancellation is Ctrl-C; anything else is unexpected and prints the exception.
+/// </summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(IAnsiConsole console, Func<CancellationToken, Task> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await body(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.MarkupLine("[yellow]Cancelled.[/]");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is BatchKitException or InvalidOptionException or SalesDataException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return ExitCodes.UserError;
+        }
+        catch (Exception e)
+        {
+            console.MarkupLine("[red]unexpected error[/] (please report it with the details below):");
+            console.WriteException(e, ExceptionFormats.ShortenPaths);
+            return ExitCodes.Unexpected;
+        }
+    }
+}
