@@ -10,7 +10,7 @@ STORES ?= 20
 ROWS ?= 200-1000
 SEED ?= 42
 
-.PHONY: help build test demo generate bench clean
+.PHONY: help build test demo generate bench bench-sales clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,6 +25,15 @@ generate: ## Generate a synthetic day: sample-data/out/$(DAY).zip and its .expec
 	$(BATCHKIT) generate --stores $(STORES) --rows $(ROWS) --date $(DAY) --seed $(SEED) --out sample-data/out/$(DAY).zip
 
 demo: build generate ## Build, then generate a sample day (the full local pipeline lands with `make up`)
+
+bench: bench-sales ## Run every benchmark (figures on stdout)
+
+SALES_BENCH := tests/BatchKit.Sales.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Sales.Benchmarks
+bench-sales: ## Generator (100 and 1,000 stores x 1,000 rows, one process each) and a 300 MB store file aggregated vs a bare JSON scan
+	dotnet build tests/BatchKit.Sales.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
+	$(SALES_BENCH) generate 100 1000
+	$(SALES_BENCH) generate 1000 1000
+	$(SALES_BENCH) aggregate 300
 
 clean: ## Remove build output
 	dotnet clean BatchKit.sln --configuration $(CONFIGURATION) >/dev/null

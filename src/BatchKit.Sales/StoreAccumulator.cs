@@ -11,13 +11,16 @@ internal sealed class StoreAccumulator
     private readonly List<RowError> _errors = [];
     private readonly int _maxErrorsKept;
 
+    private string? _lastInvoice;
+    private string? _lastCustomer;
     private long _rows;
     private int _cancellations;
     private long _rowsWithoutCustomer;
     private long _rowErrors;
-    private decimal _net;
     private decimal _gross;
     private decimal _returns;
+    private Int128 _grossFixed;
+    private Int128 _returnsFixed;
     private DateTime? _first;
     private DateTime? _last;
 
@@ -26,33 +29,58 @@ internal sealed class StoreAccumulator
         _maxErrorsKept = maxErrorsKept;
     }
 
-    public void AddLine(ReadOnlySpan<char> invoiceNo, int quantity, decimal unitPrice, DateTime invoiceDate, ReadOnlySpan<char> customerId)
+    /// <param name="unitPriceFixed">The price in ten-thousandths when it fits (see <see cref="DecimalText"/>), else -1.</param>
+    public void AddLine(ReadOnlySpan<char> invoiceNo, int quantity, decimal unitPrice, long unitPriceFixed, DateTime invoiceDate, ReadOnlySpan<char> customerId)
     {
-        // checked: decimal arithmetic throws OverflowException rather than wrapping; the caller names the row.
-        var line = quantity * unitPrice;
-        _net += line;
-        if (quantity >= 0)
+        if (unitPriceFixed >= 0)
         {
-            _gross += line;
+            // Exact integer arithmetic in ten-thousandths: the same value as decimal, several times faster.
+            var line = (Int128)quantity * unitPriceFixed;
+            if (quantity >= 0)
+            {
+                _grossFixed += line;
+            }
+            else
+            {
+                _returnsFixed -= line;
+            }
         }
         else
         {
-            _returns -= line;
+            // Decimal arithmetic throws OverflowException rather than wrapping; the caller names the row.
+            var line = quantity * unitPrice;
+            if (quantity >= 0)
+            {
+                _gross += line;
+            }
+            else
+            {
+                _returns -= line;
+            }
         }
 
         _rows++;
-        if (_invoices.GetAlternateLookup<ReadOnlySpan<char>>().Add(invoiceNo) && invoiceNo.StartsWith('C'))
+        // An invoice's lines come together, so most rows repeat the previous row's invoice and customer.
+        if (!invoiceNo.SequenceEqual(_lastInvoice))
         {
-            _cancellations++;
+            var invoices = _invoices.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (invoices.Add(invoiceNo) && invoiceNo.StartsWith('C'))
+            {
+                _cancellations++;
+            }
+
+            invoices.TryGetValue(invoiceNo, out _lastInvoice);
         }
 
         if (customerId.IsEmpty)
         {
             _rowsWithoutCustomer++;
         }
-        else
+        else if (!customerId.SequenceEqual(_lastCustomer))
         {
-            _customers.GetAlternateLookup<ReadOnlySpan<char>>().Add(customerId);
+            var customers = _customers.GetAlternateLookup<ReadOnlySpan<char>>();
+            customers.Add(customerId);
+            customers.TryGetValue(customerId, out _lastCustomer);
         }
 
         if (_first is null || invoiceDate < _first)
@@ -75,19 +103,26 @@ internal sealed class StoreAccumulator
         }
     }
 
-    public StoreSummary ToSummary() => new()
+    public StoreSummary ToSummary()
     {
-        Rows = _rows,
-        Invoices = _invoices.Count,
-        Cancellations = _cancellations,
-        Total = Money.RoundToCents(_net),
-        GrossSales = Money.RoundToCents(_gross),
-        Returns = Money.RoundToCents(_returns),
-        Customers = _customers.Count,
-        RowsWithoutCustomer = _rowsWithoutCustomer,
-        FirstInvoice = _first,
-        LastInvoice = _last,
-        RowErrors = _rowErrors,
-        Errors = _errors.ToArray(),
-    };
+        var gross = _gross + FromFixed(_grossFixed);
+        var returns = _returns + FromFixed(_returnsFixed);
+        return new StoreSummary
+        {
+            Rows = _rows,
+            Invoices = _invoices.Count,
+            Cancellations = _cancellations,
+            Total = Money.RoundToCents(gross - returns),
+            GrossSales = Money.RoundToCents(gross),
+            Returns = Money.RoundToCents(returns),
+            Customers = _customers.Count,
+            RowsWithoutCustomer = _rowsWithoutCustomer,
+            FirstInvoice = _first,
+            LastInvoice = _last,
+            RowErrors = _rowErrors,
+            Errors = _errors.ToArray(),
+        };
+    }
+
+    private static decimal FromFixed(Int128 tenThousandths) => (decimal)tenThousandths / 10_000m;
 }

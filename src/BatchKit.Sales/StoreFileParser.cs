@@ -27,13 +27,16 @@ internal sealed class StoreFileParser
 
     // The row being read. Only InvoiceNo and CustomerID are kept as text (for the distinct sets), in reused buffers.
     private SalesRowField? _pendingField;
+    private SalesRowField? _lastField;
     private int _seen;
     private RowError? _rowError;
     private readonly ArrayBufferWriter<char> _invoiceNo = new(32);
     private readonly ArrayBufferWriter<char> _customerId = new(16);
     private int _quantity;
     private decimal _unitPrice;
+    private long _unitPriceFixed;
     private DateTime _invoiceDate;
+    private byte[] _scratch = new byte[64];
 
     public StoreFileParser(SalesAggregatorOptions options)
     {
@@ -161,8 +164,7 @@ internal sealed class StoreFileParser
         _seen = 0;
         _rowError = null;
         _pendingField = null;
-        _invoiceNo.Clear();
-        _customerId.Clear();
+        _lastField = null;
     }
 
     private void HandleRowToken(ref Utf8JsonReader reader)
@@ -211,14 +213,21 @@ internal sealed class StoreFileParser
         _pendingField = null;
     }
 
-    private static SalesRowField? IdentifyField(ref Utf8JsonReader reader)
+    private SalesRowField? IdentifyField(ref Utf8JsonReader reader)
     {
+        // Rows almost always list the fields in schema order: try the one after the last first.
+        var guess = _lastField is { } last && last < SalesRowField.Country ? last + 1 : SalesRowField.InvoiceNo;
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.SequenceEqual(FieldNames.Utf8[(int)guess]))
+        {
+            return _lastField = guess;
+        }
+
         // Unknown properties are tolerated and ignored: the schema is the eight fields, extra ones carry nothing we sum.
         for (var field = SalesRowField.InvoiceNo; field <= SalesRowField.Country; field++)
         {
             if (reader.ValueTextEquals(FieldNames.Utf8[(int)field]))
             {
-                return field;
+                return _lastField = field;
             }
         }
 
@@ -236,7 +245,8 @@ internal sealed class StoreFileParser
                 CopyText(ref reader, _customerId);
                 return;
             case SalesRowField.Quantity:
-                if (!TryParseQuantity(ref reader, out _quantity))
+                var quantity = Unescaped(ref reader);
+                if (!(Utf8Parser.TryParse(quantity, out _quantity, out var used) && used == quantity.Length && used > 0))
                 {
                     NoteRowError(RowErrorKind.NonNumericQuantity, field, $"row {_row}: Quantity {Echo(ref reader)} is not an integer");
                 }
@@ -246,7 +256,7 @@ internal sealed class StoreFileParser
                 ReadUnitPrice(ref reader);
                 return;
             case SalesRowField.InvoiceDate:
-                if (!WithUnescaped(ref reader, static span => (InvoiceDate.TryParse(span, out var date), date), out _invoiceDate))
+                if (!InvoiceDate.TryParse(Unescaped(ref reader), out _invoiceDate))
                 {
                     NoteRowError(RowErrorKind.BadInvoiceDate, field, $"row {_row}: InvoiceDate {Echo(ref reader)} is not a date in the form {InvoiceDate.Format}");
                 }
@@ -260,7 +270,7 @@ internal sealed class StoreFileParser
 
     private void ReadUnitPrice(ref Utf8JsonReader reader)
     {
-        if (!WithUnescaped(ref reader, static span => (Utf8Parser.TryParse(span, out decimal value, out var used, 'F') && used == span.Length && span.Length > 0, value), out _unitPrice))
+        if (!DecimalText.TryParse(Unescaped(ref reader), out _unitPrice, out _unitPriceFixed))
         {
             NoteRowError(RowErrorKind.NonNumericUnitPrice, SalesRowField.UnitPrice, $"row {_row}: UnitPrice {Echo(ref reader)} is not a decimal number");
         }
@@ -274,43 +284,53 @@ internal sealed class StoreFileParser
         }
     }
 
-    private static bool TryParseQuantity(ref Utf8JsonReader reader, out int quantity) =>
-        WithUnescaped(ref reader, static span => (Utf8Parser.TryParse(span, out int value, out var used) && used == span.Length && span.Length > 0, value), out quantity);
-
-    private delegate (bool Ok, T Value) SpanParser<T>(ReadOnlySpan<byte> span);
-
-    private static bool WithUnescaped<T>(ref Utf8JsonReader reader, SpanParser<T> parse, out T value)
+    /// <summary>The string value's bytes: the reader's own span in the common case, an unescaped copy otherwise.</summary>
+    private ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader)
     {
-        (bool Ok, T Value) result;
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            result = parse(reader.ValueSpan);
-        }
-        else
-        {
-            var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-            var rented = ArrayPool<byte>.Shared.Rent(length);
-            try
-            {
-                var written = reader.CopyString(rented);
-                result = parse(rented.AsSpan(0, written));
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            return reader.ValueSpan;
         }
 
-        value = result.Value;
-        return result.Ok;
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        if (_scratch.Length < length)
+        {
+            _scratch = new byte[length];
+        }
+
+        return _scratch.AsSpan(0, reader.CopyString(_scratch));
     }
 
     private static void CopyText(ref Utf8JsonReader reader, ArrayBufferWriter<char> into)
     {
+        // Consecutive rows mostly repeat the invoice and customer: keep the text when it has not changed.
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && SameAscii(reader.ValueSpan, into.WrittenSpan))
+        {
+            return;
+        }
+
         into.Clear();
         var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
         var written = reader.CopyString(into.GetSpan(length));
         into.Advance(written);
+    }
+
+    private static bool SameAscii(ReadOnlySpan<byte> utf8, ReadOnlySpan<char> text)
+    {
+        if (utf8.Length != text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            if (utf8[i] != text[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void NoteRowError(RowErrorKind kind, SalesRowField? field, string message) =>
@@ -338,7 +358,7 @@ internal sealed class StoreFileParser
 
         try
         {
-            _accumulator.AddLine(_invoiceNo.WrittenSpan, _quantity, _unitPrice, _invoiceDate, _customerId.WrittenSpan);
+            _accumulator.AddLine(_invoiceNo.WrittenSpan, _quantity, _unitPrice, _unitPriceFixed, _invoiceDate, _customerId.WrittenSpan);
         }
         catch (OverflowException e)
         {
