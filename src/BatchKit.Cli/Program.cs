@@ -9,4 +9,9 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-return await BatchKitCommandLine.InvokeAsync(args, AnsiConsole.Console, Console.Out, Console.Error, cancellation.Token);
+// Redirected output (CI logs, files) gets plain text: no colour codes, no redrawn progress bars.
+var console = Console.IsOutputRedirected
+    ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No })
+    : AnsiConsole.Console;
+
+return await BatchKitCommandLine.InvokeAsync(args, console, Console.Out, Console.Error, cancellation.Token);
