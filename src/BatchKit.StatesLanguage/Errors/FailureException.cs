@@ -8,7 +8,7 @@ namespace BatchKit.StatesLanguage.Errors;
 internal sealed class FailureException : Exception
 {
     public FailureException(Failure failure)
-        : base($"{failure.Error}: {failure.Cause}")
+        : base($"{failure.Error ?? "(no error)"}: {failure.Cause}")
     {
         Failure = failure;
     }

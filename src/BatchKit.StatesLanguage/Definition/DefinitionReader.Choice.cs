@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using BatchKit.StatesLanguage.Json;
+using BatchKit.StatesLanguage.Paths;
+using BatchKit.StatesLanguage.States;
+
+namespace BatchKit.StatesLanguage.Definition;
+
+/// <summary>Reading Choice states and their rules. https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html</summary>
+internal sealed partial class DefinitionReader
+{
+    private static readonly HashSet<string> Comparisons = new(StringComparer.Ordinal)
+    {
+        "StringEquals", "StringLessThan", "StringGreaterThan", "StringLessThanEquals", "StringGreaterThanEquals", "StringMatches",
+        "NumericEquals", "NumericLessThan", "NumericGreaterThan", "NumericLessThanEquals", "NumericGreaterThanEquals",
+        "BooleanEquals",
+        "TimestampEquals", "TimestampLessThan", "TimestampGreaterThan", "TimestampLessThanEquals", "TimestampGreaterThanEquals",
+    };
+
+    private static readonly HashSet<string> TypeTests = new(StringComparer.Ordinal)
+    {
+        "IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp",
+    };
+
+    private ChoiceState Choice(string name, JsonObject node, string at)
+    {
+        var fields = Fields(name, node, at, "Choice", ["InputPath", "OutputPath", "Choices", "Default", "Assign"], transition: false);
+        var branches = new List<ChoiceBranch>();
+        if (node["Choices"] is not JsonArray choices || choices.Count == 0)
+        {
+            Error(Schema, "The field 'Choices' is required and must be a non-empty array", $"{at}/Choices");
+        }
+        else
+        {
+            for (var i = 0; i < choices.Count; i++)
+            {
+                var location = $"{at}/Choices/{i}";
+                if (choices[i] is not JsonObject choice)
+                {
+                    Error(Schema, "A choice rule must be an object", location);
+                    continue;
+                }
+
+                var next = RequiredString(choice, "Next", location);
+                var rule = Rule(choice, location, topLevel: true);
+                if (rule is not null && next is not null)
+                {
+                    branches.Add(new ChoiceBranch(rule, next, Template(choice, "Assign", location, objectOnly: true) as JsonObject));
+                }
+            }
+        }
+
+        return new ChoiceState(fields, branches, OptionalString(node, "Default", at));
+    }
+
+    private ChoiceRule? Rule(JsonObject node, string at, bool topLevel)
+    {
+        var extra = topLevel ? new[] { "Next", "Assign", "Comment" } : ["Comment"];
+        if (node["Not"] is JsonObject not)
+        {
+            CheckFields(node, at, ["Not", .. extra]);
+            return Rule(not, $"{at}/Not", topLevel: false) is { } inner ? new ChoiceRule.Not(inner) : null;
+        }
+
+        foreach (var combinator in new[] { "And", "Or" })
+        {
+            if (node.ContainsKey(combinator))
+            {
+                CheckFields(node, at, [combinator, .. extra]);
+                if (node[combinator] is not JsonArray list || list.Count == 0)
+                {
+                    Error(Schema, $"'{combinator}' must be a non-empty array of rules", $"{at}/{combinator}");
+                    return null;
+                }
+
+                var rules = list.Select((r, i) => r is JsonObject o ? Rule(o, $"{at}/{combinator}/{i}", topLevel: false) : null).ToList();
+                if (rules.Any(r => r is null))
+                {
+                    return null;
+                }
+
+                return combinator == "And" ? new ChoiceRule.And(rules!) : new ChoiceRule.Or(rules!);
+            }
+        }
+
+        var variable = RequiredString(node, "Variable", at);
+        if (variable is not null && JsonPath.Validate(variable) is { } problem)
+        {
+            Error(Schema, problem, $"{at}/Variable");
+        }
+
+        var operators = node.Select(p => p.Key).Where(k => k is not ("Variable" or "Next" or "Assign" or "Comment")).ToList();
+        if (operators.Count != 1)
+        {
+            Error(Schema, operators.Count == 0 ? "A choice rule needs a comparison operator" : $"A choice rule has more than one operator: {string.Join(", ", operators)}", at);
+            return null;
+        }
+
+        var op = operators[0];
+        var operand = node[op];
+        var isPath = op.EndsWith("Path", StringComparison.Ordinal) && op != "StringMatchesPath" && Comparisons.Contains(op[..^4]);
+        var name = isPath ? op[..^4] : op;
+        if (!Comparisons.Contains(name) && !TypeTests.Contains(name))
+        {
+            Error(Schema, $"'{op}' is not a comparison operator", $"{at}/{op}");
+            return null;
+        }
+
+        if (isPath)
+        {
+            if (!JsonText.IsString(operand, out var path) || JsonPath.Validate(path) is not null)
+            {
+                Error(Schema, $"'{op}' must be a valid path", $"{at}/{op}");
+                return null;
+            }
+        }
+        else if (!OperandFits(name, operand))
+        {
+            Error(Schema, $"The value of '{op}' has the wrong type", $"{at}/{op}");
+            return null;
+        }
+
+        return variable is null ? null : new ChoiceRule.Comparison(variable, name, operand?.DeepClone(), isPath);
+    }
+
+    private static bool OperandFits(string op, JsonNode? operand) => op switch
+    {
+        _ when op.StartsWith("String", StringComparison.Ordinal) => JsonText.IsString(operand, out _),
+        _ when op.StartsWith("Numeric", StringComparison.Ordinal) => JsonText.IsNumber(operand),
+        _ when op.StartsWith("Timestamp", StringComparison.Ordinal) => JsonText.IsString(operand, out var t) && ChoiceRule.TryTimestamp(t, out _),
+        _ => JsonText.Kind(operand) is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False,
+    };
+}

@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+using BatchKit.StatesLanguage.Paths;
+
+namespace BatchKit.StatesLanguage.Execution;
+
+/// <summary>The roots paths see while a state runs: <c>$</c> is <paramref name="input"/>, <c>$$</c> the frame's context.</summary>
+internal sealed class StateScope(Frame frame, JsonNode? input) : IPathScope
+{
+    public JsonNode? Input => input;
+
+    public JsonNode? Context => frame.Context;
+
+    public bool TryGetVariable(string name, out JsonNode? value) => frame.Variables.TryGet(name, out value);
+
+    public StateScope With(JsonNode? value) => new(frame, value);
+}

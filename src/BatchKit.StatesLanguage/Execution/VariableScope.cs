@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+
+namespace BatchKit.StatesLanguage.Execution;
+
+/// <summary>
+/// Variables set by <c>Assign</c>. Inner scopes (Map iterations, Parallel branches) read their parents' variables
+/// and keep their own writes local, as AWS scopes them.
+/// https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
+/// </summary>
+internal sealed class VariableScope(VariableScope? parent)
+{
+    private readonly Dictionary<string, JsonNode?> _values = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public VariableScope Inner() => new(this);
+
+    public bool TryGet(string name, out JsonNode? value)
+    {
+        lock (_lock)
+        {
+            if (_values.TryGetValue(name, out value))
+            {
+                return true;
+            }
+        }
+
+        if (parent is not null)
+        {
+            return parent.TryGet(name, out value);
+        }
+
+        value = null;
+        return false;
+    }
+
+    /// <summary>Writes in this scope only: inner states read outer variables but never assign to them.</summary>
+    public void Set(string name, JsonNode? value)
+    {
+        lock (_lock)
+        {
+            _values[name] = value;
+        }
+    }
+}
