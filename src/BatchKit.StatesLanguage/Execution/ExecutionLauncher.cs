@@ -35,7 +35,7 @@ internal static class ExecutionLauncher
             ["input"] = inputText,
             ["inputDetails"] = new JsonObject { ["truncated"] = false },
             ["roleArn"] = identity.RoleArn,
-        });
+        }, updateSource: false); // AWS chains the first state to event 0, not to ExecutionStarted.
 
         _ = Task.Run(() => RunAsync(graph, execution, run, frame, input, timeoutSeconds, parentStop), CancellationToken.None);
         return execution;

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using BatchKit.StatesLanguage.Definition;
+using Xunit.Abstractions;
+
+namespace BatchKit.StatesLanguage.Conformance.Tests;
+
+/// <summary>
+/// Every AWS-recorded case: JSONata cases must be refused clearly; every JSONPath case must match AWS's outcome,
+/// and its whole history unless KnownHistoryDifferences.json lists it with a reason (a listed case that now matches
+/// fails too, so the list stays honest).
+/// </summary>
+public sealed class ConformanceTests(ITestOutputHelper output)
+{
+    private static readonly Dictionary<string, string> KnownDifferences = LoadKnown();
+
+    public static TheoryData<string> Cases() => new(ConformanceCase.All.Select(c => c.Id));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Replays_as_AWS_recorded(string id)
+    {
+        var c = ConformanceCase.All.Single(x => x.Id == id);
+        if (c.UsesJsonata)
+        {
+            var e = Assert.Throws<InvalidDefinitionException>(() => StateMachineDefinition.Parse(c.Definition.ToJsonString()));
+            Assert.Contains("JSONata", e.Message, StringComparison.Ordinal);
+            Assert.Contains("not supported yet", e.Message, StringComparison.Ordinal);
+            return;
+        }
+
+        var recorded = c.Expected["events"]!.AsArray();
+        var actual = await CaseRunner.RunAsync(c);
+        var outcome = HistoryComparer.OutcomeMatches(recorded, actual);
+        var history = HistoryComparer.HistoryMatches(recorded, actual);
+        if (!outcome || !history)
+        {
+            output.WriteLine("recorded: " + string.Join("\n", recorded.Select(HistoryComparer.Normalise).Select(n => n!.ToJsonString())));
+            output.WriteLine("actual:   " + string.Join("\n", actual.Select(HistoryComparer.Normalise).Select(n => n!.ToJsonString())));
+        }
+
+        if (KnownDifferences.TryGetValue(id, out var reason))
+        {
+            Assert.False(outcome && history, $"{id} now matches AWS fully; remove it from KnownHistoryDifferences.json ({reason})");
+            if (reason.StartsWith("outcome:", StringComparison.Ordinal))
+            {
+                return; // the recording cannot be replayed faithfully (see the reason)
+            }
+
+            Assert.True(outcome, $"{id}: outcome differs from AWS");
+            return;
+        }
+
+        Assert.True(outcome, $"{id}: outcome differs from AWS");
+        Assert.True(history, $"{id}: history differs from AWS");
+    }
+
+    private static Dictionary<string, string> LoadKnown()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "KnownHistoryDifferences.json");
+        return JsonNode.Parse(File.ReadAllText(path))!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
+    }
+}
