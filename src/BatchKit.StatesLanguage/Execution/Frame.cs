@@ -56,7 +56,6 @@ internal sealed class Frame
         {
             ["EnteredTime"] = Timestamps.Format(Run.Time.GetUtcNow()),
             ["Name"] = name,
-            ["RetryCount"] = 0,
         };
     }
 

@@ -353,7 +353,8 @@ internal sealed class JsonPath
             var sb = new StringBuilder();
             while (_at < text.Length && text[_at] != quote)
             {
-                if (text[_at] == '\\' && _at + 1 < text.Length)
+                // Only the quote itself is escaped; any other backslash is part of the name (AWS keeps it).
+                if (text[_at] == '\\' && _at + 1 < text.Length && text[_at + 1] == quote)
                 {
                     _at++;
                 }

@@ -21,6 +21,8 @@ internal abstract class ExecutionState(StateFields fields) : State(fields)
 
     protected override async Task<StateOutcome> RunAsync(Frame frame, JsonNode? input, long enteredEventId)
     {
+        // Only states that can be retried carry $$.State.RetryCount, as AWS shows it.
+        frame.SetRetryCount(0);
         var effective = PrepareInput(frame, input);
         var attempts = new int[Fields.Retry.Count];
         var retryCount = 0;

@@ -108,6 +108,8 @@ internal sealed partial class MapState
         }
 
         record.End("SUCCEEDED", frame.Run.Time.GetUtcNow());
+        // Most AWS recordings chain MapStateExited to MapRunSucceeded; a few chain it to MapRunStarted (the events come
+        // from different threads in AWS). We follow the majority; KnownHistoryDifferences.json lists the others.
         frame.AddEvent("MapRunSucceeded");
         return (result, null);
     }
@@ -138,6 +140,12 @@ internal sealed partial class MapState
         {
             config["MaxItems"] = JsonText.Clone(JsonPath.Select(path, scope));
             config.Remove("MaxItemsPath");
+        }
+
+        // A numeric string ("2", e.g. from a variable) counts as its number, as AWS accepts it.
+        if (config["MaxItems"] is JsonValue text && JsonText.IsString(text, out var digits) && long.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+        {
+            config["MaxItems"] = parsed;
         }
 
         if (config["MaxItems"] is { } maxItems && (!JsonText.TryGetInteger(maxItems, out var max) || max < 0))
