@@ -110,9 +110,10 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
             var beat = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             void OnBeat() => beat.TrySetResult();
             waiter.Heartbeat += OnBeat;
+            using var window = CancellationTokenSource.CreateLinkedTokenSource(deadline);
             try
             {
-                var expiry = Task.Delay(period, frame.Run.Time, deadline);
+                var expiry = Task.Delay(period, frame.Run.Time, window.Token);
                 var first = await Task.WhenAny(waiter.Answer.Task, beat.Task, expiry).ConfigureAwait(false);
                 if (first == waiter.Answer.Task)
                 {
@@ -128,6 +129,7 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
             finally
             {
                 waiter.Heartbeat -= OnBeat;
+                await window.CancelAsync().ConfigureAwait(false); // releases this window's timer
             }
         }
     }
