@@ -10,7 +10,7 @@ STORES ?= 20
 ROWS ?= 200-1000
 SEED ?= 42
 
-.PHONY: help build test demo generate bench bench-sales clean
+.PHONY: help build test demo generate bench bench-sales bench-engine clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,7 +26,7 @@ generate: ## Generate a synthetic day: sample-data/out/$(DAY).zip and its .expec
 
 demo: build generate ## Build, then generate a sample day (the full local pipeline lands with `make up`)
 
-bench: bench-sales ## Run every benchmark (figures on stdout)
+bench: bench-sales bench-engine ## Run every benchmark (figures on stdout)
 
 SALES_BENCH := tests/BatchKit.Sales.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Sales.Benchmarks
 bench-sales: ## Generator (100 and 1,000 stores x 1,000 rows, one process each) and a 300 MB store file aggregated vs a bare JSON scan
@@ -34,6 +34,11 @@ bench-sales: ## Generator (100 and 1,000 stores x 1,000 rows, one process each) 
 	$(SALES_BENCH) generate 100 1000
 	$(SALES_BENCH) generate 1000 1000
 	$(SALES_BENCH) aggregate 300
+
+ENGINE_BENCH := tests/BatchKit.StatesLanguage.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.StatesLanguage.Benchmarks
+bench-engine: ## State transitions/s and allocations: a 20-state Pass/Choice chain and an inline Map over 10,000 items
+	dotnet build tests/BatchKit.StatesLanguage.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
+	$(ENGINE_BENCH)
 
 clean: ## Remove build output
 	dotnet clean BatchKit.sln --configuration $(CONFIGURATION) >/dev/null

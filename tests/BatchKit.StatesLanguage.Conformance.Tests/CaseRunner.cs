@@ -36,7 +36,7 @@ internal static class CaseRunner
             var json = new JsonObject { ["id"] = e.Id, ["previousEventId"] = e.PreviousEventId, ["type"] = e.Type, ["timestamp"] = e.Timestamp.ToString("O") };
             if (e.DetailsKey is not null)
             {
-                var details = e.Details!.DeepClone().ToJsonString();
+                var details = e.DetailsJson!;
                 foreach (var placeholder in placeholders)
                 {
                     details = details.Replace(Bucket, placeholder, StringComparison.Ordinal);

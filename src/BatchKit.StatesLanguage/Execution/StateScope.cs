@@ -8,7 +8,9 @@ internal sealed class StateScope(Frame frame, JsonNode? input) : IPathScope
 {
     public JsonNode? Input => input;
 
-    public JsonNode? Context => frame.Context;
+    public JsonNode? Context => frame.BuildContext();
+
+    public bool TryGetContextMember(string name, out JsonNode? value) => frame.TryGetContext(name, out value);
 
     public bool TryGetVariable(string name, out JsonNode? value) => frame.Variables.TryGet(name, out value);
 

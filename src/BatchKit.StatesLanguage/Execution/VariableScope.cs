@@ -4,23 +4,26 @@ namespace BatchKit.StatesLanguage.Execution;
 
 /// <summary>
 /// Variables set by <c>Assign</c>. Inner scopes (Map iterations, Parallel branches) read their parents' variables
-/// and keep their own writes local, as AWS scopes them.
+/// and keep their own writes local, as AWS scopes them. Most scopes never hold a variable, so storage is lazy.
 /// https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
 /// </summary>
 internal sealed class VariableScope(VariableScope? parent)
 {
-    private readonly Dictionary<string, JsonNode?> _values = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private Dictionary<string, JsonNode?>? _values;
 
     public VariableScope Inner() => new(this);
 
     public bool TryGet(string name, out JsonNode? value)
     {
-        lock (_lock)
+        var values = Volatile.Read(ref _values);
+        if (values is not null)
         {
-            if (_values.TryGetValue(name, out value))
+            lock (values)
             {
-                return true;
+                if (values.TryGetValue(name, out value))
+                {
+                    return true;
+                }
             }
         }
 
@@ -36,9 +39,10 @@ internal sealed class VariableScope(VariableScope? parent)
     /// <summary>Writes in this scope only: inner states read outer variables but never assign to them.</summary>
     public void Set(string name, JsonNode? value)
     {
-        lock (_lock)
+        var values = Volatile.Read(ref _values) ?? Interlocked.CompareExchange(ref _values, new(StringComparer.Ordinal), null) ?? _values!;
+        lock (values)
         {
-            _values[name] = value;
+            values[name] = value;
         }
     }
 }

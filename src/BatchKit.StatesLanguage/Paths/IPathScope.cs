@@ -12,8 +12,11 @@ internal interface IPathScope
     /// <summary>The value <c>$</c> refers to.</summary>
     JsonNode? Input { get; }
 
-    /// <summary>The context object <c>$$</c> refers to.</summary>
+    /// <summary>The whole context object <c>$$</c> (built on demand: prefer <see cref="TryGetContextMember"/>).</summary>
     JsonNode? Context { get; }
+
+    /// <summary>One top-level member of the context object (<c>Execution</c>, <c>State</c>, <c>Map</c>, <c>Task</c>...).</summary>
+    bool TryGetContextMember(string name, out JsonNode? value);
 
     /// <summary>Looks up a variable set by <c>Assign</c> (the name without its <c>$</c>).</summary>
     bool TryGetVariable(string name, out JsonNode? value);

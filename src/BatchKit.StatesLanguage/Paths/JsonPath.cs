@@ -75,11 +75,28 @@ internal sealed class JsonPath
 
     public bool TrySelect(IPathScope scope, out JsonNode? value)
     {
+        if (Root == PathRoot.Input && Segments.Count == 0)
+        {
+            value = scope.Input; // "$": the hot path of every state
+            return true;
+        }
+
         JsonNode? root;
+        var first = 0;
         switch (Root)
         {
             case PathRoot.Input:
                 root = scope.Input;
+                break;
+            case PathRoot.Context when Segments.Count > 0 && Segments[0] is JsonPathSegment.Property member:
+                // $$.Execution.Input...: start from the member, so the whole context object is never built.
+                if (!scope.TryGetContextMember(member.Name, out root))
+                {
+                    value = null;
+                    return false;
+                }
+
+                first = 1;
                 break;
             case PathRoot.Context:
                 root = scope.Context;
@@ -95,7 +112,7 @@ internal sealed class JsonPath
         }
 
         var current = new List<JsonNode?>(1) { root };
-        foreach (var segment in Segments)
+        foreach (var segment in Segments.Skip(first))
         {
             var next = new List<JsonNode?>();
             foreach (var node in current)

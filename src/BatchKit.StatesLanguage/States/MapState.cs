@@ -47,7 +47,7 @@ internal sealed partial class MapState(StateFields fields, MapSettings map) : Ex
     /// <summary>The value one iteration receives: ItemSelector (or legacy Parameters) over the state input, else the item.</summary>
     private JsonNode? ItemInput(Frame itemFrame, JsonNode? stateInput, JsonNode? item, int index)
     {
-        itemFrame.Context["Map"] = new JsonObject { ["Item"] = new JsonObject { ["Index"] = index, ["Value"] = JsonText.Clone(item) } };
+        itemFrame.SetContext("Map", new JsonObject { ["Item"] = new JsonObject { ["Index"] = index, ["Value"] = JsonText.Clone(item) } });
         var selector = map.ItemSelector ?? Fields.Parameters;
         return selector is null ? JsonText.Clone(item) : PayloadTemplate.Evaluate(selector, new StateScope(itemFrame, stateInput));
     }

@@ -43,16 +43,17 @@ internal abstract class State(StateFields fields)
     public async Task<StateOutcome> ExecuteAsync(Frame frame, JsonNode? input)
     {
         frame.EnterState(Name);
+        var inputText = JsonText.Serialize(input);
         var entered = frame.AddEvent($"{Type}StateEntered", "stateEnteredEventDetails", new JsonObject
         {
             ["name"] = Name,
-            ["input"] = JsonText.Serialize(input),
+            ["input"] = inputText,
             ["inputDetails"] = new JsonObject { ["truncated"] = false },
         });
 
         try
         {
-            CheckPayload(input, "input");
+            CheckPayload(inputText, "input");
             return await RunAsync(frame, input, entered).ConfigureAwait(false);
         }
         catch (FailureException e)
@@ -84,8 +85,9 @@ internal abstract class State(StateFields fields)
     /// <summary>Publishes the Exited event (with assigned variables, if any) and continues.</summary>
     protected StateOutcome ExitWith(Frame frame, JsonNode? output, JsonObject? assigned, string? next)
     {
-        CheckPayload(output, "output");
-        var details = new JsonObject { ["name"] = Name, ["output"] = JsonText.Serialize(output), ["outputDetails"] = new JsonObject { ["truncated"] = false } };
+        var outputText = JsonText.Serialize(output);
+        CheckPayload(outputText, "output");
+        var details = new JsonObject { ["name"] = Name, ["output"] = outputText, ["outputDetails"] = new JsonObject { ["truncated"] = false } };
         if (assigned is not null)
         {
             foreach (var (key, value) in assigned)
@@ -125,9 +127,15 @@ internal abstract class State(StateFields fields)
             : throw new FailureException(ErrorNames.Runtime, $"Invalid path '{setting.Path}' : No results for path: {JsonPath.Parse(setting.Path!).Describe()}");
     }
 
-    private void CheckPayload(JsonNode? value, string what)
+    private void CheckPayload(string json, string what)
     {
-        var size = System.Text.Encoding.UTF8.GetByteCount(JsonText.Serialize(value));
+        // Cheap upper bound first: UTF-8 takes at most 3 bytes per UTF-16 char.
+        if (json.Length * 3 <= MaxPayloadBytes)
+        {
+            return;
+        }
+
+        var size = System.Text.Encoding.UTF8.GetByteCount(json);
         if (size > MaxPayloadBytes)
         {
             throw new FailureException(ErrorNames.DataLimitExceeded,

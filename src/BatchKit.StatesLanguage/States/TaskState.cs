@@ -35,7 +35,7 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
         if (_pattern == IntegrationPattern.WaitForTaskToken)
         {
             waiter = frame.Run.Tokens.Issue();
-            frame.Context["Task"] = new JsonObject { ["Token"] = waiter.Token };
+            frame.SetContext("Task", new JsonObject { ["Token"] = waiter.Token });
         }
 
         var scope = new StateScope(frame, effectiveInput);

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BatchKit.StatesLanguage.Definition;
+using BatchKit.StatesLanguage.Execution;
+
+// State transitions per second of the engine, measured as AWS counts them (one per state entered), plus
+// allocations per transition. Two shapes: a 20-state Pass/Choice chain run many times, and an inline Map over
+// 10,000 items (each item one Pass state).
+var engine = new ExecutionEngine(TimeProvider.System);
+var identity = new ExecutionIdentity("arn:aws:states:us-east-1:000000000000:execution:bench:run", "run", "arn:aws:states:us-east-1:000000000000:stateMachine:bench", "bench", "arn:aws:iam::000000000000:role/bench");
+
+var chain = StateMachineDefinition.Parse(Chain(20));
+var map = StateMachineDefinition.Parse("""
+{"StartAt": "Map", "States": {
+  "Map": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 1, "ResultPath": null,
+    "ItemProcessor": {"StartAt": "Item", "States": {"Item": {"Type": "Pass", "Parameters": {"n.$": "$"}, "End": true}}}, "End": true}}}
+""");
+
+await Measure("20-state Pass/Choice chain x 500", chain, 500, "{\"n\": 7, \"name\": \"store_1000\"}", transitionsPerRun: 20);
+foreach (var count in args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)) : [10_000])
+{
+    var items = new JsonObject { ["items"] = new JsonArray(Enumerable.Range(1, count).Select(i => (JsonNode?)i).ToArray()) }.ToJsonString();
+    await Measure($"inline Map over {count:N0} items", map, 3, items, transitionsPerRun: 1 + count);
+}
+
+async Task Measure(string name, StateMachineDefinition definition, int runs, string input, int transitionsPerRun)
+{
+    // Warm up the JIT and the caches, then measure.
+    await engine.StartExecution(definition, input, identity).Completion;
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < runs; i++)
+    {
+        var execution = engine.StartExecution(definition, input, identity);
+        await execution.Completion;
+        if (execution.Status != ExecutionStatus.Succeeded)
+        {
+            throw new InvalidOperationException($"{name}: {execution.Error} {execution.Cause}");
+        }
+    }
+
+    clock.Stop();
+    var transitions = (long)runs * transitionsPerRun;
+    var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name,-36} {transitions,9:N0} transitions {clock.Elapsed.TotalSeconds,7:N2} s {transitions / clock.Elapsed.TotalSeconds,10:N0} transitions/s {bytes / transitions,8:N0} B allocated/transition {clock.Elapsed.TotalMilliseconds / runs,8:N2} ms/execution"));
+}
+
+// Pass and Choice alternating: each Choice routes on $.n to the next Pass.
+static string Chain(int states)
+{
+    var body = new JsonObject();
+    for (var i = 0; i < states; i++)
+    {
+        var next = i + 1 < states ? $"S{i + 1}" : null;
+        var state = i % 2 == 0
+            ? new JsonObject { ["Type"] = "Pass", ["Parameters"] = new JsonObject { ["n.$"] = "$.n", ["name.$"] = "$.name", ["step"] = i } }
+            : new JsonObject
+            {
+                ["Type"] = "Choice",
+                ["Choices"] = new JsonArray(new JsonObject { ["Variable"] = "$.n", ["NumericGreaterThan"] = 5, ["Next"] = next ?? "Done" }),
+                ["Default"] = next ?? "Done",
+            };
+        if (i % 2 == 0)
+        {
+            state[next is null ? "End" : "Next"] = next is null ? true : next;
+        }
+
+        body[$"S{i}"] = state;
+    }
+
+    body["Done"] = new JsonObject { ["Type"] = "Succeed" };
+    return new JsonObject { ["StartAt"] = "S0", ["States"] = body }.ToJsonString();
+}
