@@ -34,6 +34,15 @@ internal sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>True once some timer is due exactly at <paramref name="when"/>.</summary>
+    public bool HasTimerDueAt(DateTimeOffset when)
+    {
+        lock (_lock)
+        {
+            return _timers.Any(t => t.Due == when);
+        }
+    }
+
     public void Advance(TimeSpan by)
     {
         List<ManualTimer> due;

@@ -90,12 +90,14 @@ public sealed class TaskStateTests
         {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.waitForTaskToken",
           "Parameters": {}, "TimeoutSeconds": 600, "HeartbeatSeconds": 30, "End": true}}}
         """);
-        await EngineHarness.Until(() => EngineHarness.Types(run).Contains("TaskSubmitted") && clock.PendingTimers >= 2);
+        var start = clock.GetUtcNow();
+        await EngineHarness.Until(() => EngineHarness.Types(run).Contains("TaskSubmitted") && clock.HasTimerDueAt(start + TimeSpan.FromSeconds(30)));
         var token = harness.Invocations.Single().TaskToken!;
 
         clock.Advance(TimeSpan.FromSeconds(20));
         Assert.Equal(TaskTokenResponse.Accepted, harness.Engine.TaskTokens.SendTaskHeartbeat(token));
-        await EngineHarness.Until(() => clock.PendingTimers >= 2);
+        // The heartbeat opens a new 30 s window from t = 20 s.
+        await EngineHarness.Until(() => clock.HasTimerDueAt(start + TimeSpan.FromSeconds(50)));
         clock.Advance(TimeSpan.FromSeconds(20)); // 40 s in, but only 20 s since the heartbeat
         Assert.Equal(ExecutionStatus.Running, run.Status);
 
