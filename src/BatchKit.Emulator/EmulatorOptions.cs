@@ -1,0 +1,18 @@
+namespace BatchKit.Emulator;
+
+/// <summary>Where and how the emulator listens and keeps its data.</summary>
+public sealed record EmulatorOptions
+{
+    /// <summary>LocalStack's port, so scripts and the AWS CLI work the same against both. 0 picks a free port.</summary>
+    public int Port { get; init; } = 4566;
+
+    /// <summary>Loopback by default: an emulator with dummy credentials must not be reachable from the network.</summary>
+    public string BindAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>S3 objects and metadata live here (a restart keeps them).</summary>
+    public string DataDirectory { get; init; } = Path.Combine(".batchkit", "data");
+
+    public string Region { get; init; } = "us-east-1";
+
+    public string AccountId { get; init; } = "000000000000";
+}

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using BatchKit.Emulator.Protocol;
+using Microsoft.AspNetCore.Http;
+
+namespace BatchKit.Emulator.Services.S3;
+
+/// <summary>
+/// Amazon S3 (REST-XML, path-style and virtual-host-style): one method per operation, named after it, chosen from
+/// the HTTP method, the bucket/key and the query as S3 does. https://docs.aws.amazon.com/AmazonS3/latest/API/API_Operations_Amazon_Simple_Storage_Service.html
+/// </summary>
+internal sealed partial class S3Provider(S3Store store, EmulatorOptions options)
+{
+    public Task HandleAsync(HttpContext context, string? bucket, string? key)
+    {
+        var request = context.Request;
+        var query = request.Query;
+        var method = request.Method;
+        if (bucket is null)
+        {
+            return HttpMethods.IsGet(method) ? ListBucketsAsync(context) : throw S3Errors.NotImplemented($"{method} /");
+        }
+
+        if (!BucketName().IsMatch(bucket))
+        {
+            throw S3Errors.InvalidBucketName(bucket);
+        }
+
+        if (string.IsNullOrEmpty(key))
+        {
+            return method switch
+            {
+                _ when HttpMethods.IsPut(method) && query.Count == 0 => CreateBucketAsync(context, bucket),
+                _ when HttpMethods.IsHead(method) => HeadBucketAsync(context, bucket),
+                _ when HttpMethods.IsDelete(method) && query.Count == 0 => DeleteBucketAsync(context, bucket),
+                _ when HttpMethods.IsGet(method) && query.ContainsKey("location") => GetBucketLocationAsync(context, bucket),
+                _ when HttpMethods.IsGet(method) && query["list-type"] == "2" => ListObjectsV2Async(context, bucket),
+                _ when HttpMethods.IsPost(method) && query.ContainsKey("delete") => DeleteObjectsAsync(context, bucket),
+                _ => throw S3Errors.NotImplemented($"{method} /{bucket}?{string.Join('&', query.Keys)}"),
+            };
+        }
+
+        if (System.Text.Encoding.UTF8.GetByteCount(key) > 1024)
+        {
+            throw S3Errors.KeyTooLong(key);
+        }
+
+        return method switch
+        {
+            _ when HttpMethods.IsPut(method) && query.ContainsKey("uploadId") => UploadPartAsync(context, bucket, key),
+            _ when HttpMethods.IsPut(method) && request.Headers.ContainsKey("x-amz-copy-source") => CopyObjectAsync(context, bucket, key),
+            _ when HttpMethods.IsPut(method) && query.Count == 0 => PutObjectAsync(context, bucket, key),
+            _ when HttpMethods.IsGet(method) && !query.ContainsKey("uploadId") => GetObjectAsync(context, bucket, key),
+            _ when HttpMethods.IsHead(method) => HeadObjectAsync(context, bucket, key),
+            _ when HttpMethods.IsDelete(method) && query.ContainsKey("uploadId") => AbortMultipartUploadAsync(context, bucket, key),
+            _ when HttpMethods.IsDelete(method) => DeleteObjectAsync(context, bucket, key),
+            _ when HttpMethods.IsPost(method) && query.ContainsKey("uploads") => CreateMultipartUploadAsync(context, bucket, key),
+            _ when HttpMethods.IsPost(method) && query.ContainsKey("uploadId") => CompleteMultipartUploadAsync(context, bucket, key),
+            _ => throw S3Errors.NotImplemented($"{method} /{bucket}/{key}?{string.Join('&', query.Keys)}"),
+        };
+    }
+
+    public Task ListBucketsAsync(HttpContext context) => S3Xml.WriteAsync(context.Response, S3Xml.E("ListAllMyBucketsResult",
+        S3Xml.E("Owner", S3Xml.E("ID", options.AccountId), S3Xml.E("DisplayName", "batchkit")),
+        S3Xml.E("Buckets", store.BucketNames.Select(b => S3Xml.E("Bucket", S3Xml.E("Name", b), S3Xml.E("CreationDate", S3Xml.Iso(DateTimeOffset.UnixEpoch)))))));
+
+    public Task CreateBucketAsync(HttpContext context, string bucket)
+    {
+        if (!store.CreateBucket(bucket))
+        {
+            throw S3Errors.BucketAlreadyOwnedByYou(bucket);
+        }
+
+        context.Response.Headers.Location = "/" + bucket;
+        return Task.CompletedTask;
+    }
+
+    public Task HeadBucketAsync(HttpContext context, string bucket)
+    {
+        context.Response.Headers["x-amz-bucket-region"] = options.Region;
+        return store.BucketExists(bucket) ? Task.CompletedTask : throw S3Errors.NoSuchBucket(bucket);
+    }
+
+    public Task DeleteBucketAsync(HttpContext context, string bucket)
+    {
+        if (!store.BucketExists(bucket))
+        {
+            throw S3Errors.NoSuchBucket(bucket);
+        }
+
+        store.DeleteBucket(bucket);
+        context.Response.StatusCode = 204;
+        return Task.CompletedTask;
+    }
+
+    public Task GetBucketLocationAsync(HttpContext context, string bucket) =>
+        store.BucketExists(bucket)
+            ? S3Xml.WriteAsync(context.Response, S3Xml.E("LocationConstraint", options.Region == "us-east-1" ? null : options.Region))
+            : throw S3Errors.NoSuchBucket(bucket);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketName();
+}

@@ -1,0 +1,348 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using BatchKit.Emulator.Protocol;
+using BatchKit.StatesLanguage.Definition;
+using BatchKit.StatesLanguage.Execution;
+
+namespace BatchKit.Emulator.Services.StepFunctions;
+
+/// <summary>
+/// AWS Step Functions over BatchKit's States Language engine: one method per operation, named after it.
+/// https://docs.aws.amazon.com/step-functions/latest/apireference/API_Operations.html
+/// </summary>
+internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, EmulatorOptions options, TimeProvider time, ExecutionEngine engine) : IJsonService
+{
+    public string TargetPrefix => "AWSStepFunctions";
+
+    public string ContentType => "application/x-amz-json-1.0";
+
+    public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(operation switch
+    {
+        "CreateStateMachine" => CreateStateMachine(request),
+        "UpdateStateMachine" => UpdateStateMachine(request),
+        "DescribeStateMachine" => DescribeStateMachine(request),
+        "ListStateMachines" => ListStateMachines(request),
+        "DeleteStateMachine" => DeleteStateMachine(request),
+        "StartExecution" => StartExecution(request),
+        "DescribeExecution" => DescribeExecution(request),
+        "ListExecutions" => ListExecutions(request),
+        "GetExecutionHistory" => GetExecutionHistory(request),
+        "StopExecution" => StopExecution(request),
+        "SendTaskSuccess" => SendTaskSuccess(request),
+        "SendTaskFailure" => SendTaskFailure(request),
+        "SendTaskHeartbeat" => SendTaskHeartbeat(request),
+        "ListMapRuns" => ListMapRuns(request),
+        "DescribeMapRun" => DescribeMapRun(request),
+        _ => throw new AwsServiceException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's Step Functions emulation."),
+    });
+
+    public JsonObject CreateStateMachine(JsonObject request)
+    {
+        var name = ValidName(Required(request, "name"));
+        var arn = $"arn:aws:states:{options.Region}:{options.AccountId}:stateMachine:{name}";
+        var record = new StateMachineRecord(arn, name, Required(request, "definition"), Parse(Required(request, "definition")), Required(request, "roleArn"),
+            request["type"]?.GetValue<string>() ?? "STANDARD", time.GetUtcNow());
+        if (!store.StateMachines.TryAdd(arn, record))
+        {
+            var existing = store.StateMachines[arn];
+            // Idempotent when nothing differs, as AWS is.
+            if (existing.Definition != record.Definition || existing.RoleArn != record.RoleArn)
+            {
+                throw StepFunctionsErrors.StateMachineAlreadyExists(arn);
+            }
+
+            record = existing;
+        }
+
+        return new JsonObject { ["stateMachineArn"] = arn, ["creationDate"] = Epoch(record.CreationDate) };
+    }
+
+    public JsonObject UpdateStateMachine(JsonObject request)
+    {
+        var existing = Machine(Required(request, "stateMachineArn"));
+        var definition = request["definition"]?.GetValue<string>();
+        store.StateMachines[existing.Arn] = existing with
+        {
+            Definition = definition ?? existing.Definition,
+            Parsed = definition is null ? existing.Parsed : Parse(definition),
+            RoleArn = request["roleArn"]?.GetValue<string>() ?? existing.RoleArn,
+        };
+        return new JsonObject { ["updateDate"] = Epoch(time.GetUtcNow()) };
+    }
+
+    public JsonObject DescribeStateMachine(JsonObject request)
+    {
+        var machine = Machine(Required(request, "stateMachineArn"));
+        return new JsonObject
+        {
+            ["stateMachineArn"] = machine.Arn,
+            ["name"] = machine.Name,
+            ["status"] = "ACTIVE",
+            ["definition"] = machine.Definition,
+            ["roleArn"] = machine.RoleArn,
+            ["type"] = machine.Type,
+            ["creationDate"] = Epoch(machine.CreationDate),
+        };
+    }
+
+    public JsonObject ListStateMachines(JsonObject request) => Page(
+        request,
+        store.StateMachines.Values.OrderBy(m => m.Name, StringComparer.Ordinal),
+        m => new JsonObject { ["stateMachineArn"] = m.Arn, ["name"] = m.Name, ["type"] = m.Type, ["creationDate"] = Epoch(m.CreationDate) },
+        "stateMachines");
+
+    public JsonObject DeleteStateMachine(JsonObject request)
+    {
+        store.StateMachines.TryRemove(Required(request, "stateMachineArn"), out _);
+        return [];
+    }
+
+    public JsonObject StartExecution(JsonObject request)
+    {
+        var machine = Machine(Required(request, "stateMachineArn"));
+        var name = ValidName(request["name"]?.GetValue<string>() ?? Guid.NewGuid().ToString());
+        var input = request["input"]?.GetValue<string>() ?? "{}";
+        try
+        {
+            JsonDocument.Parse(input).Dispose();
+        }
+        catch (JsonException e)
+        {
+            throw StepFunctionsErrors.InvalidExecutionInput($"Invalid State Machine Execution Input: '{e.Message}'");
+        }
+
+        var arn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{machine.Name}:{name}";
+        lock (store.Executions)
+        {
+            if (store.Executions.TryGetValue(arn, out var existing))
+            {
+                // Idempotent for a running execution with the same input; anything else is a second run with one name.
+                // https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html
+                if (existing.Execution.Status == ExecutionStatus.Running && existing.Execution.Input == input)
+                {
+                    return new JsonObject { ["executionArn"] = arn, ["startDate"] = Epoch(existing.Execution.StartDate) };
+                }
+
+                throw StepFunctionsErrors.ExecutionAlreadyExists(arn);
+            }
+
+            var execution = engine.StartExecution(machine.Parsed, input, new ExecutionIdentity(arn, name, machine.Arn, machine.Name, machine.RoleArn));
+            store.Executions[arn] = new ExecutionRecord(machine.Arn, execution);
+            return new JsonObject { ["executionArn"] = arn, ["startDate"] = Epoch(execution.StartDate) };
+        }
+    }
+
+    public JsonObject DescribeExecution(JsonObject request)
+    {
+        var record = ExecutionOf(Required(request, "executionArn"));
+        var e = record.Execution;
+        var response = new JsonObject
+        {
+            ["executionArn"] = e.Identity.ExecutionArn,
+            ["stateMachineArn"] = record.StateMachineArn,
+            ["name"] = e.Identity.Name,
+            ["status"] = Status(e.Status),
+            ["startDate"] = Epoch(e.StartDate),
+            ["input"] = e.Input,
+            ["inputDetails"] = new JsonObject { ["included"] = true },
+            ["redriveCount"] = 0,
+            ["redriveStatus"] = "NOT_REDRIVABLE",
+        };
+        if (e.StopDate is { } stop)
+        {
+            response["stopDate"] = Epoch(stop);
+        }
+
+        if (e.Output is not null)
+        {
+            response["output"] = e.Output;
+            response["outputDetails"] = new JsonObject { ["included"] = true };
+        }
+
+        if (e.Error is not null)
+        {
+            response["error"] = e.Error;
+        }
+
+        if (e.Cause is not null)
+        {
+            response["cause"] = e.Cause;
+        }
+
+        return response;
+    }
+
+    public JsonObject ListExecutions(JsonObject request)
+    {
+        var machineArn = request["stateMachineArn"]?.GetValue<string>();
+        var status = request["statusFilter"]?.GetValue<string>();
+        if (machineArn is not null)
+        {
+            Machine(machineArn);
+        }
+
+        var executions = store.Executions.Values
+            .Where(r => machineArn is null || r.StateMachineArn == machineArn)
+            .Where(r => status is null || Status(r.Execution.Status) == status)
+            .OrderByDescending(r => r.Execution.StartDate);
+        return Page(request, executions, r => new JsonObject
+        {
+            ["executionArn"] = r.Execution.Identity.ExecutionArn,
+            ["stateMachineArn"] = r.StateMachineArn,
+            ["name"] = r.Execution.Identity.Name,
+            ["status"] = Status(r.Execution.Status),
+            ["startDate"] = Epoch(r.Execution.StartDate),
+            ["stopDate"] = r.Execution.StopDate is { } s ? Epoch(s) : null,
+        }, "executions");
+    }
+
+    public JsonObject GetExecutionHistory(JsonObject request)
+    {
+        var record = ExecutionOf(Required(request, "executionArn"));
+        IEnumerable<HistoryEvent> events = record.Execution.GetHistory();
+        if (request["reverseOrder"]?.GetValue<bool>() == true)
+        {
+            events = events.Reverse();
+        }
+
+        var includeData = request["includeExecutionData"]?.GetValue<bool>() ?? true;
+        return Page(request, events, e => HistoryEventJson.Format(e, includeData), "events");
+    }
+
+    public JsonObject StopExecution(JsonObject request)
+    {
+        var record = ExecutionOf(Required(request, "executionArn"));
+        record.Execution.Stop(request["error"]?.GetValue<string>(), request["cause"]?.GetValue<string>());
+        return new JsonObject { ["stopDate"] = Epoch(record.Execution.StopDate ?? time.GetUtcNow()) };
+    }
+
+    public JsonObject SendTaskSuccess(JsonObject request)
+    {
+        var output = Required(request, "output");
+        JsonNode? parsed;
+        try
+        {
+            parsed = JsonNode.Parse(output);
+        }
+        catch (JsonException e)
+        {
+            throw StepFunctionsErrors.InvalidOutput($"Invalid Output: '{e.Message}'");
+        }
+
+        return Answer(engine.TaskTokens.SendTaskSuccess(Required(request, "taskToken"), parsed));
+    }
+
+    public JsonObject SendTaskFailure(JsonObject request) =>
+        Answer(engine.TaskTokens.SendTaskFailure(Required(request, "taskToken"), request["error"]?.GetValue<string>(), request["cause"]?.GetValue<string>()));
+
+    public JsonObject SendTaskHeartbeat(JsonObject request) => Answer(engine.TaskTokens.SendTaskHeartbeat(Required(request, "taskToken")));
+
+    public JsonObject ListMapRuns(JsonObject request)
+    {
+        var record = ExecutionOf(Required(request, "executionArn"));
+        return Page(request, record.Execution.MapRuns, r => new JsonObject
+        {
+            ["executionArn"] = r.ExecutionArn,
+            ["mapRunArn"] = r.MapRunArn,
+            ["stateMachineArn"] = record.StateMachineArn,
+            ["startDate"] = Epoch(r.StartDate),
+            ["stopDate"] = r.StopDate is { } s ? Epoch(s) : null,
+        }, "mapRuns");
+    }
+
+    public JsonObject DescribeMapRun(JsonObject request)
+    {
+        var arn = Required(request, "mapRunArn");
+        var run = store.Executions.Values.SelectMany(r => r.Execution.MapRuns).FirstOrDefault(m => m.MapRunArn == arn) ?? throw StepFunctionsErrors.ResourceNotFound(arn);
+        var counts = new JsonObject
+        {
+            ["pending"] = run.Pending,
+            ["running"] = run.Running,
+            ["succeeded"] = run.Succeeded,
+            ["failed"] = run.Failed,
+            ["timedOut"] = 0,
+            ["aborted"] = 0,
+            ["total"] = run.Total,
+            ["resultsWritten"] = run.Succeeded + run.Failed,
+        };
+        return new JsonObject
+        {
+            ["mapRunArn"] = run.MapRunArn,
+            ["executionArn"] = run.ExecutionArn,
+            ["status"] = run.Status,
+            ["startDate"] = Epoch(run.StartDate),
+            ["stopDate"] = run.StopDate is { } s ? Epoch(s) : null,
+            ["maxConcurrency"] = run.MaxConcurrency,
+            ["toleratedFailurePercentage"] = run.ToleratedFailurePercentage,
+            ["toleratedFailureCount"] = run.ToleratedFailureCount,
+            ["itemCounts"] = counts,
+            ["executionCounts"] = counts.DeepClone(),
+        };
+    }
+
+    private static JsonObject Answer(TaskTokenResponse response) => response switch
+    {
+        TaskTokenResponse.Accepted => [],
+        TaskTokenResponse.TaskTimedOut => throw StepFunctionsErrors.TaskTimedOut(),
+        TaskTokenResponse.TaskDoesNotExist => throw StepFunctionsErrors.TaskDoesNotExist(),
+        _ => throw StepFunctionsErrors.InvalidToken("Invalid Token: the task token was not issued by this endpoint"),
+    };
+
+    private static StateMachineDefinition Parse(string definition)
+    {
+        try
+        {
+            return StateMachineDefinition.Parse(definition);
+        }
+        catch (InvalidDefinitionException e)
+        {
+            throw StepFunctionsErrors.InvalidDefinition(e.Message);
+        }
+    }
+
+    private StateMachineRecord Machine(string arn) =>
+        !arn.StartsWith("arn:", StringComparison.Ordinal) ? throw StepFunctionsErrors.InvalidArn(arn)
+        : store.StateMachines.GetValueOrDefault(arn) ?? throw StepFunctionsErrors.StateMachineDoesNotExist(arn);
+
+    private ExecutionRecord ExecutionOf(string arn) =>
+        !arn.StartsWith("arn:", StringComparison.Ordinal) ? throw StepFunctionsErrors.InvalidArn(arn)
+        : store.Executions.GetValueOrDefault(arn) ?? throw StepFunctionsErrors.ExecutionDoesNotExist(arn);
+
+    /// <summary>maxResults / nextToken paging (the token is the next offset).</summary>
+    private static JsonObject Page<T>(JsonObject request, IEnumerable<T> items, Func<T, JsonObject> format, string field)
+    {
+        var max = request["maxResults"]?.GetValue<int>() is { } m and > 0 ? Math.Min(m, 1000) : 100;
+        var start = 0;
+        if (request["nextToken"]?.GetValue<string>() is { } token && !int.TryParse(token, System.Globalization.CultureInfo.InvariantCulture, out start))
+        {
+            throw new AwsServiceException("InvalidToken", $"Invalid Token: '{token}'");
+        }
+
+        var all = items.ToList();
+        var response = new JsonObject { [field] = new JsonArray(all.Skip(start).Take(max).Select(i => (JsonNode?)format(i)).ToArray()) };
+        if (start + max < all.Count)
+        {
+            response["nextToken"] = (start + max).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return response;
+    }
+
+    private static string Status(ExecutionStatus status) => status switch
+    {
+        ExecutionStatus.TimedOut => "TIMED_OUT",
+        _ => status.ToString().ToUpperInvariant(),
+    };
+
+    private static double Epoch(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
+
+    private static string Required(JsonObject request, string field) =>
+        request[field]?.GetValue<string>() is { } value ? value : throw StepFunctionsErrors.Validation($"1 validation error detected: Value null at '{field}' failed to satisfy constraint: Member must not be null");
+
+    private static string ValidName(string name) =>
+        NamePattern().IsMatch(name) ? name : throw StepFunctionsErrors.InvalidName(name);
+
+    [GeneratedRegex(@"^[A-Za-z0-9\-_.]{1,80}$")]
+    private static partial Regex NamePattern();
+}
