@@ -18,6 +18,6 @@ public sealed class ExecutionEngine(TimeProvider time, ITaskIntegration? integra
     {
         ArgumentNullException.ThrowIfNull(definition);
         var run = new ExecutionRun(identity, time, integration, itemReader, TaskTokens);
-        return ExecutionLauncher.Launch(run, definition.Graph, JsonText.Parse(input), definition.TimeoutSeconds);
+        return ExecutionLauncher.Launch(run, definition.Graph, JsonText.Parse(input), definition.TimeoutSeconds, inputText: input);
     }
 }

@@ -11,10 +11,11 @@ namespace BatchKit.StatesLanguage.Execution;
 /// </summary>
 internal static class ExecutionLauncher
 {
-    public static Execution Launch(ExecutionRun run, StatesGraph graph, JsonNode? input, long? timeoutSeconds, CancellationToken parentStop = default)
+    /// <param name="inputText">The input exactly as the caller sent it (DescribeExecution returns it verbatim); null: serialise <paramref name="input"/>.</param>
+    public static Execution Launch(ExecutionRun run, StatesGraph graph, JsonNode? input, long? timeoutSeconds, string? inputText = null, CancellationToken parentStop = default)
     {
         var identity = run.Identity;
-        var inputText = JsonText.Serialize(input);
+        inputText ??= JsonText.Serialize(input);
         var execution = new Execution(run, inputText, run.Time.GetUtcNow());
         var frame = Frame.Root(run, new JsonObject
         {

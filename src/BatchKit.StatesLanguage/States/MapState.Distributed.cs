@@ -60,7 +60,7 @@ internal sealed partial class MapState
                     ExecutionArn = $"arn:aws:states:{arn.Region}:{arn.Account}:execution:{identity.StateMachineName}/{label}:{Guid.NewGuid()}",
                     Name = $"{mapRunId}-{index}",
                 };
-                var child = ExecutionLauncher.Launch(new ExecutionRun(childIdentity, frame.Run.Time, frame.Run.Integration, frame.Run.ItemReader, frame.Run.Tokens), map.Processor, inputs[index], null, frame.Cancellation);
+                var child = ExecutionLauncher.Launch(new ExecutionRun(childIdentity, frame.Run.Time, frame.Run.Integration, frame.Run.ItemReader, frame.Run.Tokens), map.Processor, inputs[index], null, parentStop: frame.Cancellation);
                 await child.Completion.WaitAsync(frame.Cancellation).ConfigureAwait(false);
                 var ok = child.Status == ExecutionStatus.Succeeded;
                 record.ChildEnded(ok);
