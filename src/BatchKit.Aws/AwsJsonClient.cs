@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+
+namespace BatchKit.Aws;
+
+/// <summary>
+/// The AWS JSON protocol for one service: <c>POST /</c> with <c>X-Amz-Target: Prefix.Operation</c>, a SigV4-signed
+/// JSON body, errors read from <c>__type</c>; retries throttling, 5xx and transport failures with exponential backoff
+/// and full jitter. https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html
+/// </summary>
+internal sealed class AwsJsonClient : IDisposable
+{
+    private static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(100) };
+
+    private readonly AwsService _service;
+    private readonly AwsClientOptions _options;
+    private readonly HttpClient _http;
+    private readonly AWSCredentials _credentials;
+
+    public AwsJsonClient(AwsService service, AwsClientOptions options)
+    {
+        _service = service;
+        _options = options;
+        _http = options.HttpClient ?? SharedHttp;
+        Region = options.Region ?? AwsEndpointResolver.ResolveRegion(options.Environment);
+        Endpoint = options.Endpoint ?? AwsEndpointResolver.Resolve(service, Region, options.Environment);
+        _credentials = options.Credentials ?? DefaultCredentials();
+    }
+
+    public string Region { get; }
+
+    /// <summary>The SDK's default chain: environment, profile, ECS container credentials, EC2 instance metadata.</summary>
+    private static AWSCredentials DefaultCredentials()
+    {
+        try
+        {
+            return new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null)
+                ?? throw new AwsConfigurationException("No AWS credentials found in the environment, profile or container.");
+        }
+        catch (AmazonClientException e)
+        {
+            throw new AwsConfigurationException($"No AWS credentials: {e.Message} (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run with a role)", e);
+        }
+    }
+
+    public Uri Endpoint { get; }
+
+    public async Task<JsonObject> SendAsync(string operation, JsonObject request, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetBytes(request.ToJsonString());
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendOnceAsync(operation, body, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (attempt < _options.MaxAttempts && IsRetryable(e, cancellationToken))
+            {
+                // Exponential backoff with full jitter: uniform in [0, 100 ms × 2^attempt], capped at 5 s.
+                var ceiling = Math.Min(5000, 100 * Math.Pow(2, attempt));
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling), _options.Time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<JsonObject> SendOnceAsync(string operation, byte[] body, CancellationToken cancellationToken)
+    {
+        var credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
+        var contentType = $"application/x-amz-json-{_service.JsonVersion}";
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Content-Type"] = contentType,
+            ["X-Amz-Target"] = $"{_service.TargetPrefix}.{operation}",
+        };
+        SigV4Signer.Sign("POST", Endpoint, headers, body, credentials, Region, _service.SigningName, _options.Time.GetUtcNow().UtcDateTime);
+
+        using var message = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
+        message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        foreach (var (name, value) in headers.Where(h => h.Key is not ("Content-Type" or "Host")))
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
+        JsonObject? json = null;
+        try
+        {
+            json = string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a proxy's HTML page, say): reported below with the status.
+        }
+
+        if (response.IsSuccessStatusCode && json is not null)
+        {
+            return json;
+        }
+
+        var type = json?["__type"]?.GetValue<string>()
+            ?? (response.Headers.TryGetValues("x-amzn-ErrorType", out var errorType) ? errorType.First() : null);
+        var code = (type ?? $"Http{(int)response.StatusCode}").Split('#')[^1].Split(':')[0];
+        var messageText = json?["message"]?.GetValue<string>() ?? json?["Message"]?.GetValue<string>() ?? (text.Length > 300 ? text[..300] : text);
+        throw new AwsServiceException(code, messageText, response.StatusCode, requestId);
+    }
+
+    private static bool IsRetryable(Exception e, CancellationToken cancellationToken) => e switch
+    {
+        AwsServiceException aws => aws.IsRetryable,
+        HttpRequestException => true,
+        TaskCanceledException when !cancellationToken.IsCancellationRequested => true, // HttpClient timeout
+        _ => false,
+    };
+
+    public void Dispose()
+    {
+        if (_options.HttpClient is null && !ReferenceEquals(_http, SharedHttp))
+        {
+            _http.Dispose();
+        }
+    }
+}

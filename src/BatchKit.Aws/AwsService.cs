@@ -1,0 +1,14 @@
+namespace BatchKit.Aws;
+
+/// <summary>
+/// What identifies a JSON-protocol service on the wire: its SDK service id (for <c>AWS_ENDPOINT_URL_&lt;ID&gt;</c>),
+/// signing name, endpoint prefix, X-Amz-Target prefix and JSON version (botocore's service-2.json metadata).
+/// </summary>
+public sealed record AwsService(string ServiceId, string SigningName, string EndpointPrefix, string TargetPrefix, string JsonVersion)
+{
+    /// <summary>botocore stepfunctions/2016-11-23: serviceId "SFN", signingName "states", jsonVersion 1.0.</summary>
+    public static AwsService StepFunctions { get; } = new("SFN", "states", "states", "AWSStepFunctions", "1.0");
+
+    /// <summary>botocore ssm/2014-11-06: serviceId "SSM", jsonVersion 1.1.</summary>
+    public static AwsService Ssm { get; } = new("SSM", "ssm", "ssm", "AmazonSSM", "1.1");
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal.Auth;
+
+namespace BatchKit.Aws;
+
+/// <summary>
+/// Signs a request with Signature Version 4: the canonical request is built here (AWSSDK.Core keeps its own
+/// canonicaliser internal); the string to sign, signing key and signature come from AWSSDK.Core's AWS4Signer.
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html
+/// </summary>
+internal static class SigV4Signer
+{
+    /// <summary>Adds X-Amz-Date, the session token if any, and Authorization to <paramref name="headers"/>.</summary>
+    public static void Sign(string method, Uri url, IDictionary<string, string> headers, byte[] body, ImmutableCredentials credentials, string region, string service, DateTime utcNow)
+    {
+        headers["X-Amz-Date"] = utcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        if (!string.IsNullOrEmpty(credentials.Token))
+        {
+            headers["X-Amz-Security-Token"] = credentials.Token;
+        }
+
+        headers["Host"] = url.IsDefaultPort ? url.Host : $"{url.Host}:{url.Port}";
+        var sorted = new SortedDictionary<string, string>(headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.Trim()), StringComparer.Ordinal);
+        var signedHeaders = string.Join(';', sorted.Keys);
+        var bodyHash = Convert.ToHexStringLower(SHA256.HashData(body));
+        var canonical = string.Join('\n',
+            method,
+            CanonicalPath(url),
+            CanonicalQuery(url),
+            string.Concat(sorted.Select(h => $"{h.Key}:{h.Value}\n")),
+            signedHeaders,
+            bodyHash);
+        var result = AWS4Signer.ComputeSignature(credentials, region, utcNow, service, signedHeaders, canonical);
+        headers["Authorization"] = result.ForAuthorizationHeader;
+    }
+
+    /// <summary>Each path segment URI-encoded (non-S3 services encode it once more on top of the raw path).</summary>
+    private static string CanonicalPath(Uri url)
+    {
+        var path = url.AbsolutePath;
+        return path.Length == 0 ? "/" : string.Join('/', path.Split('/').Select(segment => Uri.EscapeDataString(Uri.UnescapeDataString(segment))));
+    }
+
+    /// <summary>Query parameters sorted by name then value, each URI-encoded as SigV4 specifies.</summary>
+    private static string CanonicalQuery(Uri url)
+    {
+        var query = url.Query.TrimStart('?');
+        if (query.Length == 0)
+        {
+            return "";
+        }
+
+        var pairs = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p =>
+        {
+            var kv = p.Split('=', 2);
+            return (Key: Uri.EscapeDataString(Uri.UnescapeDataString(kv[0])), Value: kv.Length > 1 ? Uri.EscapeDataString(Uri.UnescapeDataString(kv[1])) : "");
+        });
+        return string.Join('&', pairs.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+    }
+}
