@@ -385,10 +385,9 @@ internal sealed class StoreFileParser
             text = string.Concat(text.AsSpan(0, MaxValueEcho), "…");
         }
 
-        return JsonSerializer.Serialize(text, EchoOptions);
+        // Quoted as JSON would write it (trim-safe: no serializer), so the message shows exactly what the file held.
+        return "\"" + JsonEncodedText.Encode(text, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value + "\"";
     }
-
-    private static readonly JsonSerializerOptions EchoOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Describe(JsonTokenType type) => type switch
     {

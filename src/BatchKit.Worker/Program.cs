@@ -1,0 +1,50 @@
+using Amazon.S3;
+using BatchKit.Aws;
+using BatchKit.Aws.StepFunctions;
+using BatchKit.Worker;
+
+// The Fargate task. Where AWS is comes only from the standard variables (AWS_ENDPOINT_URL[_S3|_SFN], AWS_REGION) and
+// the credential chain, so the same binary runs on AWS, under the embedded emulator and on LocalStack.
+// Exit codes: 0 the task succeeded, 1 it reported a failure (or could not start), 2 Step Functions refused its
+// answer, 3 the workflow stopped waiting for it (a heartbeat was refused).
+using var stop = new CancellationTokenSource();
+// ECS stops a task with SIGTERM: stop working, and leave the token unanswered (the workflow is already moving on).
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
+var environment = ProcessEnvironmentVariables.Instance;
+using var stepFunctions = new StepFunctionsClient();
+
+WorkerSettings settings;
+try
+{
+    settings = WorkerSettings.From(environment);
+}
+catch (WorkerConfigurationException e)
+{
+    Console.Error.WriteLine($"batchkit-worker: cannot start: {e.Message}");
+    if (e.TaskToken is { } token)
+    {
+        await stepFunctions.SendTaskFailureAsync(token, WorkerErrors.Configuration, $"The worker cannot start: {e.Message}");
+    }
+
+    return 1;
+}
+
+try
+{
+    using var s3 = new AmazonS3Client(new AmazonS3Config { ForcePathStyle = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL") is not null });
+    return await new StoreWorker(s3, stepFunctions, TimeProvider.System, Console.Out).RunAsync(settings, stop.Token);
+}
+catch (AwsServiceException e)
+{
+    Console.Error.WriteLine($"batchkit-worker: Step Functions refused the answer for s3://{settings.Bucket}/{settings.Key}: {e.Message}");
+    return 2;
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    Console.Error.WriteLine($"batchkit-worker: stopped by SIGTERM while working on s3://{settings.Bucket}/{settings.Key}");
+    return 143; // 128 + SIGTERM, as a shell reports it
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Amazon.S3;
+using BatchKit.Aws;
+using BatchKit.Aws.StepFunctions;
+using BatchKit.Sales;
+
+namespace BatchKit.Worker;
+
+/// <summary>
+/// One store: stream the object from S3 through the exact aggregator, heartbeat the task token while working, then
+/// SendTaskSuccess with the summary or SendTaskFailure with a named error and a cause a person can act on.
+/// https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
+/// </summary>
+internal sealed class StoreWorker(IAmazonS3 s3, IStepFunctionsClient stepFunctions, TimeProvider time, TextWriter log)
+{
+    /// <summary>
+    /// Returns the process exit code: 0 the task succeeded, 1 it reported a failure, 3 the workflow stopped waiting
+    /// (a heartbeat was refused), so nothing was reported.
+    /// </summary>
+    public async Task<int> RunAsync(WorkerSettings settings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = HeartbeatAsync(settings, work);
+        try
+        {
+            await log.WriteLineAsync($"batchkit-worker: aggregating s3://{settings.Bucket}/{settings.Key} (policy {settings.Policy})").ConfigureAwait(false);
+            if (settings.SimulatedDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(settings.SimulatedDelay, time, work.Token).ConfigureAwait(false);
+            }
+
+            StoreSummary summary;
+            using (var response = await s3.GetObjectAsync(settings.Bucket, settings.Key, work.Token).ConfigureAwait(false))
+            {
+                summary = await SalesAggregator.AggregateAsync(response.ResponseStream, new SalesAggregatorOptions { Policy = settings.Policy }, work.Token).ConfigureAwait(false);
+            }
+
+            var output = WorkerOutput.Success(settings.Key, summary, clock.Elapsed);
+            await StopHeartbeat(work, heartbeat).ConfigureAwait(false);
+            await stepFunctions.SendTaskSuccessAsync(settings.TaskToken, output, cancellationToken).ConfigureAwait(false);
+            await log.WriteLineAsync($"batchkit-worker: {settings.Key}: {summary.Rows} rows, total {Money.ToText(summary.Total)} in {clock.Elapsed.TotalSeconds:0.00}s").ConfigureAwait(false);
+            return 0;
+        }
+        catch (OperationCanceledException) when (work.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            await heartbeat.ConfigureAwait(false);
+            await log.WriteLineAsync($"batchkit-worker: {settings.Key}: abandoned, the workflow no longer waits for this task").ConfigureAwait(false);
+            return 3;
+        }
+        catch (Exception e) when (Classify(e, settings) is { } failure)
+        {
+            await StopHeartbeat(work, heartbeat).ConfigureAwait(false);
+            await log.WriteLineAsync($"batchkit-worker: {failure.Error}: {failure.Cause}").ConfigureAwait(false);
+            await stepFunctions.SendTaskFailureAsync(settings.TaskToken, failure.Error, failure.Cause, cancellationToken).ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    private static (string Error, string Cause)? Classify(Exception e, WorkerSettings settings) => e switch
+    {
+        SalesDataException data => (WorkerErrors.InvalidData, $"s3://{settings.Bucket}/{settings.Key}: {data.Message}"),
+        AmazonS3Exception s3 => (WorkerErrors.S3Error, $"s3://{settings.Bucket}/{settings.Key}: {s3.ErrorCode ?? s3.StatusCode.ToString()}: {s3.Message}"),
+        OperationCanceledException => null, // stopped from outside: the task token is no longer ours to answer
+        AwsServiceException => null,        // Step Functions itself refused us: nothing to report back to
+        _ => (WorkerErrors.Unexpected, $"{e.GetType().Name}: {e.Message}"),
+    };
+
+    /// <summary>SendTaskHeartbeat on an interval; if the workflow gave up on the task (timed out), stop working.</summary>
+    private async Task HeartbeatAsync(WorkerSettings settings, CancellationTokenSource work)
+    {
+        using var timer = new PeriodicTimer(settings.HeartbeatInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(work.Token).ConfigureAwait(false))
+            {
+                try
+                {
+                    await stepFunctions.SendTaskHeartbeatAsync(settings.TaskToken, work.Token).ConfigureAwait(false);
+                }
+                catch (AwsServiceException e) when (e.ErrorCode is "TaskTimedOut" or "TaskDoesNotExist" or "InvalidToken")
+                {
+                    await log.WriteLineAsync($"batchkit-worker: the workflow no longer waits for this task ({e.ErrorCode}); stopping").ConfigureAwait(false);
+                    await work.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static async Task StopHeartbeat(CancellationTokenSource work, Task heartbeat)
+    {
+        await work.CancelAsync().ConfigureAwait(false);
+        await heartbeat.ConfigureAwait(false);
+    }
+}

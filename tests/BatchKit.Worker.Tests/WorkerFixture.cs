@@ -1,0 +1,62 @@
+using System.IO.Compression;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using BatchKit.Emulator;
+
+namespace BatchKit.Worker.Tests;
+
+/// <summary>The embedded emulator with the real day01 store files in a bucket.</summary>
+public sealed class WorkerFixture : IAsyncLifetime
+{
+    public const string Bucket = "batchkit-sales";
+
+    private readonly string _data = Directory.CreateTempSubdirectory("batchkit-worker-").FullName;
+
+    public EmulatorHost Emulator { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, DataDirectory = _data });
+        using var s3 = S3();
+        await s3.PutBucketAsync(Bucket);
+        using var zip = ZipFile.OpenRead(SharedDay01());
+        foreach (var entry in zip.Entries)
+        {
+            await using var stream = entry.Open();
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            copy.Position = 0;
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "processed/day01/" + entry.Name, InputStream = copy });
+        }
+
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "processed/bad/store_2000.json", ContentBody = """[{"InvoiceNo": "1", "StockCode": "A", "Description": "", "Quantity": "2", "InvoiceDate": "01-12-2010 8:45", "UnitPrice": "abc", "CustomerID": "", "Country": "UK"}]""" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Emulator.DisposeAsync();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    public AmazonS3Client S3() => new(new BasicAWSCredentials("test", "test"), new AmazonS3Config
+    {
+        ServiceURL = Emulator.ServiceUrl.ToString(),
+        ForcePathStyle = true,
+        AuthenticationRegion = "us-east-1",
+        MaxErrorRetry = 0,
+    });
+
+    private static string SharedDay01()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BatchKit.sln")))
+            {
+                return Path.Combine(dir.FullName, "..", "shared", "data", "online-retail", "day01.zip");
+            }
+        }
+
+        throw new FileNotFoundException("BatchKit.sln not found above " + AppContext.BaseDirectory);
+    }
+}
