@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BatchKit.Emulator.Protocol;
+using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.S3;
 using BatchKit.Emulator.Services.Ssm;
 using BatchKit.Emulator.Services.StepFunctions;
@@ -23,10 +24,12 @@ namespace BatchKit.Emulator;
 public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly EcsTaskRunner _tasks;
 
-    private EmulatorHost(WebApplication app, Uri serviceUrl)
+    private EmulatorHost(WebApplication app, EcsTaskRunner tasks, Uri serviceUrl)
     {
         _app = app;
+        _tasks = tasks;
         ServiceUrl = serviceUrl;
     }
 
@@ -43,23 +46,28 @@ public sealed class EmulatorHost : IAsyncDisposable
 
         var time = TimeProvider.System;
         var s3 = new S3Store(options);
-        var engine = new ExecutionEngine(time, new UnsupportedTaskIntegration(), new S3ItemReader(s3));
+        Uri? serviceUrl = null;
+        var tasks = new EcsTaskRunner(options, () => serviceUrl!, time);
+        var ecs = new EcsProvider(new EcsStore(), tasks, options, time);
+        var engine = new ExecutionEngine(time, new ServiceIntegrations(ecs), new S3ItemReader(s3));
         var router = new RequestRouter(
             new S3Provider(s3, options),
-            [new SsmProvider(new SsmStore(), options, time), new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine)]);
+            [new SsmProvider(new SsmStore(), options, time), new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine), ecs]);
         builder.Services.AddSingleton(router);
 
         var app = builder.Build();
         app.Run(router.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EmulatorHost(app, new Uri(address));
+        serviceUrl = new Uri(address);
+        return new EmulatorHost(app, tasks, serviceUrl);
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
+        await _tasks.DisposeAsync().ConfigureAwait(false); // stops every task process it started, by pid
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
@@ -77,7 +85,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                 await JsonProtocol.WriteAsync(context.Response, new JsonObject
                 {
                     ["status"] = "running",
-                    ["services"] = new JsonObject { ["s3"] = "available", ["ssm"] = "available", ["stepfunctions"] = "available" },
+                    ["services"] = new JsonObject { ["s3"] = "available", ["ssm"] = "available", ["stepfunctions"] = "available", ["ecs"] = "available" },
                 }, "application/json").ConfigureAwait(false);
                 return;
             }

@@ -15,4 +15,13 @@ public sealed record EmulatorOptions
     public string Region { get; init; } = "us-east-1";
 
     public string AccountId { get; init; } = "000000000000";
+
+    /// <summary>
+    /// ECS: which local command runs a container image (e.g. "batchkit-worker" → the published worker binary). A task
+    /// whose image is not mapped stops at once with a stoppedReason that says so.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]> EcsImageCommands { get; init; } = new Dictionary<string, string[]>(StringComparer.Ordinal);
+
+    /// <summary>ECS tasks running at once; more wait in PROVISIONING (protects a laptop from a 1,000-store day).</summary>
+    public int MaxConcurrentTasks { get; init; } = 4;
 }

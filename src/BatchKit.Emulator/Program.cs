@@ -1,8 +1,9 @@
 using System.Globalization;
 using BatchKit.Emulator;
 
-// batchkit-emulator [--port 4566] [--bind 127.0.0.1] [--data-dir .batchkit/data]
+// batchkit-emulator [--port 4566] [--bind 127.0.0.1] [--data-dir .batchkit/data] [--ecs-image IMAGE=/path/to/command ...]
 var options = new EmulatorOptions();
+var images = new Dictionary<string, string[]>(StringComparer.Ordinal);
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     options = args[i] switch
@@ -10,7 +11,8 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         "--port" => options with { Port = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
         "--bind" => options with { BindAddress = args[i + 1] },
         "--data-dir" => options with { DataDirectory = args[i + 1] },
-        _ => throw new ArgumentException($"unknown option '{args[i]}': use --port, --bind, --data-dir"),
+        "--ecs-image" when args[i + 1].Split('=', 2) is [var image, var command] => options with { EcsImageCommands = images.TryAdd(image, command.Split(' ')) ? images : images },
+        _ => throw new ArgumentException($"unknown option '{args[i]} {args[i + 1]}': use --port, --bind, --data-dir, --ecs-image IMAGE=COMMAND"),
     };
 }
 

@@ -1,0 +1,13 @@
+using BatchKit.Emulator.Protocol;
+
+namespace BatchKit.Emulator.Services.Ecs;
+
+/// <summary>ECS error codes (botocore ecs/2014-11-13/service-2.json).</summary>
+internal static class EcsErrors
+{
+    public static AwsServiceException ClusterNotFound(string cluster) => new("ClusterNotFoundException", $"Cluster not found: {cluster}");
+
+    public static AwsServiceException InvalidParameter(string message) => new("InvalidParameterException", message);
+
+    public static AwsServiceException Client(string message) => new("ClientException", message);
+}

@@ -1,0 +1,208 @@
+using System.Text.Json.Nodes;
+using BatchKit.Emulator.Protocol;
+
+namespace BatchKit.Emulator.Services.Ecs;
+
+/// <summary>
+/// Amazon ECS (Fargate launch type), where a task is a local child process: one method per operation, named after it.
+/// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Operations.html
+/// </summary>
+internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, EmulatorOptions options, TimeProvider time) : IJsonService
+{
+    public string TargetPrefix => "AmazonEC2ContainerServiceV20141113";
+
+    public string ContentType => "application/x-amz-json-1.1";
+
+    public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(operation switch
+    {
+        "CreateCluster" => CreateCluster(request),
+        "RegisterTaskDefinition" => RegisterTaskDefinition(request),
+        "DescribeTaskDefinition" => DescribeTaskDefinition(request),
+        "RunTask" => RunTask(request),
+        "DescribeTasks" => DescribeTasks(request),
+        "ListTasks" => ListTasks(request),
+        "StopTask" => StopTask(request),
+        _ => throw new AwsServiceException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's ECS emulation."),
+    });
+
+    public JsonObject CreateCluster(JsonObject request)
+    {
+        var name = request["clusterName"]?.GetValue<string>() ?? "default";
+        var arn = store.Clusters.GetOrAdd(name, n => $"arn:aws:ecs:{options.Region}:{options.AccountId}:cluster/{n}");
+        return new JsonObject { ["cluster"] = new JsonObject { ["clusterArn"] = arn, ["clusterName"] = name, ["status"] = "ACTIVE" } };
+    }
+
+    public JsonObject RegisterTaskDefinition(JsonObject request)
+    {
+        var family = request["family"]?.GetValue<string>() ?? throw EcsErrors.Client("family is required");
+        if (request["containerDefinitions"] is not JsonArray { Count: > 0 } containers || containers.Any(c => c?["image"] is null || c["name"] is null))
+        {
+            throw EcsErrors.Client("containerDefinitions must hold at least one container with a name and an image");
+        }
+
+        var revisions = store.TaskDefinitions.GetOrAdd(family, _ => []);
+        JsonObject definition;
+        lock (revisions)
+        {
+            definition = (JsonObject)request.DeepClone();
+            definition["revision"] = revisions.Count + 1;
+            definition["taskDefinitionArn"] = $"arn:aws:ecs:{options.Region}:{options.AccountId}:task-definition/{family}:{revisions.Count + 1}";
+            definition["status"] = "ACTIVE";
+            revisions.Add(definition);
+        }
+
+        return new JsonObject { ["taskDefinition"] = definition.DeepClone() };
+    }
+
+    public JsonObject DescribeTaskDefinition(JsonObject request) =>
+        new() { ["taskDefinition"] = Definition(request["taskDefinition"]?.GetValue<string>() ?? "").DeepClone() };
+
+    /// <summary>https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html</summary>
+    public JsonObject RunTask(JsonObject request)
+    {
+        var clusterArn = Cluster(request["cluster"]?.GetValue<string>() ?? "default");
+        var definition = Definition(request["taskDefinition"]?.GetValue<string>() ?? throw EcsErrors.InvalidParameter("taskDefinition is required"));
+        var count = request["count"]?.GetValue<int>() ?? 1;
+        if (count is < 1 or > 10)
+        {
+            throw EcsErrors.InvalidParameter("count must be between 1 and 10");
+        }
+
+        var container = definition["containerDefinitions"]![0]!.AsObject();
+        var containerName = container["name"]!.GetValue<string>();
+        var environment = (container["environment"] as JsonArray ?? []).ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!["value"]?.GetValue<string>() ?? "", StringComparer.Ordinal);
+        IReadOnlyList<string>? command = null;
+        foreach (var over in request["overrides"]?["containerOverrides"] as JsonArray ?? [])
+        {
+            if (over?["name"]?.GetValue<string>() is { } name && name != containerName)
+            {
+                throw EcsErrors.InvalidParameter($"Override for container named {name} is not a container in the TaskDefinition.");
+            }
+
+            foreach (var variable in over?["environment"] as JsonArray ?? [])
+            {
+                environment[variable!["name"]!.GetValue<string>()] = variable["value"]?.GetValue<string>() ?? "";
+            }
+
+            command = (over?["command"] as JsonArray)?.Select(c => c!.GetValue<string>()).ToList() ?? command;
+        }
+
+        var tasks = new JsonArray();
+        for (var i = 0; i < count; i++)
+        {
+            var task = new EcsTask($"{clusterArn.Replace(":cluster/", ":task/", StringComparison.Ordinal)}/{Guid.NewGuid():N}", clusterArn,
+                definition["taskDefinitionArn"]!.GetValue<string>(), containerName, request["startedBy"]?.GetValue<string>(), time.GetUtcNow());
+            store.Tasks[task.TaskArn] = task;
+            runner.Start(task, container["image"]!.GetValue<string>(), environment, command);
+            tasks.Add(Describe(task));
+        }
+
+        return new JsonObject { ["tasks"] = tasks, ["failures"] = new JsonArray() };
+    }
+
+    public JsonObject DescribeTasks(JsonObject request)
+    {
+        var found = new JsonArray();
+        var failures = new JsonArray();
+        foreach (var arn in (request["tasks"] as JsonArray ?? []).Select(t => t!.GetValue<string>()))
+        {
+            if (store.Tasks.TryGetValue(arn, out var task) || (store.Tasks.Values.FirstOrDefault(t => t.TaskArn.EndsWith("/" + arn, StringComparison.Ordinal)) is { } byId && (task = byId) is not null))
+            {
+                found.Add(Describe(task));
+            }
+            else
+            {
+                failures.Add(new JsonObject { ["arn"] = arn, ["reason"] = "MISSING" });
+            }
+        }
+
+        return new JsonObject { ["tasks"] = found, ["failures"] = failures };
+    }
+
+    public JsonObject ListTasks(JsonObject request)
+    {
+        var clusterArn = Cluster(request["cluster"]?.GetValue<string>() ?? "default");
+        var desired = request["desiredStatus"]?.GetValue<string>() ?? "RUNNING";
+        var arns = store.Tasks.Values.Where(t => t.ClusterArn == clusterArn && (desired == "STOPPED") == (t.LastStatus == "STOPPED")).Select(t => (JsonNode?)t.TaskArn);
+        return new JsonObject { ["taskArns"] = new JsonArray(arns.ToArray()) };
+    }
+
+    public JsonObject StopTask(JsonObject request)
+    {
+        var arn = request["task"]?.GetValue<string>() ?? throw EcsErrors.InvalidParameter("task is required");
+        var task = store.Tasks.GetValueOrDefault(arn) ?? throw EcsErrors.InvalidParameter($"The referenced task was not found: {arn}");
+        runner.Stop(task, request["reason"]?.GetValue<string>() ?? "Task stopped by user");
+        return new JsonObject { ["task"] = Describe(task) };
+    }
+
+    public EcsTask? Find(string taskArn) => store.Tasks.GetValueOrDefault(taskArn);
+
+    private string Cluster(string nameOrArn)
+    {
+        var name = nameOrArn.Contains(":cluster/", StringComparison.Ordinal) ? nameOrArn[(nameOrArn.IndexOf(":cluster/", StringComparison.Ordinal) + 9)..] : nameOrArn;
+        return store.Clusters.TryGetValue(name, out var arn) ? arn : throw EcsErrors.ClusterNotFound(nameOrArn);
+    }
+
+    /// <summary>"family", "family:3" or a full task-definition ARN.</summary>
+    private JsonObject Definition(string reference)
+    {
+        var tail = reference.Contains(":task-definition/", StringComparison.Ordinal) ? reference[(reference.IndexOf(":task-definition/", StringComparison.Ordinal) + 17)..] : reference;
+        var parts = tail.Split(':');
+        if (!store.TaskDefinitions.TryGetValue(parts[0], out var revisions) || revisions.Count == 0)
+        {
+            throw EcsErrors.Client($"Unable to describe task definition: {reference}");
+        }
+
+        lock (revisions)
+        {
+            if (parts.Length == 1)
+            {
+                return revisions[^1];
+            }
+
+            return int.TryParse(parts[1], out var revision) && revision >= 1 && revision <= revisions.Count
+                ? revisions[revision - 1]
+                : throw EcsErrors.Client($"Unable to describe task definition: {reference}");
+        }
+    }
+
+    private static JsonObject Describe(EcsTask task)
+    {
+        static double Epoch(DateTimeOffset t) => t.ToUnixTimeMilliseconds() / 1000.0;
+        var container = new JsonObject { ["name"] = task.ContainerName, ["lastStatus"] = task.LastStatus, ["taskArn"] = task.TaskArn };
+        if (task.ExitCode is { } code)
+        {
+            container["exitCode"] = code;
+        }
+
+        var json = new JsonObject
+        {
+            ["taskArn"] = task.TaskArn,
+            ["clusterArn"] = task.ClusterArn,
+            ["taskDefinitionArn"] = task.TaskDefinitionArn,
+            ["lastStatus"] = task.LastStatus,
+            ["desiredStatus"] = task.LastStatus == "STOPPED" ? "STOPPED" : "RUNNING",
+            ["launchType"] = "FARGATE",
+            ["createdAt"] = Epoch(task.CreatedAt),
+            ["containers"] = new JsonArray(container),
+        };
+        if (task.StartedBy is not null)
+        {
+            json["startedBy"] = task.StartedBy;
+        }
+
+        if (task.StartedAt is { } started)
+        {
+            json["startedAt"] = Epoch(started);
+        }
+
+        if (task.StoppedAt is { } stopped)
+        {
+            json["stoppedAt"] = Epoch(stopped);
+            json["stoppedReason"] = task.StoppedReason;
+            json["stopCode"] = "EssentialContainerExited";
+        }
+
+        return json;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using BatchKit.Emulator.Protocol;
+using BatchKit.Emulator.Services.Ecs;
+using BatchKit.StatesLanguage.Execution;
+
+namespace BatchKit.Emulator.Services.StepFunctions;
+
+/// <summary>
+/// Task states calling the emulator's own services in-process. Step Functions passes service parameters in PascalCase
+/// and returns responses in PascalCase; the services speak their API's casing, so names are converted both ways.
+/// Supported now: <c>arn:aws:states:::ecs:runTask</c> in all three patterns. Anything else fails with
+/// <see cref="UnsupportedError"/> naming the resource, never silently.
+/// https://docs.aws.amazon.com/step-functions/latest/dg/connect-ecs.html
+/// </summary>
+internal sealed class ServiceIntegrations(EcsProvider ecs) : ITaskIntegration
+{
+    public const string UnsupportedError = "BatchKit.UnsupportedIntegration";
+
+    public async Task<TaskResult> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
+    {
+        if (invocation.ServiceResource != "arn:aws:states:::ecs:runTask")
+        {
+            return TaskResult.Failure(UnsupportedError, $"BatchKit's embedded emulator does not run the integration '{invocation.Resource}' yet.");
+        }
+
+        JsonObject response;
+        try
+        {
+            var request = (JsonObject)JsonCase.ToCamel(invocation.Parameters)!;
+            if (invocation.Pattern == IntegrationPattern.Sync)
+            {
+                request["startedBy"] ??= "AWS Step Functions";
+            }
+
+            response = ecs.RunTask(request);
+        }
+        catch (AwsServiceException e)
+        {
+            return TaskResult.Failure("ECS." + e.Code, e.Message);
+        }
+
+        if (invocation.Pattern != IntegrationPattern.Sync)
+        {
+            return TaskResult.Success(JsonCase.ToPascal(response));
+        }
+
+        // .sync: wait for the task to stop; a non-zero exit fails the state with the task (and its output) as cause.
+        var task = ecs.Find(response["tasks"]![0]!["taskArn"]!.GetValue<string>())!;
+        await task.Stopped.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var described = JsonCase.ToPascal(ecs.DescribeTasks(new JsonObject { ["tasks"] = new JsonArray(task.TaskArn) })["tasks"]![0]);
+        return task.ExitCode == 0
+            ? TaskResult.Success(described)
+            : TaskResult.Failure("States.TaskFailed", $"{described!.ToJsonString()}\n--- task output ---\n{task.Output}");
+    }
+}
