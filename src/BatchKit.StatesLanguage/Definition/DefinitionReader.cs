@@ -311,7 +311,7 @@ internal sealed partial class DefinitionReader
                 continue;
             }
 
-            if (ErrorNames.IsReserved(name) && !ErrorNames.Predefined.Contains(name))
+            if (ErrorNames.IsReserved(name) && !ErrorNames.IsKnown(name))
             {
                 Error(Schema, $"'{name}' is not a predefined error: names starting with 'States.' are reserved", $"{at}/ErrorEquals");
             }

@@ -26,6 +26,13 @@ public static class ErrorNames
     /// <summary>Names a definition may not use for its own errors (everything under "States." is reserved).</summary>
     public static bool IsReserved(string name) => name.StartsWith("States.", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A reserved name that Retry and Catch may still list: the predefined ones, and the HTTP Task's
+    /// <c>States.Http.StatusCode.NNN</c> / <c>States.Http.Socket</c> errors.
+    /// https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html#connect-http-errors
+    /// </summary>
+    public static bool IsKnown(string name) => Predefined.Contains(name) || name.StartsWith("States.Http.", StringComparison.Ordinal);
+
     /// <summary>The names that are real predefined errors (so Retry/Catch may list them).</summary>
     public static readonly IReadOnlySet<string> Predefined = new HashSet<string>(StringComparer.Ordinal)
     {

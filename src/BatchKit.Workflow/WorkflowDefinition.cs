@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+
+namespace BatchKit.Workflow;
+
+/// <summary>
+/// The one sales-batch definition every target runs (AWS through CDK's DefinitionSubstitutions, the embedded emulator
+/// and LocalStack through the deploy step), and the substitution of its <c>${Placeholder}</c>s.
+/// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-stepfunctions-statemachine.html#cfn-stepfunctions-statemachine-definitionsubstitutions
+/// </summary>
+public static partial class WorkflowDefinition
+{
+    /// <summary>Every placeholder the definition uses, and what each one holds.</summary>
+    public static IReadOnlyDictionary<string, string> Placeholders { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["SlackWebhookUrl"] = "the Slack incoming-webhook URL (http:invoke ApiEndpoint)",
+        ["SlackConnectionArn"] = "the EventBridge connection whose credentials http:invoke uses",
+        ["ClusterArn"] = "the ECS cluster that runs the worker",
+        ["TaskDefinitionArn"] = "the worker's task definition (ARN or family)",
+        ["ContainerName"] = "the worker container's name in the task definition",
+        ["Subnets"] = "comma-separated subnet ids for the Fargate tasks",
+        ["SecurityGroups"] = "comma-separated security group ids for the Fargate tasks",
+        ["AssignPublicIp"] = "ENABLED (public subnets, no NAT) or DISABLED (private subnets)",
+        ["ResultsBucket"] = "where the Distributed Map's ResultWriter writes",
+        ["SummaryFunctionArn"] = "the upload handler binary deployed with its 'summary' handler",
+    };
+
+    /// <summary>The definition as written, placeholders included.</summary>
+    public static string Template { get; } = Load();
+
+    /// <summary>
+    /// Fills every placeholder; throws <see cref="ArgumentException"/> naming any placeholder without a value or any
+    /// value without a placeholder (a typo on either side must not deploy).
+    /// </summary>
+    public static string Substitute(IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var missing = Placeholders.Keys.Where(k => !values.ContainsKey(k)).ToList();
+        var unknown = values.Keys.Where(k => !Placeholders.ContainsKey(k)).ToList();
+        if (missing.Count > 0 || unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"sales-batch.asl.json substitution: {(missing.Count > 0 ? "no value for " + string.Join(", ", missing) : "")}{(missing.Count > 0 && unknown.Count > 0 ? "; " : "")}{(unknown.Count > 0 ? "no placeholder named " + string.Join(", ", unknown) : "")}",
+                nameof(values));
+        }
+
+        return Placeholder().Replace(Template, m => System.Text.Json.JsonEncodedText.Encode(values[m.Groups[1].Value]).ToString());
+    }
+
+    [GeneratedRegex(@"\$\{([A-Za-z0-9]+)\}")]
+    internal static partial Regex Placeholder();
+
+    private static string Load()
+    {
+        using var stream = typeof(WorkflowDefinition).Assembly.GetManifestResourceStream("sales-batch.asl.json")
+            ?? throw new InvalidOperationException("sales-batch.asl.json is not embedded in BatchKit.Workflow");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
