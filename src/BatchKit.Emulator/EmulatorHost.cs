@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BatchKit.Emulator.Protocol;
 using BatchKit.Emulator.Services.Ecs;
+using BatchKit.Emulator.Services.EventBridge;
 using BatchKit.Emulator.Services.S3;
 using BatchKit.Emulator.Services.Ssm;
 using BatchKit.Emulator.Services.StepFunctions;
@@ -49,10 +50,11 @@ public sealed class EmulatorHost : IAsyncDisposable
         Uri? serviceUrl = null;
         var tasks = new EcsTaskRunner(options, () => serviceUrl!, time);
         var ecs = new EcsProvider(new EcsStore(), tasks, options, time);
-        var engine = new ExecutionEngine(time, new ServiceIntegrations(ecs), new S3ItemReader(s3));
+        var events = new EventBridgeProvider(new EventBridgeStore(), options, time);
+        var engine = new ExecutionEngine(time, new ServiceIntegrations(ecs, events), new S3ItemReader(s3));
         var router = new RequestRouter(
             new S3Provider(s3, options),
-            [new SsmProvider(new SsmStore(), options, time), new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine), ecs]);
+            [new SsmProvider(new SsmStore(), options, time), new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine), ecs, events]);
         builder.Services.AddSingleton(router);
 
         var app = builder.Build();
@@ -85,7 +87,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                 await JsonProtocol.WriteAsync(context.Response, new JsonObject
                 {
                     ["status"] = "running",
-                    ["services"] = new JsonObject { ["s3"] = "available", ["ssm"] = "available", ["stepfunctions"] = "available", ["ecs"] = "available" },
+                    ["services"] = new JsonObject { ["s3"] = "available", ["ssm"] = "available", ["stepfunctions"] = "available", ["ecs"] = "available", ["events"] = "available" },
                 }, "application/json").ConfigureAwait(false);
                 return;
             }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BatchKit.Emulator.Protocol;
 using BatchKit.Emulator.Services.Ecs;
+using BatchKit.Emulator.Services.EventBridge;
 using BatchKit.StatesLanguage.Execution;
 
 namespace BatchKit.Emulator.Services.StepFunctions;
@@ -8,21 +9,28 @@ namespace BatchKit.Emulator.Services.StepFunctions;
 /// <summary>
 /// Task states calling the emulator's own services in-process. Step Functions passes service parameters in PascalCase
 /// and returns responses in PascalCase; the services speak their API's casing, so names are converted both ways.
-/// Supported now: <c>arn:aws:states:::ecs:runTask</c> in all three patterns. Anything else fails with
-/// <see cref="UnsupportedError"/> naming the resource, never silently.
-/// https://docs.aws.amazon.com/step-functions/latest/dg/connect-ecs.html
+/// Supported now: <c>ecs:runTask</c> in all three patterns, <c>http:invoke</c> and <c>events:putEvents</c>. Anything
+/// else fails with <see cref="UnsupportedError"/> naming the resource, never silently.
+/// https://docs.aws.amazon.com/step-functions/latest/dg/connect-supported-services.html
 /// </summary>
-internal sealed class ServiceIntegrations(EcsProvider ecs) : ITaskIntegration
+internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider events) : ITaskIntegration
 {
     public const string UnsupportedError = "BatchKit.UnsupportedIntegration";
 
-    public async Task<TaskResult> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
-    {
-        if (invocation.ServiceResource != "arn:aws:states:::ecs:runTask")
-        {
-            return TaskResult.Failure(UnsupportedError, $"BatchKit's embedded emulator does not run the integration '{invocation.Resource}' yet.");
-        }
+    private readonly HttpInvokeIntegration _http = new(events);
 
+    public Task<TaskResult> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken) => invocation.ServiceResource switch
+    {
+        "arn:aws:states:::ecs:runTask" => RunTaskAsync(invocation, cancellationToken),
+        "arn:aws:states:::http:invoke" when invocation.Pattern == IntegrationPattern.RequestResponse => _http.InvokeAsync(invocation.Parameters, cancellationToken),
+        "arn:aws:states:::events:putEvents" when invocation.Pattern == IntegrationPattern.RequestResponse =>
+            Task.FromResult(TaskResult.Success(events.PutEvents((JsonObject)invocation.Parameters!.DeepClone()))),
+        _ => Task.FromResult(TaskResult.Failure(UnsupportedError, $"BatchKit's embedded emulator does not run the integration '{invocation.Resource}' yet.")),
+    };
+
+    /// <summary>https://docs.aws.amazon.com/step-functions/latest/dg/connect-ecs.html</summary>
+    private async Task<TaskResult> RunTaskAsync(TaskInvocation invocation, CancellationToken cancellationToken)
+    {
         JsonObject response;
         try
         {

@@ -1,0 +1,127 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BatchKit.Emulator.Services.EventBridge;
+using BatchKit.StatesLanguage.Execution;
+
+namespace BatchKit.Emulator.Services.StepFunctions;
+
+/// <summary>
+/// <c>arn:aws:states:::http:invoke</c>: calls a public HTTPS API (locally: any URL, e.g. the WireMock Slack stub) with
+/// the credentials of an EventBridge connection. Non-2xx answers fail the task with <c>States.Http.StatusCode.NNN</c>,
+/// network failures with <c>States.Http.Socket</c>, so Retry can match them as on AWS.
+/// https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html
+/// </summary>
+internal sealed class HttpInvokeIntegration(EventBridgeProvider events)
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    public async Task<TaskResult> InvokeAsync(JsonNode? parameters, CancellationToken cancellationToken)
+    {
+        var endpoint = parameters?["ApiEndpoint"]?.GetValue<string>();
+        var method = parameters?["Method"]?.GetValue<string>();
+        var connectionArn = parameters?["Authentication"]?["ConnectionArn"]?.GetValue<string>();
+        if (endpoint is null || method is null || connectionArn is null)
+        {
+            return TaskResult.Failure("States.Runtime", "http:invoke needs ApiEndpoint, Method and Authentication.ConnectionArn.");
+        }
+
+        var connection = events.FindByArn(connectionArn);
+        if (connection is null)
+        {
+            return TaskResult.Failure("Events.ResourceNotFoundException", $"The connection '{connectionArn}' does not exist.");
+        }
+
+        var query = new List<KeyValuePair<string, string>>();
+        var headers = new List<KeyValuePair<string, string>>();
+        Collect(parameters?["QueryParameters"], query);
+        Collect(parameters?["Headers"], headers);
+        var auth = connection["AuthParameters"];
+        Collect(auth?["InvocationHttpParameters"]?["QueryStringParameters"], query, "Key", "Value");
+        Collect(auth?["InvocationHttpParameters"]?["HeaderParameters"], headers, "Key", "Value");
+        switch (connection["AuthorizationType"]?.GetValue<string>())
+        {
+            case "API_KEY":
+                headers.Add(new(auth!["ApiKeyAuthParameters"]!["ApiKeyName"]!.GetValue<string>(), auth["ApiKeyAuthParameters"]!["ApiKeyValue"]!.GetValue<string>()));
+                break;
+            case "BASIC":
+                var user = auth!["BasicAuthParameters"]!["Username"]!.GetValue<string>();
+                var password = auth["BasicAuthParameters"]!["Password"]!.GetValue<string>();
+                headers.Add(new("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))));
+                break;
+            default:
+                return TaskResult.Failure("States.Runtime", "BatchKit's emulator supports API_KEY and BASIC connections for http:invoke; OAuth client credentials are not emulated.");
+        }
+
+        var url = query.Count == 0 ? endpoint : endpoint + (endpoint.Contains('?', StringComparison.Ordinal) ? "&" : "?") + string.Join('&', query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value)));
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (parameters?["RequestBody"] is { } body)
+        {
+            var urlEncoded = parameters["Transform"]?["RequestBodyEncoding"]?.GetValue<string>() == "URL_ENCODED";
+            request.Content = urlEncoded && body is JsonObject form
+                ? new FormUrlEncodedContent(form.Select(p => new KeyValuePair<string, string>(p.Key, p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : p.Value?.ToJsonString() ?? "")))
+                : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            if (!request.Headers.TryAddWithoutValidation(name, value) && request.Content is not null)
+            {
+                request.Content.Headers.Remove(name);
+                request.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        try
+        {
+            using var response = await Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var result = new JsonObject
+            {
+                ["Headers"] = new JsonObject(response.Headers.Concat(response.Content.Headers).Select(h => KeyValuePair.Create(h.Key, (JsonNode?)new JsonArray(h.Value.Select(v => (JsonNode?)v).ToArray())))),
+                ["ResponseBody"] = Body(text, response.Content.Headers.ContentType),
+                ["StatusCode"] = (int)response.StatusCode,
+                ["StatusText"] = response.ReasonPhrase ?? "",
+            };
+            return response.IsSuccessStatusCode
+                ? TaskResult.Success(result)
+                : TaskResult.Failure($"States.Http.StatusCode.{(int)response.StatusCode}", result.ToJsonString());
+        }
+        catch (HttpRequestException e)
+        {
+            return TaskResult.Failure("States.Http.Socket", $"{method} {endpoint}: {e.Message}");
+        }
+    }
+
+    private static JsonNode? Body(string text, MediaTypeHeaderValue? contentType)
+    {
+        if (contentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            try
+            {
+                return JsonNode.Parse(text);
+            }
+            catch (JsonException)
+            {
+                // Claimed JSON but is not: hand the text back as is.
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>Reads {"k": "v"} objects, or [{"Key": k, "Value": v}] lists as connections store them.</summary>
+    private static void Collect(JsonNode? node, List<KeyValuePair<string, string>> into, string keyName = "Key", string valueName = "Value")
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                into.AddRange(o.Select(p => new KeyValuePair<string, string>(p.Key, p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : p.Value?.ToJsonString() ?? "")));
+                break;
+            case JsonArray a:
+                into.AddRange(a.Select(i => new KeyValuePair<string, string>(i![keyName]!.GetValue<string>(), i[valueName]?.GetValue<string>() ?? "")));
+                break;
+        }
+    }
+}
