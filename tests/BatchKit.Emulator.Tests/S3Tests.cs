@@ -95,6 +95,19 @@ public sealed class S3Tests(EmulatorFixture emulator) : IClassFixture<EmulatorFi
     }
 
     [Fact]
+    public async Task A_presigned_GET_url_works_without_any_other_credentials()
+    {
+        using var s3 = emulator.S3();
+        await s3.PutBucketAsync(_bucket);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = "reports/day01/summary.json", ContentBody = "{\"total\":\"58635.56\"}" });
+
+        var url = await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest { BucketName = _bucket, Key = "reports/day01/summary.json", Expires = DateTime.UtcNow.AddMinutes(5), Verb = HttpVerb.GET, Protocol = Amazon.S3.Protocol.HTTP });
+
+        Assert.Contains("X-Amz-Signature=", url, StringComparison.Ordinal);
+        Assert.Equal("{\"total\":\"58635.56\"}", await emulator.Http.GetStringAsync(new Uri(url)));
+    }
+
+    [Fact]
     public async Task Hostile_keys_stay_inside_the_data_directory()
     {
         using var s3 = emulator.S3();
