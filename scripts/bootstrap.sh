@@ -9,9 +9,13 @@ if ! need dotnet; then
   echo "bootstrap: the .NET SDK 10 is required (https://dotnet.microsoft.com/download); 'dotnet' is not on PATH." >&2
   exit 1
 fi
-if ! need make; then
-  echo "bootstrap: installing make" >&2
-  apt-get update -qq && apt-get install -y -qq make >/dev/null
+missing=()
+need make || missing+=(make)
+# The emulator's tests drive it with the real AWS CLI, as users do.
+need aws || missing+=(awscli)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}" >&2
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
