@@ -15,7 +15,11 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public HttpClient Http { get; } = new();
 
-    public async Task InitializeAsync() => Host = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, DataDirectory = DataDirectory });
+    public Task InitializeAsync() => InitializeAsync(new Dictionary<string, string[]>());
+
+    /// <summary>Starts with ECS images mapped to local commands.</summary>
+    public async Task InitializeAsync(IReadOnlyDictionary<string, string[]> ecsImages) =>
+        Host = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, DataDirectory = DataDirectory, EcsImageCommands = ecsImages });
 
     public async Task DisposeAsync()
     {

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+
+namespace BatchKit.Emulator.Tests;
+
+/// <summary>ECS tasks as real processes, alone and through Step Functions' ecs:runTask.sync.</summary>
+public sealed class EcsTests : IAsyncLifetime
+{
+    private readonly EmulatorFixture _emulator = new();
+
+    public async Task InitializeAsync()
+    {
+        await _emulator.InitializeAsync(new Dictionary<string, string[]>
+        {
+            ["ok"] = ["/bin/sh", "-c", "echo \"store $S3_KEY done\""],
+            ["crash"] = ["/bin/sh", "-c", "echo 'reading store_1003.json'; echo 'boom: out of memory' >&2; exit 3"],
+        });
+        await _emulator.JsonAsync("AmazonEC2ContainerServiceV20141113.CreateCluster", "ecs", new JsonObject { ["clusterName"] = "batchkit" });
+        foreach (var image in new[] { "ok", "crash", "unmapped" })
+        {
+            await _emulator.JsonAsync("AmazonEC2ContainerServiceV20141113.RegisterTaskDefinition", "ecs", new JsonObject
+            {
+                ["family"] = image,
+                ["containerDefinitions"] = new JsonArray(new JsonObject { ["name"] = "main", ["image"] = image, ["environment"] = new JsonArray(new JsonObject { ["name"] = "S3_KEY", ["value"] = "processed/d/store_1.json" }) }),
+            });
+        }
+    }
+
+    public Task DisposeAsync() => _emulator.DisposeAsync();
+
+    [Fact]
+    public async Task A_task_runs_as_a_process_and_stops_with_its_exit_code()
+    {
+        var (_, run) = await _emulator.JsonAsync("AmazonEC2ContainerServiceV20141113.RunTask", "ecs", new JsonObject { ["cluster"] = "batchkit", ["taskDefinition"] = "crash", ["launchType"] = "FARGATE" });
+        var arn = run["tasks"]![0]!["taskArn"]!.GetValue<string>();
+
+        JsonNode task;
+        do
+        {
+            await Task.Delay(50);
+            (_, var described) = await _emulator.JsonAsync("AmazonEC2ContainerServiceV20141113.DescribeTasks", "ecs", new JsonObject { ["cluster"] = "batchkit", ["tasks"] = new JsonArray(arn) });
+            task = described["tasks"]![0]!;
+        }
+        while (task["lastStatus"]!.GetValue<string>() != "STOPPED");
+
+        Assert.Equal(3, task["containers"]![0]!["exitCode"]!.GetValue<int>());
+        Assert.Equal("Essential container in task exited", task["stoppedReason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Run_task_sync_succeeds_on_exit_0_and_a_crash_fails_the_state_with_the_process_output()
+    {
+        Assert.Equal("SUCCEEDED", (await RunAsync("ok")).Status);
+
+        var crashed = await RunAsync("crash");
+        Assert.Equal(("FAILED", "States.TaskFailed"), (crashed.Status, crashed.Error));
+        Assert.Contains("boom: out of memory", crashed.Cause, StringComparison.Ordinal);
+        Assert.Contains("\"ExitCode\":3", crashed.Cause, StringComparison.Ordinal);
+
+        var unmapped = await RunAsync("unmapped");
+        Assert.Equal("FAILED", unmapped.Status);
+        Assert.Contains("not mapped to a local command", unmapped.Cause, StringComparison.Ordinal);
+    }
+
+    private async Task<(string Status, string? Error, string? Cause)> RunAsync(string family)
+    {
+        var (_, machine) = await _emulator.JsonAsync("AWSStepFunctions.CreateStateMachine", "states", new JsonObject
+        {
+            ["name"] = "sync-" + family,
+            ["roleArn"] = "arn:aws:iam::000000000000:role/r",
+            ["definition"] = """{"StartAt": "Run", "States": {"Run": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.sync", "Parameters": {"Cluster": "batchkit", "TaskDefinition": "FAMILY", "LaunchType": "FARGATE"}, "End": true}}}""".Replace("FAMILY", family, StringComparison.Ordinal),
+        });
+        var (_, started) = await _emulator.JsonAsync("AWSStepFunctions.StartExecution", "states", new JsonObject { ["stateMachineArn"] = machine["stateMachineArn"]!.GetValue<string>(), ["input"] = "{}" });
+        JsonObject described;
+        do
+        {
+            await Task.Delay(50);
+            (_, described) = await _emulator.JsonAsync("AWSStepFunctions.DescribeExecution", "states", new JsonObject { ["executionArn"] = started["executionArn"]!.GetValue<string>() });
+        }
+        while (described["status"]!.GetValue<string>() == "RUNNING");
+
+        return (described["status"]!.GetValue<string>(), described["error"]?.GetValue<string>(), described["cause"]?.GetValue<string>());
+    }
+}
