@@ -133,6 +133,9 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
         }
     }
 
+    /// <summary>Completes when the execution ends (for <c>states:startExecution.sync</c>).</summary>
+    public Task CompletionOf(string executionArn) => ExecutionOf(executionArn).Execution.Completion;
+
     public JsonObject DescribeExecution(JsonObject request)
     {
         var record = ExecutionOf(Required(request, "executionArn"));
