@@ -109,7 +109,13 @@ public sealed class EmulatorHost : IAsyncDisposable
 
             if (LambdaProvider.Serves(request))
             {
-                await HandleLambdaAsync(context).ConfigureAwait(false);
+                await HandleLambdaAsync(context, lambda.HandleAsync).ConfigureAwait(false);
+                return;
+            }
+
+            if (request.Path.StartsWithSegments("/_batchkit/lambda", StringComparison.Ordinal))
+            {
+                await HandleLambdaAsync(context, lambda.HandleBatchKitAsync).ConfigureAwait(false);
                 return;
             }
 
@@ -130,12 +136,16 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         /// <summary>Lambda speaks REST-JSON: errors carry the code in <c>x-amzn-ErrorType</c> and a JSON body.</summary>
-        private async Task HandleLambdaAsync(HttpContext context)
+        private static async Task HandleLambdaAsync(HttpContext context, Func<HttpContext, Task> handle)
         {
             try
             {
-                SigV4Authorization.RequireService(context.Request, s3: false);
-                await lambda.HandleAsync(context).ConfigureAwait(false);
+                if (!context.Request.Path.StartsWithSegments("/_batchkit", StringComparison.Ordinal))
+                {
+                    SigV4Authorization.RequireService(context.Request, s3: false);
+                }
+
+                await handle(context).ConfigureAwait(false);
             }
             catch (AwsServiceException e) when (!context.Response.HasStarted)
             {

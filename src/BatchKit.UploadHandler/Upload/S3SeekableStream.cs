@@ -32,7 +32,8 @@ internal sealed class S3SeekableStream(IAmazonS3 s3, string bucket, string key, 
     public override long Position
     {
         get => _position;
-        set => _position = value is >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+        // As FileStream does: ZipArchive looks for the end-of-directory record before the start of a too-short file.
+        set => _position = value is >= 0 ? value : throw new IOException("An attempt was made to move the position before the beginning of the stream.");
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));

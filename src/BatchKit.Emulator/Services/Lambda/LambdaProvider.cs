@@ -68,6 +68,34 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
         }
     }
 
+    /// <summary>
+    /// BatchKit's own read-outs (no AWS API has them locally): <c>GET /_batchkit/lambda/logs?function=NAME</c> (the
+    /// runtime output CloudWatch would hold) and <c>GET /_batchkit/lambda/failed-events</c> (async events that failed
+    /// every attempt, which Lambda would send to an on-failure destination).
+    /// </summary>
+    public Task HandleBatchKitAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        if (path == "/_batchkit/lambda/logs")
+        {
+            var name = context.Request.Query["function"].ToString();
+            return WriteAsync(context, new JsonObject { ["function"] = name, ["lines"] = new JsonArray([.. Runtime(name).LogLines().Select(l => (JsonNode)l)]) });
+        }
+
+        if (path == "/_batchkit/lambda/failed-events")
+        {
+            return WriteAsync(context, new JsonObject
+            {
+                ["events"] = new JsonArray([.. _async.FailedEvents.Select(e => (JsonNode)new JsonObject
+                {
+                    ["function"] = e.FunctionName, ["attempts"] = e.Attempts, ["error"] = e.Error, ["event"] = e.Payload,
+                })]),
+            });
+        }
+
+        throw LambdaErrors.UnknownOperation(context.Request.Method, path);
+    }
+
     /// <summary>https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html</summary>
     public async Task<JsonObject> CreateFunctionAsync(JsonObject request)
     {
