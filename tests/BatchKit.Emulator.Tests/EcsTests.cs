@@ -47,6 +47,37 @@ public sealed class EcsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_AWS_CLI_registers_runs_and_describes_a_task_with_overrides()
+    {
+        async Task<JsonNode> Cli(params string[] args)
+        {
+            var (exit, output, error) = await AwsCli.RunAsync(_emulator.Host.ServiceUrl, ["ecs", .. args]);
+            Assert.True(exit == 0, $"aws ecs {string.Join(' ', args)}: {error}");
+            return JsonNode.Parse(output)!;
+        }
+
+        await Cli("create-cluster", "--cluster-name", "cli");
+        var registered = await Cli("register-task-definition", "--family", "cli-crash", "--requires-compatibilities", "FARGATE", "--network-mode", "awsvpc",
+            "--cpu", "256", "--memory", "512", "--container-definitions", """[{"name":"main","image":"crash","essential":true}]""");
+        Assert.Equal("arn:aws:ecs:us-east-1:000000000000:task-definition/cli-crash:1", registered["taskDefinition"]!["taskDefinitionArn"]!.GetValue<string>());
+
+        var run = await Cli("run-task", "--cluster", "cli", "--task-definition", "cli-crash", "--launch-type", "FARGATE",
+            "--network-configuration", "awsvpcConfiguration={subnets=[subnet-1],assignPublicIp=ENABLED}",
+            "--overrides", """{"containerOverrides":[{"name":"main","environment":[{"name":"S3_KEY","value":"processed/d/store_7.json"}]}]}""");
+        var arn = run["tasks"]![0]!["taskArn"]!.GetValue<string>();
+
+        JsonNode task;
+        do
+        {
+            task = (await Cli("describe-tasks", "--cluster", "cli", "--tasks", arn))["tasks"]![0]!;
+        }
+        while (task["lastStatus"]!.GetValue<string>() != "STOPPED");
+
+        Assert.Equal(3, task["containers"]![0]!["exitCode"]!.GetValue<int>());
+        Assert.Equal("Essential container in task exited", task["stoppedReason"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Run_task_sync_succeeds_on_exit_0_and_a_crash_fails_the_state_with_the_process_output()
     {
         Assert.Equal("SUCCEEDED", (await RunAsync("ok")).Status);
