@@ -4,13 +4,16 @@ CONFIGURATION ?= Release
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-BATCHKIT := dotnet run --project src/BatchKit.Cli --configuration $(CONFIGURATION) --
+BATCHKIT := dotnet src/BatchKit.Cli/bin/$(CONFIGURATION)/net10.0/batchkit.dll
+ENGINE ?= emulator
+ARTIFACTS := artifacts
+WIREMOCK_JAR := node_modules/wiremock/build/wiremock-standalone-3.13.2.jar
 DAY ?= 2026-11-22
 STORES ?= 20
 ROWS ?= 200-1000
 SEED ?= 42
 
-.PHONY: help build test demo generate emulator bench bench-sales bench-engine bench-emulator clean
+.PHONY: help build cli artifacts up down status demo test generate emulator bench bench-sales bench-engine bench-emulator clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -21,10 +24,38 @@ build: ## Build the whole solution
 test: ## Run every test (unit, conformance, emulator, end to end); ends with `tests: N passed, N failed`
 	CONFIGURATION=$(CONFIGURATION) bash scripts/test.sh
 
-generate: ## Generate a synthetic day: sample-data/out/$(DAY).zip and its .expected.json
-	$(BATCHKIT) generate --stores $(STORES) --rows $(ROWS) --date $(DAY) --seed $(SEED) --out sample-data/out/$(DAY).zip
+cli:
+	dotnet build src/BatchKit.Cli --configuration $(CONFIGURATION) --nologo -v quiet
 
-demo: build generate ## Build, then generate a sample day (the full local pipeline lands with `make up`)
+$(WIREMOCK_JAR): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+artifacts: ## Publish what the local stack runs: the emulator, the worker, the Lambda's bootstrap (self-contained, trimmed, ReadyToRun)
+	dotnet publish src/BatchKit.Emulator --configuration $(CONFIGURATION) --output $(ARTIFACTS)/emulator --nologo -v quiet
+	dotnet publish src/BatchKit.Worker --configuration $(CONFIGURATION) --output $(ARTIFACTS)/worker --nologo -v quiet
+	dotnet publish src/BatchKit.UploadHandler --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
+	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/upload-handler --nologo -v quiet
+
+up: cli artifacts $(WIREMOCK_JAR) ## Start the local stack (ENGINE=emulator|localstack) and deploy the pipeline into it
+ifeq ($(ENGINE),localstack)
+	docker compose -f localstack/docker-compose.yml up -d
+endif
+	$(BATCHKIT) up --engine $(ENGINE)
+
+down: cli ## Stop exactly what `make up` started
+	$(BATCHKIT) down
+ifeq ($(ENGINE),localstack)
+	docker compose -f localstack/docker-compose.yml down
+endif
+
+status: cli ## What runs, and the recent executions
+	$(BATCHKIT) status
+
+demo: up ## From a fresh clone: build, start the stack, generate a day of $(STORES) stores, upload it and follow it to its summary
+	$(BATCHKIT) run --stores $(STORES)
+
+generate: cli ## Generate a synthetic day: sample-data/out/$(DAY).zip and its .expected.json
+	$(BATCHKIT) generate --stores $(STORES) --rows $(ROWS) --date $(DAY) --seed $(SEED) --out sample-data/out/$(DAY).zip
 
 bench: bench-sales bench-engine bench-emulator ## Run every benchmark (figures on stdout)
 
@@ -41,12 +72,13 @@ bench-engine: ## State transitions/s and allocations: a 20-state Pass/Choice cha
 	$(ENGINE_BENCH)
 
 EMULATOR_BENCH := tests/BatchKit.Emulator.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Emulator.Benchmarks
-bench-emulator: ## Emulator start-up to healthy, and S3 PUT/GET throughput (1 KB and 64 MB) with the real SDK
+bench-emulator: ## Emulator start-up to healthy, S3 PUT/GET throughput (1 KB and 64 MB) with the real SDK, RunTask-to-process latency
 	dotnet build tests/BatchKit.Emulator.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(EMULATOR_BENCH)
 
 emulator: ## Run the embedded AWS emulator in the foreground on http://127.0.0.1:4566 (Ctrl-C stops it)
 	dotnet run --project src/BatchKit.Emulator --configuration $(CONFIGURATION) -- --port 4566 --data-dir .batchkit/data
 
-clean: ## Remove build output
+clean: ## Remove build output and published artifacts (the stack's data in .batchkit/ stays; make down first)
 	dotnet clean BatchKit.sln --configuration $(CONFIGURATION) >/dev/null
+	rm -rf $(ARTIFACTS)

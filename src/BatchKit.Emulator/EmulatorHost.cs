@@ -61,6 +61,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var router = new RequestRouter(
             new S3Provider(s3, new S3EventNotifier(options, () => lambda, time), options),
             lambda,
+            ecs,
             [new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events]);
         builder.Services.AddSingleton(router);
 
@@ -83,7 +84,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     }
 
     /// <summary>Picks the service and turns every failure into that service's error shape.</summary>
-    private sealed class RequestRouter(S3Provider s3, LambdaProvider lambda, IReadOnlyList<IJsonService> jsonServices)
+    private sealed class RequestRouter(S3Provider s3, LambdaProvider lambda, EcsProvider ecs, IReadOnlyList<IJsonService> jsonServices)
     {
         private const string HealthPath = "/_batchkit/health";
 
@@ -110,6 +111,13 @@ public sealed class EmulatorHost : IAsyncDisposable
             if (LambdaProvider.Serves(request))
             {
                 await HandleLambdaAsync(context, lambda.HandleAsync).ConfigureAwait(false);
+                return;
+            }
+
+            if (request.Path == "/_batchkit/ecs/tasks")
+            {
+                var prefix = request.Query["s3KeyPrefix"].ToString();
+                await JsonProtocol.WriteAsync(context.Response, ecs.ListTaskOutputs(prefix.Length == 0 ? null : prefix), "application/json").ConfigureAwait(false);
                 return;
             }
 

@@ -57,6 +57,26 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
     public JsonObject DescribeTaskDefinition(JsonObject request) =>
         new() { ["taskDefinition"] = Definition(request["taskDefinition"]?.GetValue<string>() ?? "").DeepClone() };
 
+    /// <summary>
+    /// BatchKit's read-out of task output (CloudWatch Logs on AWS): <c>GET /_batchkit/ecs/tasks[?s3KeyPrefix=...]</c>
+    /// lists every task with its status, exit code, the store it ran (S3_KEY) and its output.
+    /// </summary>
+    public JsonObject ListTaskOutputs(string? s3KeyPrefix) => new()
+    {
+        ["tasks"] = new JsonArray([.. store.Tasks.Values
+            .Where(t => s3KeyPrefix is null || (t.Environment.TryGetValue("S3_KEY", out var key) && key.StartsWith(s3KeyPrefix, StringComparison.Ordinal)))
+            .OrderBy(t => t.CreatedAt)
+            .Select(t => (JsonNode)new JsonObject
+            {
+                ["taskArn"] = t.TaskArn,
+                ["lastStatus"] = t.LastStatus,
+                ["exitCode"] = t.ExitCode,
+                ["stoppedReason"] = t.StoppedReason,
+                ["s3Key"] = t.Environment.GetValueOrDefault("S3_KEY"),
+                ["output"] = t.Output,
+            })]),
+    };
+
     /// <summary>https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html</summary>
     public JsonObject RunTask(JsonObject request)
     {
@@ -91,7 +111,10 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
         for (var i = 0; i < count; i++)
         {
             var task = new EcsTask($"{clusterArn.Replace(":cluster/", ":task/", StringComparison.Ordinal)}/{Guid.NewGuid():N}", clusterArn,
-                definition["taskDefinitionArn"]!.GetValue<string>(), containerName, request["startedBy"]?.GetValue<string>(), time.GetUtcNow());
+                definition["taskDefinitionArn"]!.GetValue<string>(), containerName, request["startedBy"]?.GetValue<string>(), time.GetUtcNow())
+            {
+                Environment = environment,
+            };
             store.Tasks[task.TaskArn] = task;
             runner.Start(task, container["image"]!.GetValue<string>(), environment, command);
             tasks.Add(Describe(task));

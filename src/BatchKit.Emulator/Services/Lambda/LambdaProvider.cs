@@ -287,6 +287,11 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
     {
         var old = Runtime(nameOrArn);
         var replacement = new FunctionRuntime(change(old.Function), options.MaxLambdaEnvironments, AwsEnvironment(), time);
+        foreach (var line in old.LogLines())
+        {
+            replacement.Log(line); // the function's log outlives a code update, as its CloudWatch log group does
+        }
+
         store.Functions[old.Function.FunctionName] = replacement;
         await old.DisposeAsync().ConfigureAwait(false);
         return replacement.Function.ToConfiguration();
