@@ -24,19 +24,20 @@ internal sealed class BackgroundProcess(string name, LocalPaths paths)
             return null;
         }
 
-        var cmdline = $"/proc/{pid}/cmdline";
+        var expected = File.Exists(pidFile + ".cmd") ? File.ReadAllText(pidFile + ".cmd").Trim() : null;
+        return expected is { Length: > 0 } && CommandLine(pid).StartsWith(expected, StringComparison.Ordinal) ? pid : null;
+    }
+
+    /// <summary>The process's command line ("" when it is gone, a zombie, or not ours to read).</summary>
+    private static string CommandLine(int pid)
+    {
         try
         {
-            var command = File.ReadAllText(cmdline).Replace('\0', ' ');
-            return command.Contains(File.ReadAllText(pidFile + ".cmd").Trim(), StringComparison.Ordinal) ? pid : null;
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
+            return "";
         }
     }
 
@@ -58,6 +59,12 @@ internal sealed class BackgroundProcess(string name, LocalPaths paths)
         using var process = Process.Start(start) ?? throw new BatchKitException($"could not start {name} ({fileName})");
         File.WriteAllText(paths.PidFile(name), process.Id.ToString(CultureInfo.InvariantCulture));
         File.WriteAllText(paths.PidFile(name) + ".cmd", fileName);
+        // setsid and sh exec in place: wait (briefly) until the pid runs the program itself, so it is recognised.
+        for (var i = 0; i < 100 && !CommandLine(process.Id).StartsWith(fileName, StringComparison.Ordinal) && !process.HasExited; i++)
+        {
+            Thread.Sleep(10);
+        }
+
         return process.Id;
     }
 
