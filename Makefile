@@ -13,7 +13,7 @@ STORES ?= 20
 ROWS ?= 200-1000
 SEED ?= 42
 
-.PHONY: help build cli artifacts up down status demo test generate emulator bench bench-sales bench-engine bench-emulator clean
+.PHONY: help build cli artifacts up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-pipeline clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,9 +30,10 @@ cli:
 $(WIREMOCK_JAR): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-artifacts: ## Publish what the local stack runs: the emulator, the worker, the Lambda's bootstrap (self-contained, trimmed, ReadyToRun)
+artifacts: ## Publish what the local stack runs: the emulator, and the worker and the Lambda's bootstrap as they ship (self-contained, trimmed, ReadyToRun)
 	dotnet publish src/BatchKit.Emulator --configuration $(CONFIGURATION) --output $(ARTIFACTS)/emulator --nologo -v quiet
-	dotnet publish src/BatchKit.Worker --configuration $(CONFIGURATION) --output $(ARTIFACTS)/worker --nologo -v quiet
+	dotnet publish src/BatchKit.Worker --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
+	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/worker --nologo -v quiet
 	dotnet publish src/BatchKit.UploadHandler --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
 	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/upload-handler --nologo -v quiet
 
@@ -57,7 +58,7 @@ demo: up ## From a fresh clone: build, start the stack, generate a day of $(STOR
 generate: cli ## Generate a synthetic day: sample-data/out/$(DAY).zip and its .expected.json
 	$(BATCHKIT) generate --stores $(STORES) --rows $(ROWS) --date $(DAY) --seed $(SEED) --out sample-data/out/$(DAY).zip
 
-bench: bench-sales bench-engine bench-emulator ## Run every benchmark (figures on stdout)
+bench: bench-sales bench-engine bench-emulator bench-pipeline ## Run every benchmark (figures on stdout)
 
 SALES_BENCH := tests/BatchKit.Sales.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Sales.Benchmarks
 bench-sales: ## Generator (100 and 1,000 stores x 1,000 rows, one process each) and a 300 MB store file aggregated vs a bare JSON scan
@@ -75,6 +76,12 @@ EMULATOR_BENCH := tests/BatchKit.Emulator.Benchmarks/bin/$(CONFIGURATION)/net10.
 bench-emulator: ## Emulator start-up to healthy, S3 PUT/GET throughput (1 KB and 64 MB) with the real SDK, RunTask-to-process latency
 	dotnet build tests/BatchKit.Emulator.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(EMULATOR_BENCH)
+
+PIPELINE_BENCH := tests/BatchKit.Pipeline.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Pipeline.Benchmarks
+bench-pipeline: artifacts $(WIREMOCK_JAR) ## Upload to SUCCEEDED, all real processes: 100 and 1,000 stores x 1,000 rows, with a time breakdown and the emulator's peak memory
+	dotnet build tests/BatchKit.Pipeline.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
+	$(PIPELINE_BENCH) $(CURDIR) 100 1000 10
+	$(PIPELINE_BENCH) $(CURDIR) 1000 1000 10
 
 emulator: ## Run the embedded AWS emulator in the foreground on http://127.0.0.1:4566 (Ctrl-C stops it)
 	dotnet run --project src/BatchKit.Emulator --configuration $(CONFIGURATION) -- --port 4566 --data-dir .batchkit/data
