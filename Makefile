@@ -13,7 +13,7 @@ STORES ?= 20
 ROWS ?= 200-1000
 SEED ?= 42
 
-.PHONY: help build cli artifacts up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-pipeline clean
+.PHONY: help build cli artifacts up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-pipeline synth deploy destroy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -82,6 +82,20 @@ bench-pipeline: artifacts $(WIREMOCK_JAR) ## Upload to SUCCEEDED, all real proce
 	dotnet build tests/BatchKit.Pipeline.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(PIPELINE_BENCH) $(CURDIR) 100 1000 10
 	$(PIPELINE_BENCH) $(CURDIR) 1000 1000 10
+
+CDK := node_modules/.bin/cdk
+$(CDK): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+synth: $(CDK) ## Synthesize the AWS stack to cdk.out/ (no AWS credentials needed; the Lambda asset is artifacts/upload-handler)
+	@test -f $(ARTIFACTS)/upload-handler/bootstrap || $(MAKE) artifacts
+	$(CDK) synth --quiet
+
+deploy: artifacts $(CDK) ## Deploy to the AWS account of your credentials (see src/BatchKit.Infrastructure/DEPLOY.md)
+	$(CDK) deploy --require-approval broadening
+
+destroy: $(CDK) ## Remove the deployed stack (the bucket is kept: it holds your data)
+	$(CDK) destroy --force
 
 emulator: ## Run the embedded AWS emulator in the foreground on http://127.0.0.1:4566 (Ctrl-C stops it)
 	dotnet run --project src/BatchKit.Emulator --configuration $(CONFIGURATION) -- --port 4566 --data-dir .batchkit/data
