@@ -30,10 +30,10 @@ cli:
 $(WIREMOCK_JAR): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-artifacts: ## Publish what the local stack runs: the emulator, and the worker and the Lambda's bootstrap as they ship (self-contained, trimmed, ReadyToRun)
+artifacts: ## Publish what the local stack runs: the emulator, the worker (Native AOT) and the Lambda's bootstrap (self-contained, trimmed, ReadyToRun), as they ship
 	dotnet publish src/BatchKit.Emulator --configuration $(CONFIGURATION) --output $(ARTIFACTS)/emulator --nologo -v quiet
-	dotnet publish src/BatchKit.Worker --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
-	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/worker --nologo -v quiet
+	dotnet publish src/BatchKit.Worker --configuration $(CONFIGURATION) --runtime linux-x64 -p:PublishAot=true \
+	  --output $(ARTIFACTS)/worker --nologo -v quiet
 	dotnet publish src/BatchKit.UploadHandler --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
 	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/upload-handler --nologo -v quiet
 
