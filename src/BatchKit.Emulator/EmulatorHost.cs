@@ -121,6 +121,14 @@ public sealed class EmulatorHost : IAsyncDisposable
                 return;
             }
 
+            if (request.Path.StartsWithSegments("/_batchkit/ecs/metadata", StringComparison.Ordinal, out var rest))
+            {
+                var parts = rest.Value!.Trim('/').Split('/');
+                var metadata = ecs.TaskMetadata(parts[0], task: parts is [_, "task"]);
+                await JsonProtocol.WriteAsync(context.Response, metadata ?? new JsonObject { ["message"] = "no such task" }, "application/json", metadata is null ? 404 : 200).ConfigureAwait(false);
+                return;
+            }
+
             if (request.Path.StartsWithSegments("/_batchkit/lambda", StringComparison.Ordinal))
             {
                 await HandleLambdaAsync(context, lambda.HandleBatchKitAsync).ConfigureAwait(false);

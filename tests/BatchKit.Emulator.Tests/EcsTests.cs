@@ -12,10 +12,11 @@ public sealed class EcsTests : IAsyncLifetime
         await _emulator.InitializeAsync(new Dictionary<string, string[]>
         {
             ["ok"] = ["/bin/sh", "-c", "echo \"store $S3_KEY done\""],
+            ["metadata"] = ["/bin/sh", "-c", "echo \"$ECS_CONTAINER_METADATA_URI_V4\""],
             ["crash"] = ["/bin/sh", "-c", "echo 'reading store_1003.json'; echo 'boom: out of memory' >&2; exit 3"],
         });
         await _emulator.JsonAsync("AmazonEC2ContainerServiceV20141113.CreateCluster", "ecs", new JsonObject { ["clusterName"] = "batchkit" });
-        foreach (var image in new[] { "ok", "crash", "unmapped" })
+        foreach (var image in new[] { "ok", "crash", "unmapped", "metadata" })
         {
             await _emulator.JsonAsync("AmazonEC2ContainerServiceV20141113.RegisterTaskDefinition", "ecs", new JsonObject
             {
@@ -75,6 +76,28 @@ public sealed class EcsTests : IAsyncLifetime
 
         Assert.Equal(3, task["containers"]![0]!["exitCode"]!.GetValue<int>());
         Assert.Equal("Essential container in task exited", task["stoppedReason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_task_finds_its_metadata_endpoint()
+    {
+        var (_, run) = await _emulator.JsonAsync("AmazonEC2ContainerServiceV20141113.RunTask", "ecs", new JsonObject { ["cluster"] = "batchkit", ["taskDefinition"] = "metadata" });
+        var arn = run["tasks"]![0]!["taskArn"]!.GetValue<string>();
+        // The task prints its ECS_CONTAINER_METADATA_URI_V4; read it back from the emulator's task output.
+        string? uri = null;
+        for (var i = 0; i < 100 && uri is null; i++)
+        {
+            await Task.Delay(50);
+            var tasks = JsonNode.Parse(await _emulator.Http.GetStringAsync(new Uri(_emulator.Host.ServiceUrl, "/_batchkit/ecs/tasks")))!["tasks"]!.AsArray();
+            uri = tasks.FirstOrDefault(t => t!["taskArn"]!.GetValue<string>() == arn && t["lastStatus"]!.GetValue<string>() == "STOPPED")?["output"]?.GetValue<string>().Trim();
+        }
+
+        Assert.NotNull(uri);
+        var metadata = JsonNode.Parse(await _emulator.Http.GetStringAsync(new Uri(uri + "/task")))!;
+        Assert.Equal(arn, metadata["TaskARN"]!.GetValue<string>());
+        Assert.Equal("metadata", metadata["Family"]!.GetValue<string>());
+        Assert.Equal("FARGATE", metadata["LaunchType"]!.GetValue<string>());
+        Assert.Equal("main", JsonNode.Parse(await _emulator.Http.GetStringAsync(new Uri(uri!)))!["Name"]!.GetValue<string>());
     }
 
     [Fact]

@@ -39,9 +39,12 @@ public class PipelineStack : IAsyncLifetime
 
     protected virtual Func<string, string>? DefinitionTransform => null;
 
+    /// <summary>False for a stack that injects faults into its own emulator (it cannot into someone else's endpoint).</summary>
+    protected virtual bool MayUseExternalEndpoint => true;
+
     public async Task InitializeAsync()
     {
-        var endpoint = Environment.GetEnvironmentVariable("BATCHKIT_ENDPOINT");
+        var endpoint = MayUseExternalEndpoint ? Environment.GetEnvironmentVariable("BATCHKIT_ENDPOINT") : null;
         if (string.IsNullOrEmpty(endpoint))
         {
             _emulator = await EmulatorHost.StartAsync(new EmulatorOptions

@@ -28,6 +28,8 @@ public sealed class CrashingWorkerStack : PipelineStack
         Path.Combine(AppContext.BaseDirectory, "batchkit-worker"),
     ];
 
+    protected override bool MayUseExternalEndpoint => false;
+
     protected override Func<string, string>? DefinitionTransform => definition =>
         definition.Replace("\"HeartbeatSeconds\": 120", "\"HeartbeatSeconds\": 3", StringComparison.Ordinal) is var changed && changed != definition
             ? changed
