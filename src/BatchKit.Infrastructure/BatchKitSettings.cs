@@ -1,53 +1,101 @@
 using Amazon.CDK;
+using Constructs;
 
 namespace BatchKit.Infrastructure;
 
-/// <summary>
-/// The deploy-time choices, read from CDK context (<c>cdk deploy -c key=value</c> or cdk.json), with defaults that
-/// deploy without any: a new minimal VPC with public subnets (no NAT cost), the Lambda code from
-/// <c>artifacts/upload-handler</c>, the Slack webhook from the Secrets Manager secret <c>batchkit/slack-webhook</c>.
-/// </summary>
+/// <summary>How the stack is deployed: every value comes from CDK context (<c>-c name=value</c>), with a working default.</summary>
 internal sealed record BatchKitSettings
 {
-    /// <summary>The published Lambda (a directory with <c>bootstrap</c>): `make artifacts` writes it.</summary>
-    public string LambdaAssetDirectory { get; init; } = Path.Combine("artifacts", "upload-handler");
+    public const string StackNameKey = "stackName";
+    public const string LambdaAssetDirKey = "lambdaAssetDir";
+    public const string RepositoryRootKey = "repositoryRoot";
+    public const string VpcIdKey = "vpcId";
+    public const string NetworkModeKey = "networkMode";
+    public const string SlackWebhookSecretNameKey = "slackWebhookSecretName";
+    public const string BucketNameKey = "bucketName";
+    public const string TracingKey = "tracing";
+    public const string LogRetentionDaysKey = "logRetentionDays";
 
-    /// <summary>The repository root: the worker image's build context (with .dockerignore).</summary>
+    public string StackName { get; init; } = "BatchKit";
+
+    /// <summary>The directory holding the upload handler's published <c>bootstrap</c> (one binary, two functions).</summary>
+    public string LambdaAssetDir { get; init; } = "artifacts/upload-handler";
+
+    /// <summary>The Docker build context of the worker image (the repository root; the Dockerfile is src/BatchKit.Worker/Dockerfile).</summary>
     public string RepositoryRoot { get; init; } = ".";
 
-    /// <summary>An existing VPC and its subnets for the tasks; when null, a new VPC is created.</summary>
+    /// <summary>An existing VPC to run the Fargate tasks in; null creates a minimal one.</summary>
     public string? VpcId { get; init; }
 
-    public IReadOnlyList<string> SubnetIds { get; init; } = [];
+    public NetworkMode NetworkMode { get; init; } = NetworkMode.Public;
 
-    /// <summary>
-    /// true: tasks get public IPs in public subnets (no NAT gateway, the cheapest). false: private subnets with one
-    /// NAT gateway (about 32 USD a month) and an S3 gateway endpoint.
-    /// </summary>
-    public bool PublicSubnets { get; init; } = true;
-
-    /// <summary>The secret whose SecretString is the Slack incoming-webhook URL (never in the repo or the template).</summary>
+    /// <summary>The Secrets Manager secret (a plain string) holding the Slack incoming-webhook URL.</summary>
     public string SlackWebhookSecretName { get; init; } = "batchkit/slack-webhook";
 
-    public bool Versioning { get; init; }
+    /// <summary>The bucket's name; null derives <c>batchkit-&lt;account&gt;-&lt;region&gt;</c>.</summary>
+    public string? BucketName { get; init; }
 
     public bool Tracing { get; init; }
 
-    public static BatchKitSettings FromContext(Constructs.Node node)
+    public int LogRetentionDays { get; init; } = 30;
+
+    /// <summary>Reads the settings from context; throws <see cref="ArgumentException"/> naming every bad value.</summary>
+    public static BatchKitSettings From(Node node)
     {
-        string? Text(string key) => node.TryGetContext(key) is { } value && value.ToString() is { Length: > 0 } text ? text : null;
-        bool Flag(string key, bool fallback) => Text(key) is { } text ? bool.Parse(text) : fallback;
-        var defaults = new BatchKitSettings();
-        return new BatchKitSettings
+        ArgumentNullException.ThrowIfNull(node);
+        string? Text(string key) => node.TryGetContext(key)?.ToString() is { Length: > 0 } value ? value.Trim() : null;
+
+        var problems = new List<string>();
+        var settings = new BatchKitSettings();
+        var mode = settings.NetworkMode;
+        if (Text(NetworkModeKey) is { } modeText && !Enum.TryParse(modeText, ignoreCase: true, out mode))
         {
-            LambdaAssetDirectory = Text("lambdaAssetDir") ?? defaults.LambdaAssetDirectory,
-            RepositoryRoot = Text("repositoryRoot") ?? defaults.RepositoryRoot,
-            VpcId = Text("vpcId"),
-            SubnetIds = Text("subnetIds")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
-            PublicSubnets = Flag("publicSubnets", defaults.PublicSubnets),
-            SlackWebhookSecretName = Text("slackWebhookSecret") ?? defaults.SlackWebhookSecretName,
-            Versioning = Flag("versioning", false),
-            Tracing = Flag("tracing", false),
+            problems.Add($"{NetworkModeKey} must be 'public' or 'private', got '{modeText}'");
+        }
+
+        var tracing = false;
+        if (Text(TracingKey) is { } tracingText && !bool.TryParse(tracingText, out tracing))
+        {
+            problems.Add($"{TracingKey} must be true or false, got '{tracingText}'");
+        }
+
+        var retention = settings.LogRetentionDays;
+        if (Text(LogRetentionDaysKey) is { } retentionText && (!int.TryParse(retentionText, out retention) || !LogRetention.IsAllowed(retention)))
+        {
+            problems.Add($"{LogRetentionDaysKey} must be one of CloudWatch Logs' retention periods ({string.Join(", ", LogRetention.AllowedDays)}), got '{retentionText}'");
+        }
+
+        var vpcId = Text(VpcIdKey);
+        if (vpcId is not null && !vpcId.StartsWith("vpc-", StringComparison.Ordinal))
+        {
+            problems.Add($"{VpcIdKey} must be a VPC id (vpc-...), got '{vpcId}'");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("BatchKit CDK context: " + string.Join("; ", problems), nameof(node));
+        }
+
+        return settings with
+        {
+            StackName = Text(StackNameKey) ?? settings.StackName,
+            LambdaAssetDir = Text(LambdaAssetDirKey) ?? settings.LambdaAssetDir,
+            RepositoryRoot = Text(RepositoryRootKey) ?? settings.RepositoryRoot,
+            VpcId = vpcId,
+            NetworkMode = mode,
+            SlackWebhookSecretName = Text(SlackWebhookSecretNameKey) ?? settings.SlackWebhookSecretName,
+            BucketName = Text(BucketNameKey),
+            Tracing = tracing,
+            LogRetentionDays = retention,
         };
     }
+
+    /// <summary>An existing VPC needs a concrete account and region to be looked up (credentials at synth time).</summary>
+    public IEnvironment? Environment => VpcId is null
+        ? null
+        : new Amazon.CDK.Environment
+        {
+            Account = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT"),
+            Region = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION"),
+        };
 }

@@ -1,38 +1,64 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.SSM;
 using BatchKit.Contracts;
-using BatchKit.Infrastructure.Resources;
+using BatchKit.Infrastructure.Constructs;
 using Constructs;
 
 namespace BatchKit.Infrastructure;
 
 /// <summary>
-/// BatchKit on AWS: the bucket and its upload notification, the Lambda binary as its two functions, the worker's
-/// cluster and task definition, the Slack connection, the state machine, and the SSM parameter the upload Lambda
-/// reads to find it. The names match what the local deploy step creates, so commands and tests work on both.
+/// The production pipeline: S3 upload -> upload Lambda -> Step Functions Distributed Map -> one Fargate worker per
+/// store file -> summary Lambda -> Slack. The same artifacts the local emulator runs.
 /// </summary>
 internal sealed class BatchKitStack : Stack
 {
-    public BatchKitStack(Construct scope, string id, BatchKitSettings settings, IStackProps? props = null)
-        : base(scope, id, props)
+    public BatchKitStack(Construct scope, BatchKitSettings settings)
+        : base(scope, settings?.StackName, new StackProps
+        {
+            Env = settings?.Environment,
+            Description = "BatchKit: serverless sales batch (S3, Lambda, Step Functions Distributed Map, ECS Fargate, Slack)",
+        })
     {
-        var storage = new SalesStorage(this, "Storage", settings.Versioning);
-        var workflow = new SalesWorkflow(this, "Workflow", settings);
-        var parameterArn = FormatArn(new ArnComponents { Service = "ssm", Resource = "parameter", ResourceName = ParameterNames.StepFunctionArn.TrimStart('/') });
-        var functions = new PipelineFunctions(this, "Functions", settings.LambdaAssetDirectory, storage, workflow.StateMachineArn, parameterArn);
-        storage.NotifyUploads(functions.Upload);
-        var workers = new WorkerCluster(this, "Workers", settings, storage);
-        workflow.Create(settings, storage, workers, functions);
+        ArgumentNullException.ThrowIfNull(settings);
+        Names = new ResourceNames(this, settings);
+        Network = new Network(this, "Network", settings);
+        Storage = new Storage(this, "Storage", Names);
+        Slack = new SlackConnection(this, "Slack", settings);
+        Worker = new WorkerCluster(this, "Worker", Network, Storage.Bucket, Names, settings);
+        var code = UploadHandlerFunction.CodeFrom(settings.LambdaAssetDir);
+        Summary = new SummaryFunction(this, "Summary", code, Storage.Bucket, settings);
+        Workflow = new SalesBatchWorkflow(this, "Workflow", new SalesBatchWorkflowProps(settings, Names, Storage.Bucket, Network, Worker, Summary, Slack));
+        Upload = new UploadFunction(this, "Upload", code, Names, settings);
+        Storage.NotifyUploads(Upload.Function);
 
-        var parameter = new StringParameter(this, "StepFunctionArn", new StringParameterProps
+        // The upload handler finds the state machine here, as it does under the emulator.
+        StepFunctionArnParameter = new StringParameter(this, "StepFunctionArn", new StringParameterProps
         {
             ParameterName = ParameterNames.StepFunctionArn,
-            StringValue = workflow.StateMachine!.StateMachineArn,
-            Description = "The sales-batch state machine the upload Lambda starts",
+            StringValue = Workflow.StateMachine.StateMachineArn,
+            Description = "BatchKit: the sales-batch state machine the upload handler starts",
         });
 
-        _ = new CfnOutput(this, "BucketName", new CfnOutputProps { Value = storage.BucketName, Description = "Upload a day to s3://<bucket>/uploads/<day>.zip" });
-        _ = new CfnOutput(this, "StateMachineArnOutput", new CfnOutputProps { Value = workflow.StateMachine.StateMachineArn });
-        _ = new CfnOutput(this, "ParameterName", new CfnOutputProps { Value = parameter.ParameterName });
+        _ = new CfnOutput(this, "BucketName", new CfnOutputProps { Value = Storage.Bucket.BucketName });
+        _ = new CfnOutput(this, "StateMachineArn", new CfnOutputProps { Value = Workflow.StateMachine.StateMachineArn });
+        _ = new CfnOutput(this, "DeadLetterQueueUrl", new CfnOutputProps { Value = Upload.DeadLetterQueue.QueueUrl });
     }
+
+    public ResourceNames Names { get; }
+
+    public Network Network { get; }
+
+    public Storage Storage { get; }
+
+    public SlackConnection Slack { get; }
+
+    public WorkerCluster Worker { get; }
+
+    public SummaryFunction Summary { get; }
+
+    public SalesBatchWorkflow Workflow { get; }
+
+    public UploadFunction Upload { get; }
+
+    public StringParameter StepFunctionArnParameter { get; }
 }

@@ -5,54 +5,77 @@ using Amazon.CDK.Assertions;
 namespace BatchKit.Infrastructure.Tests;
 
 /// <summary>
-/// The stack synthesized once for all template tests (jsii starts a Node process; one synthesis takes seconds), with
-/// a stand-in Lambda asset directory and the repository as the worker image's build context.
+/// The stack synthesized once (jsii starts node; one synth takes seconds), its CloudFormation template as both a CDK
+/// assertions <see cref="Template"/> and a JSON tree, and the asset manifest.
 /// </summary>
-public sealed class SynthesizedStack : IDisposable
+public abstract class SynthesizedStack : IDisposable
 {
-    private readonly string _lambda = Directory.CreateTempSubdirectory("batchkit-cdk-lambda-").FullName;
-    private readonly string _output = Directory.CreateTempSubdirectory("batchkit-cdk-out-").FullName;
+    private readonly string _directory;
 
-    public SynthesizedStack()
+    protected SynthesizedStack(IDictionary<string, object> context)
     {
-        File.WriteAllText(Path.Combine(_lambda, "bootstrap"), "#!/bin/sh\n");
-        var app = new App(new AppProps { Outdir = _output });
-        var settings = new BatchKitSettings { LambdaAssetDirectory = _lambda, RepositoryRoot = RepositoryRoot() };
-        var stack = new BatchKitStack(app, "BatchKit", settings);
-        Template = Template.FromStack(stack);
+        ArgumentNullException.ThrowIfNull(context);
+        _directory = Directory.CreateTempSubdirectory("batchkit-cdk-").FullName;
+        LambdaAssetDir = Path.Combine(_directory, "upload-handler");
+        Directory.CreateDirectory(LambdaAssetDir);
+        File.WriteAllText(Path.Combine(LambdaAssetDir, "bootstrap"), "#!/bin/sh\n# stands in for the published upload handler\n");
+
+        var fullContext = new Dictionary<string, object>(context)
+        {
+            [BatchKitSettings.LambdaAssetDirKey] = LambdaAssetDir,
+            [BatchKitSettings.RepositoryRootKey] = RepositoryRoot.Path,
+        };
+        CloudAssemblyDir = Path.Combine(_directory, "cdk.out");
+        var app = new App(new AppProps { Outdir = CloudAssemblyDir, Context = fullContext });
+        Settings = BatchKitSettings.From(app.Node);
+        Stack = new BatchKitStack(app, Settings);
         var assembly = app.Synth();
-        Json = JsonNode.Parse(File.ReadAllText(assembly.GetStackArtifact("BatchKit").TemplateFullPath))!.AsObject();
-        Text = Json.ToJsonString();
+        var artifact = assembly.GetStackByName(Stack.StackName);
+        var text = File.ReadAllText(artifact.TemplateFullPath);
+        Json = JsonNode.Parse(text)!.AsObject();
+        Template = Template.FromString(text);
+        Assets = JsonNode.Parse(File.ReadAllText(Path.Combine(assembly.Directory, Stack.StackName + ".assets.json")))!.AsObject();
     }
+
+    public string LambdaAssetDir { get; }
+
+    public string CloudAssemblyDir { get; }
+
+    internal BatchKitSettings Settings { get; }
+
+    internal BatchKitStack Stack { get; }
 
     public Template Template { get; }
 
-    /// <summary>The CloudFormation template as written to cdk.out.</summary>
     public JsonObject Json { get; }
 
-    public string Text { get; }
+    public JsonObject Assets { get; }
 
-    public IEnumerable<(string Id, JsonObject Resource)> Resources(string type) =>
-        Json["Resources"]!.AsObject().Where(r => r.Value!["Type"]!.GetValue<string>() == type).Select(r => (r.Key, r.Value!.AsObject()));
+    public IEnumerable<KeyValuePair<string, JsonObject>> Resources(string type) =>
+        Json["Resources"]!.AsObject()
+            .Where(r => (string?)r.Value!["Type"] == type)
+            .Select(r => KeyValuePair.Create(r.Key, r.Value!.AsObject()));
 
-    public JsonObject Single(string type) => Assert.Single(Resources(type)).Resource;
+    /// <summary>The Properties of the one resource of <paramref name="type"/>; fails if there is not exactly one.</summary>
+    public JsonObject Single(string type) => Assert.Single(Resources(type)).Value["Properties"]!.AsObject();
+
+    public string LogicalId(string type) => Assert.Single(Resources(type)).Key;
 
     public void Dispose()
     {
-        Directory.Delete(_lambda, recursive: true);
-        Directory.Delete(_output, recursive: true);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BatchKit.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new FileNotFoundException("BatchKit.sln not found above " + AppContext.BaseDirectory);
+        Directory.Delete(_directory, recursive: true);
+        GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>The default settings: a new VPC with public subnets, no tracing.</summary>
+public sealed class DefaultStack() : SynthesizedStack(new Dictionary<string, object>());
+
+/// <summary>Private subnets with VPC endpoints, X-Ray on, a custom stack name and log retention.</summary>
+public sealed class PrivateStack() : SynthesizedStack(new Dictionary<string, object>
+{
+    [BatchKitSettings.NetworkModeKey] = "private",
+    [BatchKitSettings.TracingKey] = "true",
+    [BatchKitSettings.StackNameKey] = "BatchKitPrivate",
+    [BatchKitSettings.LogRetentionDaysKey] = "90",
+});
