@@ -87,15 +87,19 @@ CDK := node_modules/.bin/cdk
 $(CDK): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-synth: $(CDK) ## Synthesize the AWS stack to cdk.out/ (no AWS credentials needed; the Lambda asset is artifacts/upload-handler)
-	@test -f $(ARTIFACTS)/upload-handler/bootstrap || $(MAKE) artifacts
-	$(CDK) synth --quiet
+LAMBDA_ASSET_DIR ?= $(ARTIFACTS)/upload-handler
+CDK_ARGS ?=
+CDK_CONTEXT := -c lambdaAssetDir=$(LAMBDA_ASSET_DIR) $(CDK_ARGS)
+
+synth: $(CDK) ## Synthesize the AWS stack to cdk.out/ (no AWS credentials needed); LAMBDA_ASSET_DIR, CDK_ARGS="-c key=value"
+	@test -f $(LAMBDA_ASSET_DIR)/bootstrap || $(MAKE) artifacts
+	$(CDK) synth --quiet --output cdk.out $(CDK_CONTEXT)
 
 deploy: artifacts $(CDK) ## Deploy to the AWS account of your credentials (see src/BatchKit.Infrastructure/DEPLOY.md)
-	$(CDK) deploy --require-approval broadening
+	$(CDK) deploy --require-approval broadening --output cdk.out $(CDK_CONTEXT)
 
 destroy: $(CDK) ## Remove the deployed stack (the bucket is kept: it holds your data)
-	$(CDK) destroy --force
+	$(CDK) destroy --force --output cdk.out $(CDK_CONTEXT)
 
 emulator: ## Run the embedded AWS emulator in the foreground on http://127.0.0.1:4566 (Ctrl-C stops it)
 	dotnet run --project src/BatchKit.Emulator --configuration $(CONFIGURATION) -- --port 4566 --data-dir .batchkit/data

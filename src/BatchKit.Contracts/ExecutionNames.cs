@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace BatchKit.UploadHandler.Upload;
+namespace BatchKit.Contracts;
 
 /// <summary>
 /// The workflow execution's name for one upload: the day (readable in the console) and a hash of bucket, key and
@@ -11,7 +11,7 @@ namespace BatchKit.UploadHandler.Upload;
 /// ETag, so it gets a new run. Names are at most 80 characters of <c>[A-Za-z0-9-_]</c>.
 /// https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html#StepFunctions-StartExecution-request-name
 /// </summary>
-internal static partial class ExecutionName
+public static partial class ExecutionNames
 {
     private const int HashChars = 24;
     private const int MaxLength = 80;
@@ -19,15 +19,28 @@ internal static partial class ExecutionName
     public static string For(string bucket, string key, string eTag, string day)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{bucket}\n{key}\n{eTag.Trim('"')}")))[..HashChars];
-        var readable = Unsafe().Replace(day, "_");
-        if (readable.Length > MaxLength - HashChars - 1)
-        {
-            readable = readable[..(MaxLength - HashChars - 1)];
-        }
-
+        var readable = Readable(day);
         return readable.Length == 0 ? hash : $"{readable}-{hash}";
+    }
+
+    /// <summary>True when <paramref name="executionName"/> is the run of an upload of <paramref name="day"/> (not of a day whose name merely starts the same).</summary>
+    public static bool IsForDay(string executionName, string day)
+    {
+        var readable = Readable(day);
+        return executionName.Length == (readable.Length == 0 ? HashChars : readable.Length + 1 + HashChars)
+            && executionName.StartsWith(readable.Length == 0 ? "" : readable + "-", StringComparison.Ordinal)
+            && Hash().IsMatch(executionName[^HashChars..]);
+    }
+
+    private static string Readable(string day)
+    {
+        var readable = Unsafe().Replace(day, "_");
+        return readable.Length > MaxLength - HashChars - 1 ? readable[..(MaxLength - HashChars - 1)] : readable;
     }
 
     [GeneratedRegex("[^A-Za-z0-9_-]")]
     private static partial Regex Unsafe();
+
+    [GeneratedRegex("^[0-9a-f]+$")]
+    private static partial Regex Hash();
 }

@@ -16,16 +16,30 @@ public sealed class CliRunTests(PipelineStack stack) : IClassFixture<PipelineSta
         });
         console.Profile.Width = 400; // no wrapping of long lines in what the assertions read
 
-        var exit = await BatchKitCommandLine.InvokeAsync(
-            ["run", "--file", PipelineStack.Shared("data", "online-retail", "day01.zip"), "--endpoint", stack.Endpoint.ToString(), "--slack-url", stack.Slack.BaseUrl.ToString()],
-            console, output, output, CancellationToken.None);
+        // Its own day name, so it never collides with the other tests' day01 on a shared endpoint.
+        var directory = Directory.CreateTempSubdirectory("batchkit-cli-run-").FullName;
+        var zip = Path.Combine(directory, "day01-cli.zip");
+        File.Copy(PipelineStack.Shared("data", "online-retail", "day01.zip"), zip);
+        File.Copy(PipelineStack.Shared("data", "online-retail", "day01.expected.json"), Path.Combine(directory, "day01-cli.expected.json"));
+
+        int exit;
+        try
+        {
+            exit = await BatchKitCommandLine.InvokeAsync(
+                ["run", "--file", zip, "--endpoint", stack.Endpoint.ToString(), "--slack-url", stack.Slack.BaseUrl.ToString()],
+                console, output, output, CancellationToken.None);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
 
         var text = output.ToString();
         Assert.True(exit == 0, text);
         Assert.Contains("progress: 10/10 stores done, 0 failed", text, StringComparison.Ordinal);
         Assert.Contains("store_1003: 70 rows, $1799.72", text, StringComparison.Ordinal);
         Assert.Contains("$58635.56", text, StringComparison.Ordinal);
-        Assert.Contains("the report matches day01.expected.json exactly ($58635.56)", text, StringComparison.Ordinal);
-        Assert.Contains("BatchKit: sales for day01: 10 of 10 stores, 3108 rows, total $58635.56", text, StringComparison.Ordinal);
+        Assert.Contains("the report matches day01-cli.expected.json exactly ($58635.56)", text, StringComparison.Ordinal);
+        Assert.Contains("BatchKit: sales for day01-cli: 10 of 10 stores, 3108 rows, total $58635.56", text, StringComparison.Ordinal);
     }
 }

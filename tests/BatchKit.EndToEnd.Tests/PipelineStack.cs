@@ -67,14 +67,28 @@ public class PipelineStack : IAsyncLifetime
         var credentials = new BasicAWSCredentials("test", "test");
         S3 = new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
         StepFunctions = new StepFunctionsClient(new AwsClientOptions { Endpoint = Endpoint, Region = "us-east-1", Credentials = credentials });
-        Stack = await new StackDeployer(new StackSettings
+        var settings = new StackSettings
         {
             Endpoint = Endpoint,
             LambdaCodeDirectory = AppContext.BaseDirectory, // the bootstrap this project built
             SlackWebhookUrl = Slack.WebhookUrl,
             WorkerEnvironment = new Dictionary<string, string> { ["BATCHKIT_HEARTBEAT_SECONDS"] = "1" },
             DefinitionTransform = DefinitionTransform,
-        }).DeployAsync();
+        };
+        Stack = _emulator is not null
+            ? await new StackDeployer(settings).DeployAsync()
+            : await SharedExternalDeploy(settings); // test classes run in parallel: deploy to a shared endpoint once
+    }
+
+    private static readonly Lock DeployLock = new();
+    private static Task<DeployedStack>? _externalDeploy;
+
+    private static Task<DeployedStack> SharedExternalDeploy(StackSettings settings)
+    {
+        lock (DeployLock)
+        {
+            return _externalDeploy ??= new StackDeployer(settings).DeployAsync();
+        }
     }
 
     public async Task DisposeAsync()
@@ -91,16 +105,27 @@ public class PipelineStack : IAsyncLifetime
         Directory.Delete(_data, recursive: true);
     }
 
-    public async Task UploadAsync(string key, byte[] zip) =>
-        await S3.PutObjectAsync(new PutObjectRequest { BucketName = Stack.Bucket, Key = key, InputStream = new MemoryStream(zip) });
+    /// <summary>Uploads under <c>uploads/&lt;day&gt;.zip</c>; the ETag S3 gave it names the execution it starts.</summary>
+    public async Task<string> UploadAsync(string key, byte[] zip)
+    {
+        LastUpload = (key, (await S3.PutObjectAsync(new PutObjectRequest { BucketName = Stack.Bucket, Key = key, InputStream = new MemoryStream(zip) })).ETag.Trim('"'));
+        return LastUpload.Value.ETag;
+    }
 
-    /// <summary>Waits for the execution the upload of <paramref name="day"/> started, then for it to end.</summary>
+    private (string Key, string ETag)? LastUpload { get; set; }
+
+    /// <summary>
+    /// Waits for the execution the last upload of <paramref name="day"/> started (named from bucket, key and ETag, so
+    /// an older run of the same day on a shared stack is never taken for it), then for it to end.
+    /// </summary>
     public async Task<DescribeExecutionResponse> WaitForDayAsync(string day, TimeSpan? timeout = null)
     {
+        var (key, eTag) = LastUpload is { } last && last.Key == $"uploads/{day}.zip" ? last : throw new InvalidOperationException($"upload uploads/{day}.zip first");
+        var name = Contracts.ExecutionNames.For(Stack.Bucket, key, eTag, day);
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         while (true)
         {
-            var execution = (await StepFunctions.ListExecutionsAsync(Stack.StateMachineArn)).Executions.FirstOrDefault(e => e.Name.StartsWith(day + "-", StringComparison.Ordinal));
+            var execution = (await StepFunctions.ListExecutionsAsync(Stack.StateMachineArn)).Executions.FirstOrDefault(e => e.Name == name);
             if (execution is not null)
             {
                 var described = await StepFunctions.DescribeExecutionAsync(execution.ExecutionArn);
@@ -124,8 +149,11 @@ public class PipelineStack : IAsyncLifetime
     public async Task<IReadOnlyList<string>> KeysAsync(string prefix) =>
         [.. ((await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Stack.Bucket, Prefix = prefix })).S3Objects ?? []).Select(o => o.Key)];
 
-    public async Task<IReadOnlyList<SlackMessage>> SlackAboutAsync(string day) =>
-        [.. (await Slack.MessagesAsync()).Where(m => m.Text.Contains($"processed/{day}/", StringComparison.Ordinal) || m.Text.Contains($"sales for {day}:", StringComparison.Ordinal))];
+    /// <summary>The messages about <paramref name="day"/> posted while <paramref name="execution"/> ran (a shared stub holds older runs too).</summary>
+    public async Task<IReadOnlyList<SlackMessage>> SlackAboutAsync(string day, DescribeExecutionResponse execution) =>
+        [.. (await Slack.MessagesAsync()).Where(m =>
+            (m.Text.Contains($"processed/{day}/", StringComparison.Ordinal) || m.Text.Contains($"sales for {day}:", StringComparison.Ordinal))
+            && m.Received >= execution.StartDate.AddSeconds(-1) && m.Received <= (execution.StopDate ?? DateTimeOffset.UtcNow).AddSeconds(1))];
 
     /// <summary>Async Lambda events that failed every attempt (the emulator's stand-in for an on-failure destination).</summary>
     public async Task<JsonArray> FailedLambdaEventsAsync() =>

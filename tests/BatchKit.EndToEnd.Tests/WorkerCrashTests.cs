@@ -4,7 +4,7 @@ namespace BatchKit.EndToEnd.Tests;
 
 /// <summary>
 /// The stack with a worker that is killed mid-file the first time it gets store_1001 (as an out-of-memory kill
-/// would): it never answers, its heartbeats stop, the task's HeartbeatSeconds (shortened to 3 s here from 120 s)
+/// would): it never answers, its heartbeats stop, the task's HeartbeatSeconds (shortened to 6 s here from 120 s)
 /// expires, the Retry on States.HeartbeatTimeout runs a new task, and the day completes with every store exact.
 /// </summary>
 public sealed class CrashingWorkerStack : PipelineStack
@@ -31,7 +31,7 @@ public sealed class CrashingWorkerStack : PipelineStack
     protected override bool MayUseExternalEndpoint => false;
 
     protected override Func<string, string>? DefinitionTransform => definition =>
-        definition.Replace("\"HeartbeatSeconds\": 120", "\"HeartbeatSeconds\": 3", StringComparison.Ordinal) is var changed && changed != definition
+        definition.Replace("\"HeartbeatSeconds\": 120", "\"HeartbeatSeconds\": 6", StringComparison.Ordinal) is var changed && changed != definition
             ? changed
             : throw new InvalidOperationException("sales-batch.asl.json no longer has \"HeartbeatSeconds\": 120 on the worker task; update this test");
 }

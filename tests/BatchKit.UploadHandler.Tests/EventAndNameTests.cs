@@ -1,3 +1,4 @@
+using BatchKit.Contracts;
 using System.Text;
 using BatchKit.UploadHandler.Runtime;
 using BatchKit.UploadHandler.Upload;
@@ -31,12 +32,16 @@ public sealed class EventAndNameTests
     [Fact]
     public void The_execution_name_is_stable_per_upload_and_new_per_reupload()
     {
-        var name = ExecutionName.For("sales", "uploads/day01.zip", "\"abc\"", "day01");
-        Assert.Equal(name, ExecutionName.For("sales", "uploads/day01.zip", "abc", "day01"));
-        Assert.NotEqual(name, ExecutionName.For("sales", "uploads/day01.zip", "abd", "day01"));
+        var name = ExecutionNames.For("sales", "uploads/day01.zip", "\"abc\"", "day01");
+        Assert.Equal(name, ExecutionNames.For("sales", "uploads/day01.zip", "abc", "day01"));
+        Assert.NotEqual(name, ExecutionNames.For("sales", "uploads/day01.zip", "abd", "day01"));
         Assert.StartsWith("day01-", name, StringComparison.Ordinal);
 
-        var odd = ExecutionName.For("sales", "uploads/x.zip", "e", "day 1 (ü) " + new string('z', 200));
+        Assert.True(ExecutionNames.IsForDay(name, "day01"));
+        Assert.False(ExecutionNames.IsForDay(ExecutionNames.For("sales", "uploads/day01-cli.zip", "abc", "day01-cli"), "day01"));
+        Assert.False(ExecutionNames.IsForDay("day01-by-hand", "day01"));
+
+        var odd = ExecutionNames.For("sales", "uploads/x.zip", "e", "day 1 (ü) " + new string('z', 200));
         Assert.True(odd.Length <= 80, odd);
         Assert.Matches("^[A-Za-z0-9_-]+$", odd);
     }

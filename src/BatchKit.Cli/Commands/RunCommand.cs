@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BatchKit.Cli.Local;
+using BatchKit.Contracts;
 using BatchKit.Sales;
 using BatchKit.SampleData;
 using Spectre.Console;
@@ -46,10 +47,9 @@ internal static class RunCommand
                 console.MarkupLineInterpolated($"Generated {zip.Name}: {totals.Stores.Count} stores, {totals.Rows} rows, expected total {Money.ToDollars(totals.Total)}");
             }
 
-            var uploadedAt = DateTimeOffset.UtcNow.AddSeconds(-1);
-            await UploadCommand.UploadAsync(console, stack, zip, ct).ConfigureAwait(false);
+            var (key, eTag) = await UploadCommand.UploadAsync(console, stack, zip, ct).ConfigureAwait(false);
             var dayName = Path.GetFileNameWithoutExtension(zip.Name);
-            var arn = await WaitForExecutionAsync(stack, dayName, uploadedAt, ct).ConfigureAwait(false);
+            var arn = await WaitForExecutionAsync(console, stack, ExecutionNames.For(stack.Bucket, key, eTag, dayName), ct).ConfigureAwait(false);
             var ended = await new ExecutionWatcher(console, stack).WatchAsync(arn, ct).ConfigureAwait(false);
             if (ended.Status != "SUCCEEDED")
             {
@@ -61,23 +61,34 @@ internal static class RunCommand
         return command;
     }
 
-    /// <summary>The upload Lambda names the execution after the day; a failed upload never starts one.</summary>
-    private static async Task<string> WaitForExecutionAsync(StackEndpoint stack, string day, DateTimeOffset after, CancellationToken cancellationToken)
+    /// <summary>
+    /// The upload Lambda names the execution after bucket, key and ETag, so the name is known here; a failed upload
+    /// never starts one, and an upload of bytes already processed finds the earlier run (S3 gives it the same ETag).
+    /// </summary>
+    private static async Task<string> WaitForExecutionAsync(IAnsiConsole console, StackEndpoint stack, string name, CancellationToken cancellationToken)
     {
         var machine = await stack.StateMachineArnAsync(cancellationToken).ConfigureAwait(false);
+        var arn = machine.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            var executions = (await stack.StepFunctions.ListExecutionsAsync(machine, cancellationToken: cancellationToken).ConfigureAwait(false)).Executions;
-            if (executions.FirstOrDefault(e => e.Name.StartsWith(day + "-", StringComparison.Ordinal) && e.StartDate >= after) is { } found)
+            try
             {
-                return found.ExecutionArn;
-            }
+                var existing = await stack.StepFunctions.DescribeExecutionAsync(arn, cancellationToken).ConfigureAwait(false);
+                if (existing.StopDate is { } stopped && stopped < DateTimeOffset.UtcNow.AddSeconds(-5))
+                {
+                    console.MarkupLineInterpolated($"[yellow]These exact bytes were processed before (execution {name}); showing that run.[/]");
+                }
 
-            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+                return arn;
+            }
+            catch (Aws.AwsServiceException e) when (e.ErrorCode == "ExecutionDoesNotExist")
+            {
+                await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        throw new BatchKitException($"no execution started for {day} within 60 s: the upload Lambda refused it or failed; see batchkit logs, or the emulator's /_batchkit/lambda/failed-events");
+        throw new BatchKitException($"no execution {name} started within 60 s: the upload Lambda refused the zip or failed; see batchkit logs, or the emulator's /_batchkit/lambda/failed-events");
     }
 
     private static async Task CheckAgainstExpectedAsync(IAnsiConsole console, StackEndpoint stack, string day, string expectedPath, CancellationToken cancellationToken)

@@ -16,13 +16,14 @@ internal static class UploadCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async ct =>
         {
             using var stack = StackEndpoint.From(parse);
-            var key = await UploadAsync(console, stack, parse.GetValue(file)!, ct).ConfigureAwait(false);
+            var (key, _) = await UploadAsync(console, stack, parse.GetValue(file)!, ct).ConfigureAwait(false);
             console.MarkupLineInterpolated($"Follow it with [bold]batchkit watch {Path.GetFileNameWithoutExtension(key)}[/] (or [bold]batchkit status[/]).");
         }, cancellationToken));
         return command;
     }
 
-    internal static async Task<string> UploadAsync(IAnsiConsole console, StackEndpoint stack, FileInfo file, CancellationToken cancellationToken)
+    /// <summary>Uploads the zip; returns its key and the ETag S3 gave it (which names the execution it starts).</summary>
+    internal static async Task<(string Key, string ETag)> UploadAsync(IAnsiConsole console, StackEndpoint stack, FileInfo file, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -35,10 +36,12 @@ internal static class UploadCommand
         }
 
         var key = "uploads/" + file.Name;
+        string eTag;
         try
         {
             var response = await stack.S3.PutObjectAsync(new PutObjectRequest { BucketName = stack.Bucket, Key = key, FilePath = file.FullName }, cancellationToken).ConfigureAwait(false);
-            console.MarkupLineInterpolated($"Uploaded {file.Name} ({file.Length:N0} bytes) to s3://{stack.Bucket}/{key} (ETag {response.ETag})");
+            eTag = response.ETag.Trim('"');
+            console.MarkupLineInterpolated($"Uploaded {file.Name} ({file.Length:N0} bytes) to s3://{stack.Bucket}/{key} (ETag {eTag})");
         }
         catch (Amazon.S3.AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
         {
@@ -49,6 +52,6 @@ internal static class UploadCommand
             throw new BatchKitException($"nothing answers at {stack.Where} ({e.Message}): start the stack with `make up`", e);
         }
 
-        return key;
+        return (key, eTag);
     }
 }

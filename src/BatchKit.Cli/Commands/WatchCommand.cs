@@ -35,7 +35,7 @@ internal static class WatchCommand
 
         var machine = await stack.StateMachineArnAsync(cancellationToken).ConfigureAwait(false);
         var executions = (await stack.StepFunctions.ListExecutionsAsync(machine, cancellationToken: cancellationToken).ConfigureAwait(false)).Executions;
-        var found = execution is null ? (executions.Count > 0 ? executions[0] : null) : executions.FirstOrDefault(e => e.Name == execution || e.Name.StartsWith(execution + "-", StringComparison.Ordinal));
+        var found = execution is null ? (executions.Count > 0 ? executions[0] : null) : executions.FirstOrDefault(e => e.Name == execution || Contracts.ExecutionNames.IsForDay(e.Name, execution));
         return found?.ExecutionArn ?? throw new BatchKitException(execution is null
             ? $"{stack.StateMachineName} has no executions yet: upload a day (batchkit upload FILE.zip, or batchkit run)"
             : $"no execution named {execution} in {stack.StateMachineName}");

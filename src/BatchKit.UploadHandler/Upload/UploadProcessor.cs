@@ -38,7 +38,7 @@ internal sealed class UploadProcessor(IAmazonS3 s3, ISsmClient ssm, IStepFunctio
         }
 
         var stateMachineArn = await StateMachineArnAsync(cancellationToken).ConfigureAwait(false);
-        var name = ExecutionName.For(record.Bucket, key, record.ETag, day);
+        var name = ExecutionNames.For(record.Bucket, key, record.ETag, day);
         var executionArn = ExecutionArn(stateMachineArn, name);
         if (await ExistsAsync(executionArn, cancellationToken).ConfigureAwait(false))
         {
