@@ -11,4 +11,7 @@ public sealed record AwsService(string ServiceId, string SigningName, string End
 
     /// <summary>botocore ssm/2014-11-06: serviceId "SSM", jsonVersion 1.1.</summary>
     public static AwsService Ssm { get; } = new("SSM", "ssm", "ssm", "AmazonSSM", "1.1");
+
+    /// <summary>botocore ecs/2014-11-13: serviceId "ECS", jsonVersion 1.1.</summary>
+    public static AwsService Ecs { get; } = new("ECS", "ecs", "ecs", "AmazonEC2ContainerServiceV20141113", "1.1");
 }
