@@ -17,6 +17,7 @@ public sealed class EcsWireTests : IAsyncLifetime
         EcsImageCommands = new Dictionary<string, string[]>
         {
             ["exit3"] = ["/bin/sh", "-c", "exit 3"],
+            ["shell"] = ["/bin/sh", "-c"],
             ["echo-env"] = ["/bin/sh", "-c", "test \"$S3_KEY\" = processed/2026-11-22/store_1000.json && test \"$MODE\" = override"],
         },
     });
@@ -71,6 +72,28 @@ public sealed class EcsWireTests : IAsyncLifetime
 
         // The image's command exits 0 only when both overridden variables arrived.
         Assert.Equal(0, Assert.Single(stopped.Containers).ExitCode);
+    }
+
+    [Fact]
+    public async Task The_task_definition_command_runs_and_a_container_override_command_replaces_it()
+    {
+        using var ecs = new EcsClient(Options());
+        await ecs.CreateClusterAsync("batchkit-command");
+        await ecs.RegisterTaskDefinitionAsync(Definition("command-worker", "shell") with
+        {
+            ContainerDefinitions = [new ContainerDefinition { Name = "worker", Image = "shell", Command = ["exit 5"] }],
+        });
+
+        var fromDefinition = await ecs.RunTaskAsync(new RunTaskRequest { Cluster = "batchkit-command", TaskDefinition = "command-worker" });
+        var overridden = await ecs.RunTaskAsync(new RunTaskRequest
+        {
+            Cluster = "batchkit-command",
+            TaskDefinition = "command-worker",
+            Overrides = new TaskOverride([new ContainerOverride { Name = "worker", Command = ["exit 6"] }]),
+        });
+
+        Assert.Equal(5, Assert.Single((await WaitUntilStoppedAsync(ecs, "batchkit-command", Assert.Single(fromDefinition.Tasks).TaskArn)).Containers).ExitCode);
+        Assert.Equal(6, Assert.Single((await WaitUntilStoppedAsync(ecs, "batchkit-command", Assert.Single(overridden.Tasks).TaskArn)).Containers).ExitCode);
     }
 
     [Fact]
