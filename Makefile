@@ -4,13 +4,16 @@ CONFIGURATION ?= Release
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-BATCHKIT := dotnet run --project src/BatchKit.Cli --configuration $(CONFIGURATION) --
+BATCHKIT := dotnet src/BatchKit.Cli/bin/$(CONFIGURATION)/net10.0/batchkit.dll
+ENGINE ?= emulator
+ARTIFACTS := artifacts
+WIREMOCK_JAR := node_modules/wiremock/build/wiremock-standalone-3.13.2.jar
 DAY ?= 2026-11-22
 STORES ?= 20
 ROWS ?= 200-1000
 SEED ?= 42
 
-.PHONY: help build test demo generate emulator bench bench-sales bench-engine bench-emulator clean
+.PHONY: help build cli artifacts up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-pipeline synth deploy destroy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -21,12 +24,41 @@ build: ## Build the whole solution
 test: ## Run every test (unit, conformance, emulator, end to end); ends with `tests: N passed, N failed`
 	CONFIGURATION=$(CONFIGURATION) bash scripts/test.sh
 
-generate: ## Generate a synthetic day: sample-data/out/$(DAY).zip and its .expected.json
+cli:
+	dotnet build src/BatchKit.Cli --configuration $(CONFIGURATION) --nologo -v quiet
+
+$(WIREMOCK_JAR): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+artifacts: ## Publish what the local stack runs: the emulator, the worker (Native AOT) and the Lambda's bootstrap (self-contained, trimmed, ReadyToRun), as they ship
+	dotnet publish src/BatchKit.Emulator --configuration $(CONFIGURATION) --output $(ARTIFACTS)/emulator --nologo -v quiet
+	dotnet publish src/BatchKit.Worker --configuration $(CONFIGURATION) --runtime linux-x64 -p:PublishAot=true \
+	  --output $(ARTIFACTS)/worker --nologo -v quiet
+	dotnet publish src/BatchKit.UploadHandler --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
+	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/upload-handler --nologo -v quiet
+
+up: cli artifacts $(WIREMOCK_JAR) ## Start the local stack (ENGINE=emulator|localstack) and deploy the pipeline into it
+ifeq ($(ENGINE),localstack)
+	docker compose -f localstack/docker-compose.yml up -d
+endif
+	$(BATCHKIT) up --engine $(ENGINE)
+
+down: cli ## Stop exactly what `make up` started
+	$(BATCHKIT) down
+ifeq ($(ENGINE),localstack)
+	docker compose -f localstack/docker-compose.yml down
+endif
+
+status: cli ## What runs, and the recent executions
+	$(BATCHKIT) status
+
+demo: up ## From a fresh clone: build, start the stack, generate a day of $(STORES) stores, upload it and follow it to its summary
+	$(BATCHKIT) run --stores $(STORES)
+
+generate: cli ## Generate a synthetic day: sample-data/out/$(DAY).zip and its .expected.json
 	$(BATCHKIT) generate --stores $(STORES) --rows $(ROWS) --date $(DAY) --seed $(SEED) --out sample-data/out/$(DAY).zip
 
-demo: build generate ## Build, then generate a sample day (the full local pipeline lands with `make up`)
-
-bench: bench-sales bench-engine bench-emulator ## Run every benchmark (figures on stdout)
+bench: bench-sales bench-engine bench-emulator bench-pipeline ## Run every benchmark (figures on stdout)
 
 SALES_BENCH := tests/BatchKit.Sales.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Sales.Benchmarks
 bench-sales: ## Generator (100 and 1,000 stores x 1,000 rows, one process each) and a 300 MB store file aggregated vs a bare JSON scan
@@ -41,12 +73,33 @@ bench-engine: ## State transitions/s and allocations: a 20-state Pass/Choice cha
 	$(ENGINE_BENCH)
 
 EMULATOR_BENCH := tests/BatchKit.Emulator.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Emulator.Benchmarks
-bench-emulator: ## Emulator start-up to healthy, and S3 PUT/GET throughput (1 KB and 64 MB) with the real SDK
+bench-emulator: ## Emulator start-up to healthy, S3 PUT/GET throughput (1 KB and 64 MB) with the real SDK, RunTask-to-process latency
 	dotnet build tests/BatchKit.Emulator.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(EMULATOR_BENCH)
+
+PIPELINE_BENCH := tests/BatchKit.Pipeline.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Pipeline.Benchmarks
+bench-pipeline: artifacts $(WIREMOCK_JAR) ## Upload to SUCCEEDED, all real processes: 100 and 1,000 stores x 1,000 rows, with a time breakdown and the emulator's peak memory
+	dotnet build tests/BatchKit.Pipeline.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
+	$(PIPELINE_BENCH) $(CURDIR) 100 1000 10
+	$(PIPELINE_BENCH) $(CURDIR) 1000 1000 10
+
+CDK := node_modules/.bin/cdk
+$(CDK): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+synth: $(CDK) ## Synthesize the AWS stack to cdk.out/ (no AWS credentials needed; the Lambda asset is artifacts/upload-handler)
+	@test -f $(ARTIFACTS)/upload-handler/bootstrap || $(MAKE) artifacts
+	$(CDK) synth --quiet
+
+deploy: artifacts $(CDK) ## Deploy to the AWS account of your credentials (see src/BatchKit.Infrastructure/DEPLOY.md)
+	$(CDK) deploy --require-approval broadening
+
+destroy: $(CDK) ## Remove the deployed stack (the bucket is kept: it holds your data)
+	$(CDK) destroy --force
 
 emulator: ## Run the embedded AWS emulator in the foreground on http://127.0.0.1:4566 (Ctrl-C stops it)
 	dotnet run --project src/BatchKit.Emulator --configuration $(CONFIGURATION) -- --port 4566 --data-dir .batchkit/data
 
-clean: ## Remove build output
+clean: ## Remove build output and published artifacts (the stack's data in .batchkit/ stays; make down first)
 	dotnet clean BatchKit.sln --configuration $(CONFIGURATION) >/dev/null
+	rm -rf $(ARTIFACTS)

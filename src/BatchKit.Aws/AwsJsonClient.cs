@@ -49,14 +49,23 @@ internal sealed class AwsJsonClient : IDisposable
 
     public Uri Endpoint { get; }
 
-    public async Task<JsonObject> SendAsync(string operation, JsonObject request, CancellationToken cancellationToken)
+    public Task<JsonObject> SendAsync(string operation, JsonObject request, CancellationToken cancellationToken) =>
+        SendWithRetriesAsync(HttpMethod.Post, Endpoint, $"{_service.TargetPrefix}.{operation}", Encoding.UTF8.GetBytes(request.ToJsonString()), cancellationToken);
+
+    /// <summary>
+    /// The REST-JSON protocol (Lambda): the operation is the method and path, the body plain JSON, errors named by
+    /// <c>x-amzn-ErrorType</c>. https://smithy.io/2.0/aws/protocols/aws-restjson1-protocol.html
+    /// </summary>
+    public Task<JsonObject> SendRestAsync(HttpMethod method, string pathAndQuery, JsonObject? request, CancellationToken cancellationToken) =>
+        SendWithRetriesAsync(method, new Uri(Endpoint, pathAndQuery), null, request is null ? [] : Encoding.UTF8.GetBytes(request.ToJsonString()), cancellationToken);
+
+    private async Task<JsonObject> SendWithRetriesAsync(HttpMethod method, Uri url, string? target, byte[] body, CancellationToken cancellationToken)
     {
-        var body = Encoding.UTF8.GetBytes(request.ToJsonString());
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await SendOnceAsync(operation, body, cancellationToken).ConfigureAwait(false);
+                return await SendOnceAsync(method, url, target, body, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (attempt < _options.MaxAttempts && IsRetryable(e, cancellationToken))
             {
@@ -67,18 +76,19 @@ internal sealed class AwsJsonClient : IDisposable
         }
     }
 
-    private async Task<JsonObject> SendOnceAsync(string operation, byte[] body, CancellationToken cancellationToken)
+    private async Task<JsonObject> SendOnceAsync(HttpMethod method, Uri url, string? target, byte[] body, CancellationToken cancellationToken)
     {
         var credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
-        var contentType = $"application/x-amz-json-{_service.JsonVersion}";
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        var contentType = target is null ? "application/json" : $"application/x-amz-json-{_service.JsonVersion}";
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = contentType };
+        if (target is not null)
         {
-            ["Content-Type"] = contentType,
-            ["X-Amz-Target"] = $"{_service.TargetPrefix}.{operation}",
-        };
-        SigV4Signer.Sign("POST", Endpoint, headers, body, credentials, Region, _service.SigningName, _options.Time.GetUtcNow().UtcDateTime);
+            headers["X-Amz-Target"] = target;
+        }
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
+        SigV4Signer.Sign(method.Method, url, headers, body, credentials, Region, _service.SigningName, _options.Time.GetUtcNow().UtcDateTime);
+
+        using var message = new HttpRequestMessage(method, url) { Content = new ByteArrayContent(body) };
         message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         foreach (var (name, value) in headers.Where(h => h.Key is not ("Content-Type" or "Host")))
         {

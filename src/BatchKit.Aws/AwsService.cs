@@ -14,4 +14,10 @@ public sealed record AwsService(string ServiceId, string SigningName, string End
 
     /// <summary>botocore ecs/2014-11-13: serviceId "ECS", jsonVersion 1.1.</summary>
     public static AwsService Ecs { get; } = new("ECS", "ecs", "ecs", "AmazonEC2ContainerServiceV20141113", "1.1");
+
+    /// <summary>botocore events/2015-10-07: serviceId "EventBridge", signingName "events", jsonVersion 1.1.</summary>
+    public static AwsService EventBridge { get; } = new("EventBridge", "events", "events", "AWSEvents", "1.1");
+
+    /// <summary>botocore lambda/2015-03-31: serviceId "Lambda", REST-JSON (no target prefix).</summary>
+    public static AwsService Lambda { get; } = new("Lambda", "lambda", "lambda", "", "");
 }

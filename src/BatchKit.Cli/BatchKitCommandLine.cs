@@ -11,6 +11,14 @@ internal static class BatchKitCommandLine
     {
         var root = new RootCommand("BatchKit: run a serverless sales batch pipeline locally, then deploy it unchanged to AWS.");
         root.Subcommands.Add(GenerateCommand.Create(console));
+        root.Subcommands.Add(UpCommand.Create(console));
+        root.Subcommands.Add(DownCommand.Create(console));
+        root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(UploadCommand.Create(console));
+        root.Subcommands.Add(WatchCommand.Create(console));
+        root.Subcommands.Add(StatusCommand.Create(console));
+        root.Subcommands.Add(SlackCommand.Create(console));
+        root.Subcommands.Add(LogsCommand.Create(console));
         return root;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BatchKit.Emulator.Protocol;
 using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.EventBridge;
+using BatchKit.Emulator.Services.Lambda;
 using BatchKit.Emulator.Services.S3;
 using BatchKit.Emulator.Services.Ssm;
 using BatchKit.Emulator.Services.StepFunctions;
@@ -26,11 +27,13 @@ public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EcsTaskRunner _tasks;
+    private readonly LambdaProvider _lambda;
 
-    private EmulatorHost(WebApplication app, EcsTaskRunner tasks, Uri serviceUrl)
+    private EmulatorHost(WebApplication app, EcsTaskRunner tasks, LambdaProvider lambda, Uri serviceUrl)
     {
         _app = app;
         _tasks = tasks;
+        _lambda = lambda;
         ServiceUrl = serviceUrl;
     }
 
@@ -51,10 +54,15 @@ public sealed class EmulatorHost : IAsyncDisposable
         var tasks = new EcsTaskRunner(options, () => serviceUrl!, time);
         var ecs = new EcsProvider(new EcsStore(), tasks, options, time);
         var events = new EventBridgeProvider(new EventBridgeStore(), options, time);
-        var engine = new ExecutionEngine(time, new ServiceIntegrations(ecs, events), new S3ItemReader(s3));
+        var lambda = new LambdaProvider(new LambdaStore(), new FunctionCode(s3, options), options, () => serviceUrl!, time);
+        StepFunctionsProvider? stepFunctions = null;
+        var engine = new ExecutionEngine(time, new ServiceIntegrations(ecs, events, lambda, () => stepFunctions!), new S3ItemReader(s3));
+        stepFunctions = new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine);
         var router = new RequestRouter(
-            new S3Provider(s3, options),
-            [new SsmProvider(new SsmStore(), options, time), new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine), ecs, events]);
+            new S3Provider(s3, new S3EventNotifier(options, () => lambda, time), options),
+            lambda,
+            ecs,
+            [new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events]);
         builder.Services.AddSingleton(router);
 
         var app = builder.Build();
@@ -62,7 +70,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         serviceUrl = new Uri(address);
-        return new EmulatorHost(app, tasks, serviceUrl);
+        return new EmulatorHost(app, tasks, lambda, serviceUrl);
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
@@ -70,12 +78,13 @@ public sealed class EmulatorHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _tasks.DisposeAsync().ConfigureAwait(false); // stops every task process it started, by pid
+        await _lambda.DisposeAsync().ConfigureAwait(false); // and every Lambda execution environment
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Picks the service and turns every failure into that service's error shape.</summary>
-    private sealed class RequestRouter(S3Provider s3, IReadOnlyList<IJsonService> jsonServices)
+    private sealed class RequestRouter(S3Provider s3, LambdaProvider lambda, EcsProvider ecs, IReadOnlyList<IJsonService> jsonServices)
     {
         private const string HealthPath = "/_batchkit/health";
 
@@ -87,7 +96,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                 await JsonProtocol.WriteAsync(context.Response, new JsonObject
                 {
                     ["status"] = "running",
-                    ["services"] = new JsonObject { ["s3"] = "available", ["ssm"] = "available", ["stepfunctions"] = "available", ["ecs"] = "available", ["events"] = "available" },
+                    ["services"] = new JsonObject { ["s3"] = "available", ["ssm"] = "available", ["stepfunctions"] = "available", ["ecs"] = "available", ["events"] = "available", ["lambda"] = "available" },
                 }, "application/json").ConfigureAwait(false);
                 return;
             }
@@ -96,6 +105,33 @@ public sealed class EmulatorHost : IAsyncDisposable
             if (target.Length > 0)
             {
                 await HandleJsonAsync(context, target).ConfigureAwait(false);
+                return;
+            }
+
+            if (LambdaProvider.Serves(request))
+            {
+                await HandleLambdaAsync(context, lambda.HandleAsync).ConfigureAwait(false);
+                return;
+            }
+
+            if (request.Path == "/_batchkit/ecs/tasks")
+            {
+                var prefix = request.Query["s3KeyPrefix"].ToString();
+                await JsonProtocol.WriteAsync(context.Response, ecs.ListTaskOutputs(prefix.Length == 0 ? null : prefix), "application/json").ConfigureAwait(false);
+                return;
+            }
+
+            if (request.Path.StartsWithSegments("/_batchkit/ecs/metadata", StringComparison.Ordinal, out var rest))
+            {
+                var parts = rest.Value!.Trim('/').Split('/');
+                var metadata = ecs.TaskMetadata(parts[0], task: parts is [_, "task"]);
+                await JsonProtocol.WriteAsync(context.Response, metadata ?? new JsonObject { ["message"] = "no such task" }, "application/json", metadata is null ? 404 : 200).ConfigureAwait(false);
+                return;
+            }
+
+            if (request.Path.StartsWithSegments("/_batchkit/lambda", StringComparison.Ordinal))
+            {
+                await HandleLambdaAsync(context, lambda.HandleBatchKitAsync).ConfigureAwait(false);
                 return;
             }
 
@@ -112,6 +148,31 @@ public sealed class EmulatorHost : IAsyncDisposable
             catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
             {
                 await S3Xml.WriteErrorAsync(context, new AwsServiceException("InternalError", $"We encountered an internal error: {e.GetType().Name}: {e.Message}", 500), null).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Lambda speaks REST-JSON: errors carry the code in <c>x-amzn-ErrorType</c> and a JSON body.</summary>
+        private static async Task HandleLambdaAsync(HttpContext context, Func<HttpContext, Task> handle)
+        {
+            try
+            {
+                if (!context.Request.Path.StartsWithSegments("/_batchkit", StringComparison.Ordinal))
+                {
+                    SigV4Authorization.RequireService(context.Request, s3: false);
+                }
+
+                await handle(context).ConfigureAwait(false);
+            }
+            catch (AwsServiceException e) when (!context.Response.HasStarted)
+            {
+                await JsonProtocol.WriteErrorAsync(context.Response, e, "application/json").ConfigureAwait(false);
+            }
+            catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+            {
+                var error = e is InvalidOperationException or FormatException
+                    ? new AwsServiceException("InvalidRequestContentException", $"A field of the request has the wrong type: {e.Message}")
+                    : new AwsServiceException("ServiceException", $"Internal error: {e.GetType().Name}: {e.Message}", 500);
+                await JsonProtocol.WriteErrorAsync(context.Response, error, "application/json").ConfigureAwait(false);
             }
         }
 

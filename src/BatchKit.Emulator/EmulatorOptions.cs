@@ -24,4 +24,14 @@ public sealed record EmulatorOptions
 
     /// <summary>ECS tasks running at once; more wait in PROVISIONING (protects a laptop from a 1,000-store day).</summary>
     public int MaxConcurrentTasks { get; init; } = 4;
+
+    /// <summary>Lambda: warm execution environments per function at most (each a bootstrap process).</summary>
+    public int MaxLambdaEnvironments { get; init; } = 4;
+
+    /// <summary>
+    /// Lambda: the waits before the two retries of a failed asynchronous invocation. AWS waits 1 and 2 minutes; the
+    /// emulator's defaults are short so a local run with a failing upload shows its outcome quickly.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
+    /// </summary>
+    public IReadOnlyList<TimeSpan> LambdaAsyncRetryDelays { get; init; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
 }

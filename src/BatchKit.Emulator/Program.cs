@@ -1,7 +1,7 @@
 using System.Globalization;
 using BatchKit.Emulator;
 
-// batchkit-emulator [--port 4566] [--bind 127.0.0.1] [--data-dir .batchkit/data] [--ecs-image IMAGE=/path/to/command ...]
+// batchkit-emulator [--port 4566] [--bind 127.0.0.1] [--data-dir .batchkit/data] [--ecs-image IMAGE=/path/to/command ...] [--max-tasks 4]
 var options = new EmulatorOptions();
 var images = new Dictionary<string, string[]>(StringComparer.Ordinal);
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -11,8 +11,9 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         "--port" => options with { Port = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
         "--bind" => options with { BindAddress = args[i + 1] },
         "--data-dir" => options with { DataDirectory = args[i + 1] },
+        "--max-tasks" => options with { MaxConcurrentTasks = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
         "--ecs-image" when args[i + 1].Split('=', 2) is [var image, var command] => options with { EcsImageCommands = images.TryAdd(image, command.Split(' ')) ? images : images },
-        _ => throw new ArgumentException($"unknown option '{args[i]} {args[i + 1]}': use --port, --bind, --data-dir, --ecs-image IMAGE=COMMAND"),
+        _ => throw new ArgumentException($"unknown option '{args[i]} {args[i + 1]}': use --port, --bind, --data-dir, --ecs-image IMAGE=COMMAND, --max-tasks N"),
     };
 }
 

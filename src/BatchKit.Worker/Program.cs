@@ -27,7 +27,15 @@ catch (WorkerConfigurationException e)
     Console.Error.WriteLine($"batchkit-worker: cannot start: {e.Message}");
     if (e.TaskToken is { } token)
     {
-        await stepFunctions.SendTaskFailureAsync(token, WorkerErrors.Configuration, $"The worker cannot start: {e.Message}");
+        try
+        {
+            await stepFunctions.SendTaskFailureAsync(token, WorkerErrors.Configuration, $"The worker cannot start: {e.Message}");
+        }
+        catch (AwsServiceException refused)
+        {
+            Console.Error.WriteLine($"batchkit-worker: Step Functions refused the failure report too: {refused.Message}");
+            return 2;
+        }
     }
 
     return 1;

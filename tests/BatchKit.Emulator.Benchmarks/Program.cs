@@ -5,12 +5,14 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using BatchKit.Emulator;
 
-// Start-up to healthy (a separate process, as `make up` starts it), and S3 PUT/GET throughput with the real SDK.
+// Start-up to healthy (a separate process, as `make up` starts it), S3 PUT/GET throughput with the real SDK, and
+// ECS RunTask-to-process-started latency (the cost each store pays before its worker runs).
 var dir = Directory.CreateTempSubdirectory("batchkit-emulator-bench-").FullName;
 try
 {
     await StartupAsync(dir);
     await ThroughputAsync(dir);
+    await RunTaskLatencyAsync(dir);
 }
 finally
 {
@@ -79,4 +81,46 @@ static async Task ThroughputAsync(string dir)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"S3 {label,-6} x {count,5}: PUT {count / put,8:N0} obj/s {mb / put,8:N1} MB/s   GET {count / get,8:N0} obj/s {mb / get,8:N1} MB/s"));
     }
+}
+
+// RunTask (a signed JSON call) until the task's process has run its first command: the container is `sh -c` writing a
+// marker file, so the figure is the emulator's own cost plus a shell's start. 50 tasks, one at a time.
+static async Task RunTaskLatencyAsync(string dir)
+{
+    var markers = Directory.CreateDirectory(Path.Combine(dir, "markers")).FullName;
+    await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
+    {
+        Port = 0,
+        DataDirectory = Path.Combine(dir, "ecs"),
+        EcsImageCommands = new Dictionary<string, string[]> { ["marker"] = ["/bin/sh", "-c", "echo > \"$MARKER\""] },
+    });
+    using var http = new HttpClient();
+    async Task<string> CallAsync(string operation, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, host.ServiceUrl) { Content = new StringContent(body) };
+        request.Headers.Add("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation);
+        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=t/20261122/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0");
+        using var response = await http.SendAsync(request);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    await CallAsync("CreateCluster", """{"clusterName":"bench"}""");
+    await CallAsync("RegisterTaskDefinition", """{"family":"marker","containerDefinitions":[{"name":"main","image":"marker"}]}""");
+    var times = new List<double>();
+    for (var i = 0; i < 50; i++)
+    {
+        var marker = Path.Combine(markers, $"{i}.txt");
+        var clock = Stopwatch.StartNew();
+        await CallAsync("RunTask", $$$$"""{"cluster":"bench","taskDefinition":"marker","launchType":"FARGATE","overrides":{"containerOverrides":[{"name":"main","environment":[{"name":"MARKER","value":"{{{{marker}}}}"}]}]}}""");
+        while (!File.Exists(marker))
+        {
+            await Task.Delay(1);
+        }
+
+        times.Add(clock.Elapsed.TotalMilliseconds);
+    }
+
+    var sorted = times.Order().ToList();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"ECS RunTask to process started (sh writes a marker), 50 tasks: median {sorted[25]:N1} ms, p90 {sorted[45]:N1} ms, max {sorted[^1]:N1} ms"));
 }

@@ -12,10 +12,11 @@ public sealed class EcsTests : IAsyncLifetime
         await _emulator.InitializeAsync(new Dictionary<string, string[]>
         {
             ["ok"] = ["/bin/sh", "-c", "echo \"store $S3_KEY done\""],
+            ["metadata"] = ["/bin/sh", "-c", "echo \"$ECS_CONTAINER_METADATA_URI_V4\""],
             ["crash"] = ["/bin/sh", "-c", "echo 'reading store_1003.json'; echo 'boom: out of memory' >&2; exit 3"],
         });
         await _emulator.JsonAsync("AmazonEC2ContainerServiceV20141113.CreateCluster", "ecs", new JsonObject { ["clusterName"] = "batchkit" });
-        foreach (var image in new[] { "ok", "crash", "unmapped" })
+        foreach (var image in new[] { "ok", "crash", "unmapped", "metadata" })
         {
             await _emulator.JsonAsync("AmazonEC2ContainerServiceV20141113.RegisterTaskDefinition", "ecs", new JsonObject
             {
@@ -44,6 +45,59 @@ public sealed class EcsTests : IAsyncLifetime
 
         Assert.Equal(3, task["containers"]![0]!["exitCode"]!.GetValue<int>());
         Assert.Equal("Essential container in task exited", task["stoppedReason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_AWS_CLI_registers_runs_and_describes_a_task_with_overrides()
+    {
+        async Task<JsonNode> Cli(params string[] args)
+        {
+            var (exit, output, error) = await AwsCli.RunAsync(_emulator.Host.ServiceUrl, ["ecs", .. args]);
+            Assert.True(exit == 0, $"aws ecs {string.Join(' ', args)}: {error}");
+            return JsonNode.Parse(output)!;
+        }
+
+        await Cli("create-cluster", "--cluster-name", "cli");
+        var registered = await Cli("register-task-definition", "--family", "cli-crash", "--requires-compatibilities", "FARGATE", "--network-mode", "awsvpc",
+            "--cpu", "256", "--memory", "512", "--container-definitions", """[{"name":"main","image":"crash","essential":true}]""");
+        Assert.Equal("arn:aws:ecs:us-east-1:000000000000:task-definition/cli-crash:1", registered["taskDefinition"]!["taskDefinitionArn"]!.GetValue<string>());
+
+        var run = await Cli("run-task", "--cluster", "cli", "--task-definition", "cli-crash", "--launch-type", "FARGATE",
+            "--network-configuration", "awsvpcConfiguration={subnets=[subnet-1],assignPublicIp=ENABLED}",
+            "--overrides", """{"containerOverrides":[{"name":"main","environment":[{"name":"S3_KEY","value":"processed/d/store_7.json"}]}]}""");
+        var arn = run["tasks"]![0]!["taskArn"]!.GetValue<string>();
+
+        JsonNode task;
+        do
+        {
+            task = (await Cli("describe-tasks", "--cluster", "cli", "--tasks", arn))["tasks"]![0]!;
+        }
+        while (task["lastStatus"]!.GetValue<string>() != "STOPPED");
+
+        Assert.Equal(3, task["containers"]![0]!["exitCode"]!.GetValue<int>());
+        Assert.Equal("Essential container in task exited", task["stoppedReason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_task_finds_its_metadata_endpoint()
+    {
+        var (_, run) = await _emulator.JsonAsync("AmazonEC2ContainerServiceV20141113.RunTask", "ecs", new JsonObject { ["cluster"] = "batchkit", ["taskDefinition"] = "metadata" });
+        var arn = run["tasks"]![0]!["taskArn"]!.GetValue<string>();
+        // The task prints its ECS_CONTAINER_METADATA_URI_V4; read it back from the emulator's task output.
+        string? uri = null;
+        for (var i = 0; i < 100 && uri is null; i++)
+        {
+            await Task.Delay(50);
+            var tasks = JsonNode.Parse(await _emulator.Http.GetStringAsync(new Uri(_emulator.Host.ServiceUrl, "/_batchkit/ecs/tasks")))!["tasks"]!.AsArray();
+            uri = tasks.FirstOrDefault(t => t!["taskArn"]!.GetValue<string>() == arn && t["lastStatus"]!.GetValue<string>() == "STOPPED")?["output"]?.GetValue<string>().Trim();
+        }
+
+        Assert.NotNull(uri);
+        var metadata = JsonNode.Parse(await _emulator.Http.GetStringAsync(new Uri(uri + "/task")))!;
+        Assert.Equal(arn, metadata["TaskARN"]!.GetValue<string>());
+        Assert.Equal("metadata", metadata["Family"]!.GetValue<string>());
+        Assert.Equal("FARGATE", metadata["LaunchType"]!.GetValue<string>());
+        Assert.Equal("main", JsonNode.Parse(await _emulator.Http.GetStringAsync(new Uri(uri!)))!["Name"]!.GetValue<string>());
     }
 
     [Fact]

@@ -18,8 +18,12 @@ public sealed class EmulatorFixture : IAsyncLifetime
     public Task InitializeAsync() => InitializeAsync(new Dictionary<string, string[]>());
 
     /// <summary>Starts with ECS images mapped to local commands.</summary>
-    public async Task InitializeAsync(IReadOnlyDictionary<string, string[]> ecsImages) =>
-        Host = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, DataDirectory = DataDirectory, EcsImageCommands = ecsImages });
+    public Task InitializeAsync(IReadOnlyDictionary<string, string[]> ecsImages) =>
+        InitializeAsync(o => o with { EcsImageCommands = ecsImages });
+
+    /// <summary>Starts with options changed from the defaults (port 0 and the fixture's data directory stay).</summary>
+    public async Task InitializeAsync(Func<EmulatorOptions, EmulatorOptions> configure) =>
+        Host = await EmulatorHost.StartAsync(configure(new EmulatorOptions()) with { Port = 0, DataDirectory = DataDirectory });
 
     public async Task DisposeAsync()
     {
@@ -49,5 +53,24 @@ public sealed class EmulatorFixture : IAsyncLifetime
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, JsonNode.Parse(text)!.AsObject());
+    }
+
+    /// <summary>A REST-JSON Lambda call (path under /2015-03-31/functions) with a well-formed (unverified) SigV4 header.</summary>
+    public async Task<(int Status, HttpResponseMessage Response, string Body)> LambdaAsync(HttpMethod method, string path, JsonNode? body = null, string? invocationType = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(Host.ServiceUrl, "/2015-03-31/functions" + path));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        if (invocationType is not null)
+        {
+            request.Headers.Add("X-Amz-Invocation-Type", invocationType);
+        }
+
+        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=00");
+        var response = await Http.SendAsync(request);
+        return ((int)response.StatusCode, response, await response.Content.ReadAsStringAsync());
     }
 }

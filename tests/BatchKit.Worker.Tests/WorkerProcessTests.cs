@@ -30,6 +30,18 @@ public sealed class WorkerProcessTests(WorkerFixture fixture) : IClassFixture<Wo
         Assert.Contains("cannot start: TASK_TOKEN is not set; S3_KEY is not set", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_startup_error_whose_failure_report_is_refused_still_exits_cleanly()
+    {
+        var (exit, _, error) = await RunAsync(new() { ["TASK_TOKEN"] = "not-issued-by-this-endpoint" });
+
+        Assert.Equal(2, exit);
+        Assert.Contains("cannot start: S3_BUCKET is not set; S3_KEY is not set", error, StringComparison.Ordinal);
+        Assert.Contains("refused the failure report too:", error, StringComparison.Ordinal);
+        Assert.Contains("Invalid Token", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+    }
+
     private async Task<(int Exit, string Output, string Error)> RunAsync(Dictionary<string, string> variables)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "batchkit-worker")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

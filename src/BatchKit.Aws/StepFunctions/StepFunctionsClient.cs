@@ -94,6 +94,59 @@ public sealed class StepFunctionsClient(AwsClientOptions? options = null) : ISte
         return _json.SendAsync("UpdateStateMachine", request, cancellationToken);
     }
 
+    /// <summary>Every state machine (all pages): name and ARN.</summary>
+    public async Task<IReadOnlyList<(string Name, string StateMachineArn)>> ListStateMachinesAsync(CancellationToken cancellationToken = default)
+    {
+        var all = new List<(string, string)>();
+        string? token = null;
+        do
+        {
+            var request = new JsonObject();
+            if (token is not null)
+            {
+                request["nextToken"] = token;
+            }
+
+            var r = await _json.SendAsync("ListStateMachines", request, cancellationToken).ConfigureAwait(false);
+            all.AddRange(r["stateMachines"]!.AsArray().Select(m => (m!["name"]!.GetValue<string>(), m["stateMachineArn"]!.GetValue<string>())));
+            token = Text(r["nextToken"]);
+        }
+        while (token is not null);
+
+        return all;
+    }
+
+    /// <summary>The Map Runs of an execution's Distributed Map states (their ARNs).</summary>
+    public async Task<IReadOnlyList<string>> ListMapRunsAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        var r = await _json.SendAsync("ListMapRuns", new JsonObject { ["executionArn"] = executionArn }, cancellationToken).ConfigureAwait(false);
+        return [.. r["mapRuns"]!.AsArray().Select(m => m!["mapRunArn"]!.GetValue<string>())];
+    }
+
+    public async Task<DescribeMapRunResponse> DescribeMapRunAsync(string mapRunArn, CancellationToken cancellationToken = default)
+    {
+        var r = await _json.SendAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = mapRunArn }, cancellationToken).ConfigureAwait(false);
+        var counts = r["itemCounts"]!;
+        return new DescribeMapRunResponse(mapRunArn, r["status"]!.GetValue<string>(), counts["total"]!.GetValue<long>(), counts["pending"]!.GetValue<long>(),
+            counts["running"]!.GetValue<long>(), counts["succeeded"]!.GetValue<long>(), counts["failed"]!.GetValue<long>());
+    }
+
+    /// <summary>A Distributed Map's child executions (one page of up to 1,000).</summary>
+    public async Task<ListExecutionsResponse> ListMapRunExecutionsAsync(string mapRunArn, string? nextToken = null, CancellationToken cancellationToken = default)
+    {
+        var request = new JsonObject { ["mapRunArn"] = mapRunArn, ["maxResults"] = 1000 };
+        if (nextToken is not null)
+        {
+            request["nextToken"] = nextToken;
+        }
+
+        var r = await _json.SendAsync("ListExecutions", request, cancellationToken).ConfigureAwait(false);
+        var items = r["executions"]!.AsArray().Select(e => new ExecutionListItem(
+            e!["executionArn"]!.GetValue<string>(), e["stateMachineArn"]!.GetValue<string>(), e["name"]!.GetValue<string>(), e["status"]!.GetValue<string>(),
+            Date(e["startDate"])!.Value, Date(e["stopDate"]))).ToList();
+        return new ListExecutionsResponse(items, Text(r["nextToken"]));
+    }
+
     public void Dispose() => _json.Dispose();
 
     /// <summary>The JSON protocol sends timestamps as epoch seconds (with a fraction).</summary>

@@ -18,3 +18,6 @@ public sealed record HistoryEventItem(long Id, long PreviousEventId, string Type
 public sealed record GetExecutionHistoryResponse(IReadOnlyList<HistoryEventItem> Events, string? NextToken);
 
 public sealed record CreateStateMachineResponse(string StateMachineArn, DateTimeOffset CreationDate);
+
+/// <summary>A Map Run's status and item counts (DescribeMapRun's itemCounts).</summary>
+public sealed record DescribeMapRunResponse(string MapRunArn, string Status, long Total, long Pending, long Running, long Succeeded, long Failed);

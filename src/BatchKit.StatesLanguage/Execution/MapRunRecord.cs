@@ -7,6 +7,7 @@ namespace BatchKit.StatesLanguage.Execution;
 public sealed class MapRunRecord(string mapRunArn, string executionArn, string stateName, DateTimeOffset startDate, int maxConcurrency, double toleratedFailurePercentage, long toleratedFailureCount)
 {
     private readonly Lock _lock = new();
+    private readonly List<Execution> _children = [];
 
     public string MapRunArn => mapRunArn;
 
@@ -43,6 +44,26 @@ public sealed class MapRunRecord(string mapRunArn, string executionArn, string s
             {
                 return Total - Running - Succeeded - Failed;
             }
+        }
+    }
+
+    /// <summary>The child executions started so far (ListExecutions with a mapRunArn lists them; each is describable).</summary>
+    public IReadOnlyList<Execution> Children
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _children];
+            }
+        }
+    }
+
+    internal void ChildLaunched(Execution child)
+    {
+        lock (_lock)
+        {
+            _children.Add(child);
         }
     }
 

@@ -61,6 +61,7 @@ internal sealed partial class MapState
                     Name = $"{mapRunId}-{index}",
                 };
                 var child = ExecutionLauncher.Launch(new ExecutionRun(childIdentity, frame.Run.Time, frame.Run.Integration, frame.Run.ItemReader, frame.Run.Tokens), map.Processor, inputs[index], null, parentStop: frame.Cancellation);
+                record.ChildLaunched(child);
                 await child.Completion.WaitAsync(frame.Cancellation).ConfigureAwait(false);
                 var ok = child.Status == ExecutionStatus.Succeeded;
                 record.ChildEnded(ok);

@@ -57,6 +57,68 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
     public JsonObject DescribeTaskDefinition(JsonObject request) =>
         new() { ["taskDefinition"] = Definition(request["taskDefinition"]?.GetValue<string>() ?? "").DeepClone() };
 
+    /// <summary>
+    /// The task metadata endpoint v4 a container finds at <c>ECS_CONTAINER_METADATA_URI_V4</c>: <c>{uri}</c> describes
+    /// the container, <c>{uri}/task</c> the task (the fields a program typically reads: ARNs, family, revision,
+    /// status, launch type). https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-metadata-endpoint-v4-fargate.html
+    /// </summary>
+    public JsonObject? TaskMetadata(string taskId, bool task)
+    {
+        if (store.Tasks.Values.FirstOrDefault(t => t.TaskArn.EndsWith("/" + taskId, StringComparison.Ordinal)) is not { } found)
+        {
+            return null;
+        }
+
+        var definition = found.TaskDefinitionArn[(found.TaskDefinitionArn.IndexOf('/', StringComparison.Ordinal) + 1)..].Split(':');
+        var container = new JsonObject
+        {
+            ["DockerId"] = taskId + "-0",
+            ["Name"] = found.ContainerName,
+            ["DesiredStatus"] = found.LastStatus == "STOPPED" ? "STOPPED" : "RUNNING",
+            ["KnownStatus"] = found.LastStatus,
+            ["Labels"] = new JsonObject
+            {
+                ["com.amazonaws.ecs.cluster"] = found.ClusterArn,
+                ["com.amazonaws.ecs.container-name"] = found.ContainerName,
+                ["com.amazonaws.ecs.task-arn"] = found.TaskArn,
+                ["com.amazonaws.ecs.task-definition-family"] = definition[0],
+                ["com.amazonaws.ecs.task-definition-version"] = definition.Length > 1 ? definition[1] : "1",
+            },
+        };
+        return !task ? container : new JsonObject
+        {
+            ["Cluster"] = found.ClusterArn,
+            ["TaskARN"] = found.TaskArn,
+            ["Family"] = definition[0],
+            ["Revision"] = definition.Length > 1 ? definition[1] : "1",
+            ["DesiredStatus"] = container["DesiredStatus"]!.DeepClone(),
+            ["KnownStatus"] = found.LastStatus,
+            ["LaunchType"] = "FARGATE",
+            ["AvailabilityZone"] = options.Region + "a",
+            ["Containers"] = new JsonArray(container),
+        };
+    }
+
+    /// <summary>
+    /// BatchKit's read-out of task output (CloudWatch Logs on AWS): <c>GET /_batchkit/ecs/tasks[?s3KeyPrefix=...]</c>
+    /// lists every task with its status, exit code, the store it ran (S3_KEY) and its output.
+    /// </summary>
+    public JsonObject ListTaskOutputs(string? s3KeyPrefix) => new()
+    {
+        ["tasks"] = new JsonArray([.. store.Tasks.Values
+            .Where(t => s3KeyPrefix is null || (t.Environment.TryGetValue("S3_KEY", out var key) && key.StartsWith(s3KeyPrefix, StringComparison.Ordinal)))
+            .OrderBy(t => t.CreatedAt)
+            .Select(t => (JsonNode)new JsonObject
+            {
+                ["taskArn"] = t.TaskArn,
+                ["lastStatus"] = t.LastStatus,
+                ["exitCode"] = t.ExitCode,
+                ["stoppedReason"] = t.StoppedReason,
+                ["s3Key"] = t.Environment.GetValueOrDefault("S3_KEY"),
+                ["output"] = t.Output,
+            })]),
+    };
+
     /// <summary>https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html</summary>
     public JsonObject RunTask(JsonObject request)
     {
@@ -93,7 +155,10 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
         for (var i = 0; i < count; i++)
         {
             var task = new EcsTask($"{clusterArn.Replace(":cluster/", ":task/", StringComparison.Ordinal)}/{Guid.NewGuid():N}", clusterArn,
-                definition["taskDefinitionArn"]!.GetValue<string>(), containerName, request["startedBy"]?.GetValue<string>(), time.GetUtcNow());
+                definition["taskDefinitionArn"]!.GetValue<string>(), containerName, request["startedBy"]?.GetValue<string>(), time.GetUtcNow())
+            {
+                Environment = environment,
+            };
             store.Tasks[task.TaskArn] = task;
             runner.Start(task, container["image"]!.GetValue<string>(), environment, command);
             tasks.Add(Describe(task));

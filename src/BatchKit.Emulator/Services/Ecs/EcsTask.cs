@@ -14,6 +14,9 @@ internal sealed class EcsTask(string taskArn, string clusterArn, string taskDefi
 
     public string TaskArn => taskArn;
 
+    /// <summary>The container's environment after overrides (the worker's S3_KEY says which store it ran).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     public string ClusterArn => clusterArn;
 
     public string TaskDefinitionArn => taskDefinitionArn;

@@ -71,7 +71,7 @@ internal sealed class EcsTaskRunner(EmulatorOptions options, Func<Uri> endpoint,
             start.Environment["AWS_SECRET_ACCESS_KEY"] = "test";
             start.Environment["AWS_REGION"] = options.Region;
             start.Environment["AWS_DEFAULT_REGION"] = options.Region;
-            start.Environment["ECS_CONTAINER_METADATA_URI_V4"] = $"{endpoint().ToString().TrimEnd('/')}/_batchkit/ecs/metadata";
+            start.Environment["ECS_CONTAINER_METADATA_URI_V4"] = $"{endpoint().ToString().TrimEnd('/')}/_batchkit/ecs/metadata/{task.TaskArn[(task.TaskArn.LastIndexOf('/') + 1)..]}";
             foreach (var (name, value) in environment)
             {
                 start.Environment[name] = value;

@@ -91,6 +91,7 @@ internal sealed partial class S3Provider
             Directory.Delete(directory, recursive: true);
             await S3Xml.WriteAsync(context.Response, S3Xml.E("CompleteMultipartUploadResult",
                 S3Xml.E("Location", $"/{bucket}/{key}"), S3Xml.E("Bucket", bucket), S3Xml.E("Key", key), S3Xml.E("ETag", metadata.ETag))).ConfigureAwait(false);
+            Notify(context, bucket, "ObjectCreated:CompleteMultipartUpload", key, metadata.Size, metadata.ETag);
         }
         finally
         {

@@ -14,6 +14,7 @@ internal sealed partial class S3Provider
         var body = IsAwsChunked(request) ? new AwsChunkedStream(request.Body) : request.Body;
         var metadata = await store.PutAsync(bucket, key, body, request.ContentType ?? "binary/octet-stream", UserMetadata(request), context.RequestAborted).ConfigureAwait(false);
         context.Response.Headers.ETag = metadata.ETag;
+        Notify(context, bucket, "ObjectCreated:Put", key, metadata.Size, metadata.ETag);
     }
 
     public async Task GetObjectAsync(HttpContext context, string bucket, string key)
@@ -56,7 +57,11 @@ internal sealed partial class S3Provider
 
     public Task DeleteObjectAsync(HttpContext context, string bucket, string key)
     {
-        store.Delete(bucket, key); // deleting a missing key succeeds, as in S3
+        if (store.Delete(bucket, key)) // deleting a missing key succeeds, as in S3 (and notifies nobody)
+        {
+            Notify(context, bucket, "ObjectRemoved:Delete", key);
+        }
+
         context.Response.StatusCode = 204;
         return Task.CompletedTask;
     }
@@ -105,6 +110,7 @@ internal sealed partial class S3Provider
         }
 
         await S3Xml.WriteAsync(context.Response, S3Xml.E("CopyObjectResult", S3Xml.E("LastModified", S3Xml.Iso(copy.LastModified)), S3Xml.E("ETag", copy.ETag))).ConfigureAwait(false);
+        Notify(context, bucket, "ObjectCreated:Copy", key, copy.Size, copy.ETag);
     }
 
     /// <summary>https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html</summary>

@@ -8,7 +8,7 @@ namespace BatchKit.Emulator.Services.S3;
 /// Amazon S3 (REST-XML, path-style and virtual-host-style): one method per operation, named after it, chosen from
 /// the HTTP method, the bucket/key and the query as S3 does. https://docs.aws.amazon.com/AmazonS3/latest/API/API_Operations_Amazon_Simple_Storage_Service.html
 /// </summary>
-internal sealed partial class S3Provider(S3Store store, EmulatorOptions options)
+internal sealed partial class S3Provider(S3Store store, S3EventNotifier notifier, EmulatorOptions options)
 {
     public Task HandleAsync(HttpContext context, string? bucket, string? key)
     {
@@ -33,6 +33,8 @@ internal sealed partial class S3Provider(S3Store store, EmulatorOptions options)
                 _ when HttpMethods.IsHead(method) => HeadBucketAsync(context, bucket),
                 _ when HttpMethods.IsDelete(method) && query.Count == 0 => DeleteBucketAsync(context, bucket),
                 _ when HttpMethods.IsGet(method) && query.ContainsKey("location") => GetBucketLocationAsync(context, bucket),
+                _ when HttpMethods.IsPut(method) && query.ContainsKey("notification") => PutBucketNotificationConfigurationAsync(context, bucket),
+                _ when HttpMethods.IsGet(method) && query.ContainsKey("notification") => GetBucketNotificationConfigurationAsync(context, bucket),
                 _ when HttpMethods.IsGet(method) && query["list-type"] == "2" => ListObjectsV2Async(context, bucket),
                 _ when HttpMethods.IsPost(method) && query.ContainsKey("delete") => DeleteObjectsAsync(context, bucket),
                 _ => throw S3Errors.NotImplemented($"{method} /{bucket}?{string.Join('&', query.Keys)}"),
@@ -88,6 +90,7 @@ internal sealed partial class S3Provider(S3Store store, EmulatorOptions options)
         }
 
         store.DeleteBucket(bucket);
+        notifier.Remove(bucket);
         context.Response.StatusCode = 204;
         return Task.CompletedTask;
     }
@@ -96,6 +99,27 @@ internal sealed partial class S3Provider(S3Store store, EmulatorOptions options)
         store.BucketExists(bucket)
             ? S3Xml.WriteAsync(context.Response, S3Xml.E("LocationConstraint", options.Region == "us-east-1" ? null : options.Region))
             : throw S3Errors.NoSuchBucket(bucket);
+
+    /// <summary>https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketNotificationConfiguration.html</summary>
+    public async Task PutBucketNotificationConfigurationAsync(HttpContext context, string bucket)
+    {
+        if (!store.BucketExists(bucket))
+        {
+            throw S3Errors.NoSuchBucket(bucket);
+        }
+
+        var document = await S3Xml.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        notifier.Put(bucket, S3NotificationConfiguration.Parse(document));
+    }
+
+    public Task GetBucketNotificationConfigurationAsync(HttpContext context, string bucket) =>
+        store.BucketExists(bucket)
+            ? S3Xml.WriteAsync(context.Response, notifier.Get(bucket).ToXml())
+            : throw S3Errors.NoSuchBucket(bucket);
+
+    /// <summary>Tells the bucket's notification targets that an object was created or removed.</summary>
+    private void Notify(HttpContext context, string bucket, string eventName, string key, long size = 0, string eTag = "") =>
+        notifier.Notify(bucket, eventName, key, size, eTag, context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1");
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketName();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BatchKit.Emulator.Protocol;
 using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.EventBridge;
+using BatchKit.Emulator.Services.Lambda;
 using BatchKit.StatesLanguage.Execution;
 
 namespace BatchKit.Emulator.Services.StepFunctions;
@@ -9,19 +10,27 @@ namespace BatchKit.Emulator.Services.StepFunctions;
 /// <summary>
 /// Task states calling the emulator's own services in-process. Step Functions passes service parameters in PascalCase
 /// and returns responses in PascalCase; the services speak their API's casing, so names are converted both ways.
-/// Supported now: <c>ecs:runTask</c> in all three patterns, <c>http:invoke</c> and <c>events:putEvents</c>. Anything
-/// else fails with <see cref="UnsupportedError"/> naming the resource, never silently.
+/// Supported: <c>ecs:runTask</c> in all three patterns, <c>lambda:invoke</c> (and a bare function ARN),
+/// <c>states:startExecution</c> (.sync, .sync:2, .waitForTaskToken), <c>http:invoke</c> and <c>events:putEvents</c>.
+/// Anything else fails with <see cref="UnsupportedError"/> naming the resource, never silently.
 /// https://docs.aws.amazon.com/step-functions/latest/dg/connect-supported-services.html
 /// </summary>
-internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider events) : ITaskIntegration
+internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider events, LambdaProvider lambda, Func<StepFunctionsProvider> stepFunctions)
+    : ITaskIntegration
 {
     public const string UnsupportedError = "BatchKit.UnsupportedIntegration";
 
     private readonly HttpInvokeIntegration _http = new(events);
+    private readonly LambdaInvokeIntegration _lambda = new(lambda);
+    private readonly StartExecutionIntegration _startExecution = new(stepFunctions);
 
     public Task<TaskResult> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken) => invocation.ServiceResource switch
     {
         "arn:aws:states:::ecs:runTask" => RunTaskAsync(invocation, cancellationToken),
+        "arn:aws:states:::lambda:invoke" when invocation.Pattern != IntegrationPattern.Sync => _lambda.InvokeAsync(invocation, legacyResource: false),
+        var arn when arn.StartsWith("arn:aws:lambda:", StringComparison.Ordinal) && arn.Contains(":function:", StringComparison.Ordinal) =>
+            _lambda.InvokeAsync(invocation, legacyResource: true),
+        "arn:aws:states:::states:startExecution" => _startExecution.InvokeAsync(invocation, cancellationToken),
         "arn:aws:states:::http:invoke" when invocation.Pattern == IntegrationPattern.RequestResponse => _http.InvokeAsync(invocation.Parameters, cancellationToken),
         "arn:aws:states:::events:putEvents" when invocation.Pattern == IntegrationPattern.RequestResponse =>
             Task.FromResult(TaskResult.Success(events.PutEvents((JsonObject)invocation.Parameters!.DeepClone()))),

@@ -133,6 +133,9 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
         }
     }
 
+    /// <summary>Completes when the execution ends (for <c>states:startExecution.sync</c>).</summary>
+    public Task CompletionOf(string executionArn) => ExecutionOf(executionArn).Execution.Completion;
+
     public JsonObject DescribeExecution(JsonObject request)
     {
         var record = ExecutionOf(Required(request, "executionArn"));
@@ -177,6 +180,22 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
     {
         var machineArn = request["stateMachineArn"]?.GetValue<string>();
         var status = request["statusFilter"]?.GetValue<string>();
+        if (request["mapRunArn"]?.GetValue<string>() is { } mapRunArn)
+        {
+            // A Distributed Map's child executions. https://docs.aws.amazon.com/step-functions/latest/apireference/API_ListExecutions.html
+            var run = MapRun(mapRunArn);
+            return Page(request, run.Children.Where(c => status is null || Status(c.Status) == status).OrderByDescending(c => c.StartDate), c => new JsonObject
+            {
+                ["executionArn"] = c.Identity.ExecutionArn,
+                ["stateMachineArn"] = c.Identity.StateMachineArn,
+                ["name"] = c.Identity.Name,
+                ["status"] = Status(c.Status),
+                ["startDate"] = Epoch(c.StartDate),
+                ["stopDate"] = c.StopDate is { } stop ? Epoch(stop) : null,
+                ["mapRunArn"] = mapRunArn,
+            }, "executions");
+        }
+
         if (machineArn is not null)
         {
             Machine(machineArn);
@@ -254,7 +273,7 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
     public JsonObject DescribeMapRun(JsonObject request)
     {
         var arn = Required(request, "mapRunArn");
-        var run = store.Executions.Values.SelectMany(r => r.Execution.MapRuns).FirstOrDefault(m => m.MapRunArn == arn) ?? throw StepFunctionsErrors.ResourceNotFound(arn);
+        var run = MapRun(arn);
         var counts = new JsonObject
         {
             ["pending"] = run.Pending,
@@ -280,6 +299,9 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
             ["executionCounts"] = counts.DeepClone(),
         };
     }
+
+    private MapRunRecord MapRun(string mapRunArn) =>
+        store.Executions.Values.SelectMany(r => r.Execution.MapRuns).FirstOrDefault(m => m.MapRunArn == mapRunArn) ?? throw StepFunctionsErrors.ResourceNotFound(mapRunArn);
 
     private static JsonObject Answer(TaskTokenResponse response) => response switch
     {
@@ -307,7 +329,14 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
 
     private ExecutionRecord ExecutionOf(string arn) =>
         !arn.StartsWith("arn:", StringComparison.Ordinal) ? throw StepFunctionsErrors.InvalidArn(arn)
-        : store.Executions.GetValueOrDefault(arn) ?? throw StepFunctionsErrors.ExecutionDoesNotExist(arn);
+        : store.Executions.GetValueOrDefault(arn) ?? MapRunChild(arn) ?? throw StepFunctionsErrors.ExecutionDoesNotExist(arn);
+
+    /// <summary>A Distributed Map child execution (its ARN names the parent machine and the Map's label).</summary>
+    private ExecutionRecord? MapRunChild(string arn)
+    {
+        var child = store.Executions.Values.SelectMany(r => r.Execution.MapRuns).SelectMany(m => m.Children).FirstOrDefault(c => c.Identity.ExecutionArn == arn);
+        return child is null ? null : new ExecutionRecord(child.Identity.StateMachineArn, child);
+    }
 
     /// <summary>maxResults / nextToken paging (the token is the next offset).</summary>
     private static JsonObject Page<T>(JsonObject request, IEnumerable<T> items, Func<T, JsonObject> format, string field)

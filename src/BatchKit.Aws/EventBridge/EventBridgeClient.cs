@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+
+namespace BatchKit.Aws.EventBridge;
+
+/// <summary>
+/// EventBridge connections, which hold the credentials Step Functions' HTTP task sends (the Slack webhook needs none,
+/// but AWS requires a connection: an API-key header nobody checks is the usual choice).
+/// https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html
+/// </summary>
+public sealed class EventBridgeClient(AwsClientOptions? options = null) : IDisposable
+{
+    private readonly AwsJsonClient _json = new(AwsService.EventBridge, options ?? new AwsClientOptions());
+
+    /// <summary>The connection's ARN, creating it with an API-key authorization when it does not exist.</summary>
+    public async Task<string> EnsureApiKeyConnectionAsync(string name, string apiKeyName, string apiKeyValue, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await _json.SendAsync("DescribeConnection", new JsonObject { ["Name"] = name }, cancellationToken).ConfigureAwait(false))["ConnectionArn"]!.GetValue<string>();
+        }
+        catch (AwsServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
+        {
+            var created = await _json.SendAsync("CreateConnection", new JsonObject
+            {
+                ["Name"] = name,
+                ["AuthorizationType"] = "API_KEY",
+                ["AuthParameters"] = new JsonObject { ["ApiKeyAuthParameters"] = new JsonObject { ["ApiKeyName"] = apiKeyName, ["ApiKeyValue"] = apiKeyValue } },
+            }, cancellationToken).ConfigureAwait(false);
+            return created["ConnectionArn"]!.GetValue<string>();
+        }
+    }
+
+    public void Dispose() => _json.Dispose();
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using BatchKit.Cli.Local;
+using Spectre.Console;
+
+namespace BatchKit.Cli.Commands;
+
+/// <summary><c>batchkit down</c>: stops exactly the processes `batchkit up` started, by their pid files.</summary>
+internal static class DownCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var command = new Command("down", "Stop the local stack's emulator and Slack stub (the data in .batchkit/data stays).");
+        command.SetAction((_, cancellationToken) => CommandRunner.RunAsync(console, async _ =>
+        {
+            var paths = LocalPaths.Find();
+            foreach (var name in new[] { "emulator", "wiremock" })
+            {
+                var process = new BackgroundProcess(name, paths);
+                var pid = process.RunningPid();
+                if (await process.StopAsync().ConfigureAwait(false))
+                {
+                    console.MarkupLineInterpolated($"  [green]✓[/] stopped {name} (pid {pid})");
+                }
+                else
+                {
+                    console.MarkupLineInterpolated($"  [grey]•[/] {name} was not running");
+                }
+            }
+        }, cancellationToken));
+        return command;
+    }
+}

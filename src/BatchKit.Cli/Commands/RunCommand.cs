@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BatchKit.Cli.Local;
+using BatchKit.Sales;
+using BatchKit.SampleData;
+using Spectre.Console;
+
+namespace BatchKit.Cli.Commands;
+
+/// <summary>
+/// <c>batchkit run</c>: the demo in one command. Generates a day (new data each time unless --seed is given),
+/// uploads it, follows the execution to its end, and checks the day's report against the generator's exact
+/// expected totals. Exit 0 only when the run succeeded and every total matched.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var stores = new Option<int>("--stores") { Description = "Stores in the generated day.", DefaultValueFactory = _ => 20 };
+        var rows = new Option<string>("--rows") { Description = "Rows per store: N or MIN-MAX.", DefaultValueFactory = _ => "200-1000" };
+        var seed = new Option<int?>("--seed") { Description = "Generator seed (default: a new one per run, so each run is a new upload)." };
+        var day = new Option<string?>("--day") { Description = "The day's name (the zip's file name); default demo-<time>." };
+        var file = new Option<FileInfo?>("--file") { Description = "Upload this zip instead of generating one (checked against <name>.expected.json when present)." };
+        var command = new Command("run", "Generate a day, upload it, and follow the pipeline to its summary (the demo).") { stores, rows, seed, day, file };
+        StackEndpoint.AddTo(command);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async ct =>
+        {
+            using var stack = StackEndpoint.From(parse);
+            await stack.StateMachineArnAsync(ct).ConfigureAwait(false); // fails clearly when nothing is deployed
+
+            FileInfo zip;
+            if (parse.GetValue(file) is { } given)
+            {
+                zip = given;
+            }
+            else
+            {
+                var name = parse.GetValue(day) ?? "demo-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+                var (min, max) = GenerateCommand.ParseRows(parse.GetValue(rows)!);
+                var options = new GeneratorOptions { Stores = parse.GetValue(stores), RowsMin = min, RowsMax = max, Seed = parse.GetValue(seed) ?? Environment.TickCount };
+                options.Validate();
+                zip = new FileInfo(Path.Combine(LocalPaths.Find().Repository, "sample-data", "out", name + ".zip"));
+                Directory.CreateDirectory(zip.DirectoryName!);
+                var totals = DayGenerator.GenerateToFile(options, zip.FullName, cancellationToken: ct);
+                console.MarkupLineInterpolated($"Generated {zip.Name}: {totals.Stores.Count} stores, {totals.Rows} rows, expected total {Money.ToDollars(totals.Total)}");
+            }
+
+            var uploadedAt = DateTimeOffset.UtcNow.AddSeconds(-1);
+            await UploadCommand.UploadAsync(console, stack, zip, ct).ConfigureAwait(false);
+            var dayName = Path.GetFileNameWithoutExtension(zip.Name);
+            var arn = await WaitForExecutionAsync(stack, dayName, uploadedAt, ct).ConfigureAwait(false);
+            var ended = await new ExecutionWatcher(console, stack).WatchAsync(arn, ct).ConfigureAwait(false);
+            if (ended.Status != "SUCCEEDED")
+            {
+                throw new BatchKitException($"the run ended {ended.Status}: {ended.Error}: {ended.Cause} (see batchkit logs {ended.Name})");
+            }
+
+            await CheckAgainstExpectedAsync(console, stack, dayName, DayGenerator.ExpectedPathFor(zip.FullName), ct).ConfigureAwait(false);
+        }, cancellationToken));
+        return command;
+    }
+
+    /// <summary>The upload Lambda names the execution after the day; a failed upload never starts one.</summary>
+    private static async Task<string> WaitForExecutionAsync(StackEndpoint stack, string day, DateTimeOffset after, CancellationToken cancellationToken)
+    {
+        var machine = await stack.StateMachineArnAsync(cancellationToken).ConfigureAwait(false);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var executions = (await stack.StepFunctions.ListExecutionsAsync(machine, cancellationToken: cancellationToken).ConfigureAwait(false)).Executions;
+            if (executions.FirstOrDefault(e => e.Name.StartsWith(day + "-", StringComparison.Ordinal) && e.StartDate >= after) is { } found)
+            {
+                return found.ExecutionArn;
+            }
+
+            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new BatchKitException($"no execution started for {day} within 60 s: the upload Lambda refused it or failed; see batchkit logs, or the emulator's /_batchkit/lambda/failed-events");
+    }
+
+    private static async Task CheckAgainstExpectedAsync(IAnsiConsole console, StackEndpoint stack, string day, string expectedPath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(expectedPath))
+        {
+            return;
+        }
+
+        var expected = DayTotals.Read(expectedPath);
+        using var response = await stack.S3.GetObjectAsync(stack.Bucket, $"reports/{day}/summary.json", cancellationToken).ConfigureAwait(false);
+        var report = (await JsonNode.ParseAsync(response.ResponseStream, cancellationToken: cancellationToken).ConfigureAwait(false))!;
+        var failing = expected.Stores.Where(s => s.Value.FailsByDefault).ToList();
+        var expectedTotal = expected.Stores.Where(s => !s.Value.FailsByDefault).Sum(s => s.Value.Total);
+        var actualTotal = Money.Parse(report["total"]!.GetValue<string>());
+        if (Money.RoundToCents(expectedTotal) != actualTotal || report["stores_failed"]!.AsArray().Count != failing.Count)
+        {
+            throw new BatchKitException($"the report does not match {Path.GetFileName(expectedPath)}: total {Money.ToDollars(actualTotal)} vs expected {Money.ToDollars(expectedTotal)}, {report["stores_failed"]!.AsArray().Count} failed stores vs {failing.Count}");
+        }
+
+        console.MarkupLineInterpolated($"[green]✓[/] the report matches {Path.GetFileName(expectedPath)} exactly ({Money.ToDollars(actualTotal)})");
+    }
+}

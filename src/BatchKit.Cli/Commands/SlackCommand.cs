@@ -1,0 +1,38 @@
+using System.CommandLine;
+using BatchKit.Cli.Local;
+using Spectre.Console;
+
+namespace BatchKit.Cli.Commands;
+
+/// <summary><c>batchkit slack</c>: the messages the Slack stub (WireMock) received, oldest first.</summary>
+internal static class SlackCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var command = new Command("slack", "Show the messages the local Slack stub received.");
+        StackEndpoint.AddTo(command);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async ct =>
+        {
+            using var stack = StackEndpoint.From(parse);
+            IReadOnlyList<Deployment.SlackMessage> messages;
+            try
+            {
+                messages = await stack.Slack.MessagesAsync(ct).ConfigureAwait(false);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new BatchKitException($"the Slack stub at {stack.Slack.BaseUrl} does not answer ({e.Message}): start it with `make up`", e);
+            }
+
+            var table = new Table().AddColumns("Received", "Status", "Text").Border(TableBorder.Rounded);
+            foreach (var m in messages)
+            {
+                table.AddRow(m.Received.ToLocalTime().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), m.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(m.Text));
+            }
+
+            console.MarkupLineInterpolated($"{messages.Count} messages at {stack.Slack.BaseUrl}:");
+            console.Write(table);
+        }, cancellationToken));
+        return command;
+    }
+}

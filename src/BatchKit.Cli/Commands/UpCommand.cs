@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Globalization;
+using BatchKit.Cli.Local;
+using BatchKit.Deployment;
+using Spectre.Console;
+
+namespace BatchKit.Cli.Commands;
+
+/// <summary>
+/// <c>batchkit up</c>: starts the embedded emulator and the WireMock Slack stub in the background (pid files and logs
+/// under .batchkit/), then deploys the pipeline into it. With <c>--engine localstack</c> it deploys into a LocalStack
+/// that docker compose started (make up ENGINE=localstack). Running it again finds what runs and redeploys.
+/// </summary>
+internal static class UpCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var engine = new Option<string>("--engine") { Description = "emulator (BatchKit's embedded one, the default) or localstack.", DefaultValueFactory = _ => "emulator" };
+        var port = new Option<int>("--port") { Description = "The AWS endpoint's port.", DefaultValueFactory = _ => 4566 };
+        var slackPort = new Option<int>("--slack-port") { Description = "WireMock's port (the Slack stub).", DefaultValueFactory = _ => 8089 };
+        var delay = new Option<double>("--worker-delay") { Description = "Simulated business-logic seconds per store in the worker (the reference used 4-20).", DefaultValueFactory = _ => 0 };
+        var command = new Command("up", "Start the local stack (emulator + Slack stub) and deploy the pipeline into it.") { engine, port, slackPort, delay };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, ct => UpAsync(console, parse.GetValue(engine)!, parse.GetValue(port), parse.GetValue(slackPort), parse.GetValue(delay), ct), cancellationToken));
+        return command;
+    }
+
+    private static async Task UpAsync(IAnsiConsole console, string engine, int port, int slackPort, double delay, CancellationToken cancellationToken)
+    {
+        if (engine is not ("emulator" or "localstack"))
+        {
+            throw new BatchKitException($"--engine '{engine}' is not emulator or localstack");
+        }
+
+        var paths = LocalPaths.Find();
+        var endpoint = new Uri($"http://127.0.0.1:{port}");
+        var slackUrl = new Uri($"http://127.0.0.1:{slackPort}");
+        var table = new Table().AddColumns("What", "Where", "Notes").Border(TableBorder.Rounded);
+        if (engine == "emulator")
+        {
+            paths.RequireArtifacts();
+            var emulator = new BackgroundProcess("emulator", paths);
+            await EnsureRunningAsync(console, emulator, paths.Emulator,
+                ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data, "--ecs-image", $"batchkit-worker:latest={paths.Worker}"],
+                () => WaitForHealthAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), cancellationToken), cancellationToken).ConfigureAwait(false);
+            table.AddRow("AWS emulator", endpoint.ToString(), $"pid {emulator.RunningPid()}, log {Path.GetRelativePath(paths.Repository, emulator.LogFile)}");
+
+            var wiremock = new BackgroundProcess("wiremock", paths);
+            await EnsureRunningAsync(console, wiremock, "java", SlackStub.Arguments(paths.Repository, slackPort),
+                () => SlackStub.Attach(slackUrl).WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken), cancellationToken).ConfigureAwait(false);
+            table.AddRow("Slack stub (WireMock)", slackUrl.ToString(), $"pid {wiremock.RunningPid()}, log {Path.GetRelativePath(paths.Repository, wiremock.LogFile)}");
+        }
+        else
+        {
+            console.MarkupLine("Waiting for LocalStack (docker compose -f localstack/docker-compose.yml up -d) ...");
+            await WaitForHealthAsync(new Uri(endpoint, "/_localstack/health"), TimeSpan.FromSeconds(90), cancellationToken).ConfigureAwait(false);
+            table.AddRow("LocalStack", endpoint.ToString(), "docker compose (localstack/docker-compose.yml)");
+            table.AddRow("Slack stub (WireMock)", slackUrl.ToString(), "docker compose; LocalStack reaches it as http://wiremock:8080");
+        }
+
+        var settings = new StackSettings
+        {
+            Endpoint = endpoint,
+            LambdaCodeDirectory = paths.LambdaCode,
+            // Step Functions calls Slack from inside the engine: the emulator is on this machine, LocalStack in compose.
+            SlackWebhookUrl = engine == "emulator" ? new Uri(slackUrl, SlackStub.WebhookPath) : new Uri("http://wiremock:8080" + SlackStub.WebhookPath),
+            WorkerEnvironment = delay > 0
+                ? new Dictionary<string, string> { ["BATCHKIT_SIMULATED_DELAY_SECONDS"] = delay.ToString(CultureInfo.InvariantCulture) }
+                : new Dictionary<string, string>(),
+        };
+        DeployedStack stack;
+        if (console.Profile.Capabilities.Interactive)
+        {
+            DeployedStack? deployed = null;
+            await console.Status().StartAsync("Deploying the pipeline", async status =>
+            {
+                var progress = new SynchronousProgress(step =>
+                {
+                    status.Status("Deploying: " + Markup.Escape(step));
+                    console.MarkupLineInterpolated($"  [green]✓[/] {step}");
+                });
+                deployed = await new StackDeployer(settings, progress).DeployAsync(cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            stack = deployed!;
+        }
+        else
+        {
+            // Redirected output (CI, make's logs): plain lines, no live status.
+            stack = await new StackDeployer(settings, new SynchronousProgress(step => console.MarkupLineInterpolated($"  [green]✓[/] {step}")))
+                .DeployAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        table.AddRow("Bucket", $"s3://{stack.Bucket}", "upload a day to uploads/<day>.zip");
+        table.AddRow("State machine", stack.StateMachineArn, "");
+        table.AddRow("Upload Lambda", stack.UploadFunctionArn, $"code: {Path.GetRelativePath(paths.Repository, paths.LambdaCode)}");
+        console.Write(table);
+        console.MarkupLine("Next: [bold]make demo[/] (or [bold]batchkit run --stores 20[/]), [bold]batchkit upload FILE.zip[/], [bold]batchkit status[/], [bold]batchkit slack[/], [bold]make down[/].");
+    }
+
+    private static async Task EnsureRunningAsync(IAnsiConsole console, BackgroundProcess process, string fileName, IReadOnlyList<string> arguments, Func<Task> waitReady, CancellationToken cancellationToken)
+    {
+        if (process.RunningPid() is { } pid)
+        {
+            console.MarkupLineInterpolated($"  [yellow]•[/] {process.Name} is already running (pid {pid}); keeping it");
+            await waitReady().ConfigureAwait(false);
+            return;
+        }
+
+        var started = process.Start(fileName, arguments);
+        try
+        {
+            await waitReady().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException or HttpRequestException)
+        {
+            await process.StopAsync().ConfigureAwait(false);
+            var log = File.Exists(process.LogFile) ? string.Join('\n', File.ReadLines(process.LogFile).TakeLast(15)) : "(no log)";
+            throw new BatchKitException($"{process.Name} did not become ready ({e.Message}); it was stopped. Last lines of {process.LogFile}:\n{log}");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        console.MarkupLineInterpolated($"  [green]✓[/] started {process.Name} (pid {started})");
+    }
+
+    private static async Task WaitForHealthAsync(Uri health, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync(health, cancellationToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{health} did not answer within {timeout.TotalSeconds:0} s");
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

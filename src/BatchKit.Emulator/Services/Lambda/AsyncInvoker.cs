@@ -1,0 +1,86 @@
+namespace BatchKit.Emulator.Services.Lambda;
+
+/// <summary>
+/// Asynchronous invocation (<c>InvocationType=Event</c>, and S3 notifications): the caller gets 202 at once; a
+/// function error is retried twice, as Lambda does. Lambda waits one and then two minutes between attempts; the
+/// emulator waits <see cref="EmulatorOptions.LambdaAsyncRetryDelays"/> (seconds by default) so a local run stays fast.
+/// Events that fail every attempt are kept in <see cref="FailedEvents"/> (Lambda's on-failure destination).
+/// https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html
+/// </summary>
+internal sealed class AsyncInvoker(EmulatorOptions options, TimeProvider time) : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly List<Task> _running = [];
+    private readonly List<FailedEvent> _failed = [];
+
+    /// <summary>An event whose every attempt failed: the function, the event, and the last error document.</summary>
+    internal sealed record FailedEvent(string FunctionName, string Payload, string Error, int Attempts);
+
+    public IReadOnlyList<FailedEvent> FailedEvents
+    {
+        get
+        {
+            lock (_failed)
+            {
+                return [.. _failed];
+            }
+        }
+    }
+
+    public void Enqueue(FunctionRuntime runtime, byte[] payload)
+    {
+        lock (_running)
+        {
+            _running.RemoveAll(t => t.IsCompleted);
+            _running.Add(Task.Run(() => InvokeWithRetriesAsync(runtime, payload)));
+        }
+    }
+
+    private async Task InvokeWithRetriesAsync(FunctionRuntime runtime, byte[] payload)
+    {
+        var delays = options.LambdaAsyncRetryDelays;
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await runtime.InvokeAsync(payload).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                return;
+            }
+
+            var error = System.Text.Encoding.UTF8.GetString(result.Payload);
+            if (attempt >= delays.Count || _shutdown.IsCancellationRequested)
+            {
+                runtime.Log($"async invocation failed after {attempt + 1} attempts, event dropped to the failed-event list: {error}");
+                lock (_failed)
+                {
+                    _failed.Add(new FailedEvent(runtime.Function.FunctionName, System.Text.Encoding.UTF8.GetString(payload), error, attempt + 1));
+                }
+
+                return;
+            }
+
+            runtime.Log($"async invocation failed (attempt {attempt + 1}), retrying in {delays[attempt].TotalSeconds:0.###} s: {error}");
+            try
+            {
+                await Task.Delay(delays[attempt], time, _shutdown.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        Task[] running;
+        lock (_running)
+        {
+            running = [.. _running];
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
+        _shutdown.Dispose();
+    }
+}

@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BatchKit.Emulator.Services.Lambda;
+
+/// <summary>
+/// One warm execution environment: the function's <c>bootstrap</c> as a real child process, and the Runtime API it
+/// polls, served on its own loopback port (<c>AWS_LAMBDA_RUNTIME_API</c>) so the API knows which environment asks.
+/// The same binary that runs on <c>provided.al2023</c> runs here unchanged.
+/// https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html
+/// </summary>
+internal sealed class ExecutionEnvironment : IAsyncDisposable
+{
+    private const string Prefix = "/2018-06-01/runtime/";
+    private readonly LambdaFunction _function;
+    private readonly FunctionRuntime _runtime;
+    private readonly TimeProvider _time;
+    private readonly WebApplication _api;
+    private readonly Process _process = new();
+    private LambdaInvocation? _current;
+    private ITimer? _timeout;
+
+    private ExecutionEnvironment(LambdaFunction function, FunctionRuntime runtime, TimeProvider time, WebApplication api)
+    {
+        _function = function;
+        _runtime = runtime;
+        _time = time;
+        _api = api;
+    }
+
+    /// <summary>True once the environment took its first invocation (an exit before that is an init failure).</summary>
+    public bool Initialized { get; private set; }
+
+    public Task Exited { get; private set; } = Task.CompletedTask;
+
+    public static async Task<ExecutionEnvironment> StartAsync(
+        LambdaFunction function, FunctionRuntime runtime, IReadOnlyDictionary<string, string> awsEnvironment, TimeProvider time)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var api = builder.Build();
+        var environment = new ExecutionEnvironment(function, runtime, time, api);
+        api.Run(environment.HandleAsync);
+        await api.StartAsync().ConfigureAwait(false);
+        var address = new Uri(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        try
+        {
+            environment.StartProcess($"{address.Host}:{address.Port}", awsEnvironment);
+            return environment;
+        }
+        catch
+        {
+            await api.StopAsync().ConfigureAwait(false);
+            await api.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private void StartProcess(string runtimeApi, IReadOnlyDictionary<string, string> awsEnvironment)
+    {
+        // The variables Lambda defines for every function, then the function's own (which may override endpoint ones).
+        // https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
+        var start = new ProcessStartInfo(_function.Bootstrap)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _function.CodeDirectory,
+        };
+        foreach (var (name, value) in awsEnvironment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
+        start.Environment["_HANDLER"] = _function.Handler;
+        start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = _function.FunctionName;
+        start.Environment["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
+        start.Environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = _function.MemorySize.ToString(CultureInfo.InvariantCulture);
+        start.Environment["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/" + _function.FunctionName;
+        start.Environment["LAMBDA_TASK_ROOT"] = _function.CodeDirectory;
+        start.Environment["TZ"] = ":UTC";
+        foreach (var (name, value) in _function.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        _process.StartInfo = start;
+        _process.OutputDataReceived += (_, e) => Output(e.Data);
+        _process.ErrorDataReceived += (_, e) => Output(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Exited = WatchExitAsync();
+    }
+
+    private async Task WatchExitAsync()
+    {
+        await _process.WaitForExitAsync().ConfigureAwait(false);
+        var current = Interlocked.Exchange(ref _current, null);
+        current?.Fail("Runtime.ExitError", $"RequestId: {current.RequestId} Error: Runtime exited with error: exit status {_process.ExitCode}", _time.GetUtcNow());
+        _runtime.EnvironmentExited(this, _process.ExitCode);
+    }
+
+    private void Output(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _current?.Log(line);
+        _runtime.Log(line);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        var method = context.Request.Method;
+        if (!path.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            await RuntimeError(context, 404, "InvalidRequest", $"The Runtime API has no path {path}").ConfigureAwait(false);
+            return;
+        }
+
+        var parts = path[Prefix.Length..].Split('/');
+        switch (parts)
+        {
+            case ["invocation", "next"] when HttpMethods.IsGet(method):
+                await NextAsync(context).ConfigureAwait(false);
+                break;
+            case ["invocation", var id, "response"] when HttpMethods.IsPost(method):
+                await AnswerAsync(context, id, functionError: null).ConfigureAwait(false);
+                break;
+            case ["invocation", var id, "error"] when HttpMethods.IsPost(method):
+                await AnswerAsync(context, id, functionError: "Unhandled").ConfigureAwait(false);
+                break;
+            case ["init", "error"] when HttpMethods.IsPost(method):
+                await InitErrorAsync(context).ConfigureAwait(false);
+                break;
+            default:
+                await RuntimeError(context, 404, "InvalidRequest", $"The Runtime API has no {method} {path}").ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>Blocks until an invocation is queued, then hands it over with its headers.</summary>
+    private async Task NextAsync(HttpContext context)
+    {
+        LambdaInvocation invocation;
+        try
+        {
+            invocation = await _runtime.NextAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        Initialized = true;
+        var now = _time.GetUtcNow();
+        invocation.Start(now);
+        _current = invocation;
+        var deadline = now.AddSeconds(_function.Timeout);
+        _timeout = _time.CreateTimer(_ => TimeOut(invocation), null, TimeSpan.FromSeconds(_function.Timeout), Timeout.InfiniteTimeSpan);
+        var response = context.Response;
+        response.Headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
+        response.Headers["Lambda-Runtime-Deadline-Ms"] = deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        response.Headers["Lambda-Runtime-Invoked-Function-Arn"] = _function.FunctionArn;
+        response.Headers["Lambda-Runtime-Trace-Id"] = $"Root=1-{now.ToUnixTimeSeconds():x8}-{Guid.NewGuid():N}"[..40];
+        response.ContentType = "application/json";
+        await response.Body.WriteAsync(invocation.Payload, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task AnswerAsync(HttpContext context, string requestId, string? functionError)
+    {
+        var current = _current;
+        if (current is null || current.RequestId != requestId)
+        {
+            await RuntimeError(context, 400, "InvalidRequestID", $"Invalid request ID: {requestId} is not the invocation this environment is running").ConfigureAwait(false);
+            return;
+        }
+
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
+        var payload = body.ToArray();
+        if (functionError is not null && payload.Length == 0)
+        {
+            payload = "{\"errorMessage\":\"the runtime reported an error without a body\",\"errorType\":\"Runtime.Unknown\"}"u8.ToArray();
+        }
+
+        Interlocked.CompareExchange(ref _current, null, current);
+        _timeout?.Dispose();
+        current.Complete(payload, functionError, _time.GetUtcNow());
+        context.Response.StatusCode = 202;
+        await context.Response.WriteAsync("{\"status\":\"OK\"}").ConfigureAwait(false);
+    }
+
+    /// <summary>The runtime could not start: fail what it holds and stop it, as Lambda does.</summary>
+    private async Task InitErrorAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        _runtime.Log($"INIT_REPORT Init Error: {body}");
+        context.Response.StatusCode = 202;
+        await context.Response.WriteAsync("{\"status\":\"OK\"}").ConfigureAwait(false);
+        Kill();
+    }
+
+    private void TimeOut(LambdaInvocation invocation)
+    {
+        if (Interlocked.CompareExchange(ref _current, null, invocation) != invocation)
+        {
+            return;
+        }
+
+        // Lambda stops the environment of a timed-out invocation; the next invocation gets a fresh one.
+        // https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-invoke-with-errors
+        invocation.Fail("Sandbox.Timedout", $"RequestId: {invocation.RequestId} Error: Task timed out after {_function.Timeout}.00 seconds", _time.GetUtcNow());
+        Kill();
+    }
+
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Not started or already exited.
+        }
+    }
+
+    private static Task RuntimeError(HttpContext context, int status, string type, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(new System.Text.Json.Nodes.JsonObject { ["errorMessage"] = message, ["errorType"] = type }.ToJsonString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        await Exited.ConfigureAwait(false);
+        _timeout?.Dispose();
+        await _api.StopAsync().ConfigureAwait(false);
+        await _api.DisposeAsync().ConfigureAwait(false);
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,192 @@
+using System.Threading.Channels;
+
+namespace BatchKit.Emulator.Services.Lambda;
+
+/// <summary>
+/// Runs one function's invocations: queues them, and keeps warm execution environments that take them through the
+/// Runtime API. A new environment starts only when every warm one is busy, up to a cap per function (Lambda scales
+/// the same way, one invocation per environment at a time). An environment that exits before its first invocation
+/// (a broken bootstrap) fails the invocation waiting for it instead of being restarted forever.
+/// https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html
+/// </summary>
+internal sealed class FunctionRuntime(LambdaFunction function, int maxEnvironments, IReadOnlyDictionary<string, string> awsEnvironment, TimeProvider time)
+    : IAsyncDisposable
+{
+    private const int MaxLogLines = 2_000;
+    private readonly Channel<LambdaInvocation> _queue = Channel.CreateUnbounded<LambdaInvocation>();
+    private readonly List<ExecutionEnvironment> _environments = [];
+    private readonly Queue<string> _log = new();
+    private int _waiting;
+    private int _starting;
+    private bool _disposed;
+
+    public LambdaFunction Function => function;
+
+    /// <summary>The runtime output of this function's environments, newest last (for <c>batchkit logs</c>).</summary>
+    public IReadOnlyList<string> LogLines()
+    {
+        lock (_log)
+        {
+            return [.. _log];
+        }
+    }
+
+    public int EnvironmentCount
+    {
+        get
+        {
+            lock (_environments)
+            {
+                return _environments.Count;
+            }
+        }
+    }
+
+    public Task<InvocationResult> InvokeAsync(byte[] payload)
+    {
+        var invocation = new LambdaInvocation(payload);
+        lock (_environments)
+        {
+            if (_disposed)
+            {
+                invocation.Fail("Runtime.Shutdown", "the emulator is shutting down", time.GetUtcNow());
+                return invocation.Result;
+            }
+        }
+
+        _queue.Writer.TryWrite(invocation);
+        ScaleUp();
+        return invocation.Result;
+    }
+
+    /// <summary>Called by an environment's <c>/invocation/next</c>: the next queued invocation, waiting if none.</summary>
+    public async ValueTask<LambdaInvocation> NextAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            while (true)
+            {
+                var invocation = await _queue.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                if (!invocation.IsCompleted)
+                {
+                    return invocation;
+                }
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    public void Log(string line)
+    {
+        lock (_log)
+        {
+            _log.Enqueue(line);
+            while (_log.Count > MaxLogLines)
+            {
+                _log.Dequeue();
+            }
+        }
+    }
+
+    public void EnvironmentExited(ExecutionEnvironment environment, int exitCode)
+    {
+        lock (_environments)
+        {
+            _environments.Remove(environment);
+            if (_disposed)
+            {
+                return;
+            }
+        }
+
+        if (!environment.Initialized)
+        {
+            // Init failed: the invocation that asked for this environment fails with it, as on Lambda.
+            FailOnePending("Runtime.ExitError", $"Error: Runtime exited with error: exit status {exitCode} before it asked for an invocation (see the function's log)");
+        }
+
+        _ = environment.DisposeAsync().AsTask();
+        ScaleUp();
+    }
+
+    private void ScaleUp()
+    {
+        lock (_environments)
+        {
+            if (_disposed || _queue.Reader.Count <= Volatile.Read(ref _waiting) + _starting || _environments.Count + _starting >= maxEnvironments)
+            {
+                return;
+            }
+
+            _starting++;
+        }
+
+        _ = StartEnvironmentAsync();
+    }
+
+    private async Task StartEnvironmentAsync()
+    {
+        ExecutionEnvironment? environment = null;
+        try
+        {
+            environment = await ExecutionEnvironment.StartAsync(function, this, awsEnvironment, time).ConfigureAwait(false);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            // https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-invocation.html (Runtime.InvalidEntrypoint)
+            Log($"could not start {function.Bootstrap}: {e.Message}");
+            FailOnePending("Runtime.InvalidEntrypoint", $"RequestId: Error: could not start the runtime's bootstrap '{function.Bootstrap}': {e.Message}");
+        }
+
+        lock (_environments)
+        {
+            _starting--;
+            if (environment is not null)
+            {
+                _environments.Add(environment);
+            }
+        }
+
+        if (environment is null)
+        {
+            ScaleUp();
+        }
+    }
+
+    private void FailOnePending(string errorType, string message)
+    {
+        while (_queue.Reader.TryRead(out var invocation))
+        {
+            if (invocation.Fail(errorType, message, time.GetUtcNow()))
+            {
+                return;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        ExecutionEnvironment[] environments;
+        lock (_environments)
+        {
+            _disposed = true;
+            environments = [.. _environments];
+            _environments.Clear();
+        }
+
+        _queue.Writer.TryComplete();
+        while (_queue.Reader.TryRead(out var invocation))
+        {
+            invocation.Fail("Runtime.Shutdown", "the function was deleted or the emulator shut down", time.GetUtcNow());
+        }
+
+        foreach (var environment in environments)
+        {
+            await environment.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+
+namespace BatchKit.Emulator.Services.Lambda;
+
+/// <summary>
+/// One invocation on its way through the Runtime API: queued, handed to an execution environment by
+/// <c>/invocation/next</c>, answered by <c>/response</c> or <c>/error</c> (or by a timeout or a crash). The output the
+/// runtime prints meanwhile belongs to it, framed by START/END/REPORT lines as CloudWatch shows them.
+/// https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html
+/// </summary>
+internal sealed class LambdaInvocation(byte[] payload)
+{
+    private const int MaxLog = 64 * 1024;
+    private readonly TaskCompletionSource<InvocationResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly StringBuilder _log = new();
+
+    public string RequestId { get; } = Guid.NewGuid().ToString();
+
+    public byte[] Payload => payload;
+
+    public Task<InvocationResult> Result => _result.Task;
+
+    public bool IsCompleted => _result.Task.IsCompleted;
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public void Start(DateTimeOffset at)
+    {
+        StartedAt = at;
+        Log($"START RequestId: {RequestId} Version: $LATEST");
+    }
+
+    public void Log(string line)
+    {
+        lock (_log)
+        {
+            if (_log.Length < MaxLog)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
+
+    /// <summary>Completes once; a second answer (a late response after a timeout) is ignored and says so.</summary>
+    public bool Complete(byte[] payload, string? functionError, DateTimeOffset at)
+    {
+        if (_result.Task.IsCompleted)
+        {
+            return false;
+        }
+
+        var duration = StartedAt is { } started ? (at - started).TotalMilliseconds : 0;
+        Log($"END RequestId: {RequestId}");
+        Log($"REPORT RequestId: {RequestId}\tDuration: {duration.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)} ms");
+        string tail;
+        lock (_log)
+        {
+            tail = _log.ToString();
+        }
+
+        return _result.TrySetResult(new InvocationResult(payload, functionError, tail));
+    }
+
+    /// <summary>Fails the invocation with a Lambda-made error document, as for a timeout or a runtime that exited.</summary>
+    public bool Fail(string errorType, string errorMessage, DateTimeOffset at) =>
+        Complete(Encoding.UTF8.GetBytes(new System.Text.Json.Nodes.JsonObject { ["errorMessage"] = errorMessage, ["errorType"] = errorType }.ToJsonString()), "Unhandled", at);
+}

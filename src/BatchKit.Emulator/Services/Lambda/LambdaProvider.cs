@@ -1,0 +1,360 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using BatchKit.Emulator.Protocol;
+using Microsoft.AspNetCore.Http;
+
+namespace BatchKit.Emulator.Services.Lambda;
+
+/// <summary>
+/// AWS Lambda (REST-JSON under <c>/2015-03-31/functions</c>) for functions on OS-only runtimes: each runs its real
+/// <c>bootstrap</c> through the Runtime API in warm execution environments. One method per operation, named after it.
+/// https://docs.aws.amazon.com/lambda/latest/api/API_Operations.html
+/// </summary>
+internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode code, EmulatorOptions options, Func<Uri> endpoint, TimeProvider time)
+    : IAsyncDisposable
+{
+    public const string PathPrefix = "/2015-03-31/functions";
+    private const int LogTailBytes = 4 * 1024;
+    private static readonly string[] Runtimes = ["provided.al2023", "provided.al2", "provided"];
+    private readonly AsyncInvoker _async = new(options, time);
+
+    public AsyncInvoker Async => _async;
+
+    /// <summary>True when a request is for Lambda: its path and its signing service say so (a bucket may be named 2015-03-31).</summary>
+    public static bool Serves(HttpRequest request) =>
+        request.Path.StartsWithSegments(PathPrefix, StringComparison.Ordinal)
+        && request.Headers.Authorization.ToString().Contains("/lambda/aws4_request", StringComparison.Ordinal);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var method = request.Method;
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "";
+        var path = raw.Split('?')[0];
+        var parts = path[PathPrefix.Length..].Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
+        switch (parts)
+        {
+            case [""] when HttpMethods.IsPost(method):
+                await WriteAsync(context, await CreateFunctionAsync(await ReadAsync(request).ConfigureAwait(false)).ConfigureAwait(false), 201).ConfigureAwait(false);
+                break;
+            case [""] when HttpMethods.IsGet(method):
+                await WriteAsync(context, ListFunctions()).ConfigureAwait(false);
+                break;
+            case [var name] when HttpMethods.IsGet(method):
+                await WriteAsync(context, GetFunction(name)).ConfigureAwait(false);
+                break;
+            case [var name] when HttpMethods.IsDelete(method):
+                await DeleteFunctionAsync(name).ConfigureAwait(false);
+                context.Response.StatusCode = 204;
+                break;
+            case [var name, "configuration"] when HttpMethods.IsGet(method):
+                await WriteAsync(context, Runtime(name).Function.ToConfiguration()).ConfigureAwait(false);
+                break;
+            case [var name, "configuration"] when HttpMethods.IsPut(method):
+                await WriteAsync(context, await UpdateFunctionConfigurationAsync(name, await ReadAsync(request).ConfigureAwait(false)).ConfigureAwait(false)).ConfigureAwait(false);
+                break;
+            case [var name, "code"] when HttpMethods.IsPut(method):
+                await WriteAsync(context, await UpdateFunctionCodeAsync(name, await ReadAsync(request).ConfigureAwait(false)).ConfigureAwait(false)).ConfigureAwait(false);
+                break;
+            case [var name, "policy"] when HttpMethods.IsPost(method):
+                await WriteAsync(context, AddPermission(name, await ReadAsync(request).ConfigureAwait(false)), 201).ConfigureAwait(false);
+                break;
+            case [var name, "invocations"] when HttpMethods.IsPost(method):
+                await InvokeAsync(context, name).ConfigureAwait(false);
+                break;
+            default:
+                throw LambdaErrors.UnknownOperation(method, path);
+        }
+    }
+
+    /// <summary>
+    /// BatchKit's own read-outs (no AWS API has them locally): <c>GET /_batchkit/lambda/logs?function=NAME</c> (the
+    /// runtime output CloudWatch would hold) and <c>GET /_batchkit/lambda/failed-events</c> (async events that failed
+    /// every attempt, which Lambda would send to an on-failure destination).
+    /// </summary>
+    public Task HandleBatchKitAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        if (path == "/_batchkit/lambda/logs")
+        {
+            var name = context.Request.Query["function"].ToString();
+            return WriteAsync(context, new JsonObject { ["function"] = name, ["lines"] = new JsonArray([.. Runtime(name).LogLines().Select(l => (JsonNode)l)]) });
+        }
+
+        if (path == "/_batchkit/lambda/failed-events")
+        {
+            return WriteAsync(context, new JsonObject
+            {
+                ["events"] = new JsonArray([.. _async.FailedEvents.Select(e => (JsonNode)new JsonObject
+                {
+                    ["function"] = e.FunctionName, ["attempts"] = e.Attempts, ["error"] = e.Error, ["event"] = e.Payload,
+                })]),
+            });
+        }
+
+        throw LambdaErrors.UnknownOperation(context.Request.Method, path);
+    }
+
+    /// <summary>https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html</summary>
+    public async Task<JsonObject> CreateFunctionAsync(JsonObject request)
+    {
+        var name = request["FunctionName"]?.GetValue<string>() ?? throw LambdaErrors.InvalidParameterValue("FunctionName is required.");
+        if (!FunctionName().IsMatch(name))
+        {
+            throw LambdaErrors.InvalidParameterValue($"1 validation error detected: Value '{name}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9-_]{{1,64}}");
+        }
+
+        if (store.Functions.ContainsKey(name))
+        {
+            throw LambdaErrors.FunctionExists(name);
+        }
+
+        var function = Configure(name, request, previous: null);
+        var runtime = new FunctionRuntime(function, options.MaxLambdaEnvironments, AwsEnvironment(), time);
+        if (!store.Functions.TryAdd(name, runtime))
+        {
+            await runtime.DisposeAsync().ConfigureAwait(false);
+            throw LambdaErrors.FunctionExists(name);
+        }
+
+        return function.ToConfiguration();
+    }
+
+    public JsonObject GetFunction(string nameOrArn)
+    {
+        var function = Runtime(nameOrArn).Function;
+        return new JsonObject
+        {
+            ["Configuration"] = function.ToConfiguration(),
+            ["Code"] = new JsonObject { ["RepositoryType"] = "S3", ["Location"] = new Uri(endpoint(), "/_batchkit/lambda/" + function.FunctionName).ToString() },
+        };
+    }
+
+    public JsonObject ListFunctions() =>
+        new() { ["Functions"] = new JsonArray([.. store.Functions.Values.Select(r => r.Function).OrderBy(f => f.FunctionName, StringComparer.Ordinal).Select(f => (JsonNode)f.ToConfiguration())]) };
+
+    public async Task DeleteFunctionAsync(string nameOrArn)
+    {
+        var name = Runtime(nameOrArn).Function.FunctionName;
+        if (store.Functions.TryRemove(name, out var runtime))
+        {
+            store.Policies.TryRemove(name, out _);
+            await runtime.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>New settings apply from the next cold start: warm environments of the old configuration are stopped.</summary>
+    public Task<JsonObject> UpdateFunctionConfigurationAsync(string nameOrArn, JsonObject request) =>
+        ReplaceAsync(nameOrArn, old => Configure(old.FunctionName, request, old));
+
+    public Task<JsonObject> UpdateFunctionCodeAsync(string nameOrArn, JsonObject request) =>
+        ReplaceAsync(nameOrArn, old =>
+        {
+            var unpacked = code.Materialize(old.FunctionName, request);
+            return old with { CodeDirectory = unpacked.Directory, CodeSize = unpacked.Size, CodeSha256 = unpacked.Sha256, LastModified = time.GetUtcNow() };
+        });
+
+    /// <summary>Records the statement (S3 and Step Functions need one on AWS); the emulator does not enforce policies.</summary>
+    public JsonObject AddPermission(string nameOrArn, JsonObject request)
+    {
+        var function = Runtime(nameOrArn).Function;
+        var statement = new JsonObject
+        {
+            ["Sid"] = request["StatementId"]?.GetValue<string>() ?? throw LambdaErrors.InvalidParameterValue("StatementId is required."),
+            ["Effect"] = "Allow",
+            ["Principal"] = new JsonObject { ["Service"] = request["Principal"]?.GetValue<string>() ?? "" },
+            ["Action"] = request["Action"]?.GetValue<string>() ?? "lambda:InvokeFunction",
+            ["Resource"] = function.FunctionArn,
+        };
+        var statements = store.Policies.GetOrAdd(function.FunctionName, _ => []);
+        lock (statements)
+        {
+            if (statements.Any(s => s["Sid"]!.GetValue<string>() == statement["Sid"]!.GetValue<string>()))
+            {
+                throw new AwsServiceException("ResourceConflictException", $"The statement id ({statement["Sid"]}) provided already exists. Please provide a new statement id, or remove the existing statement.", 409);
+            }
+
+            statements.Add(statement);
+        }
+
+        return new JsonObject { ["Statement"] = statement.ToJsonString() };
+    }
+
+    /// <summary>https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html</summary>
+    public async Task InvokeAsync(HttpContext context, string nameOrArn)
+    {
+        var runtime = Runtime(nameOrArn, context.Request.Query["Qualifier"].ToString());
+        var payload = await ReadPayloadAsync(context.Request).ConfigureAwait(false);
+        var response = context.Response;
+        switch (context.Request.Headers["X-Amz-Invocation-Type"].ToString())
+        {
+            case "" or "RequestResponse":
+                var result = await runtime.InvokeAsync(payload).ConfigureAwait(false);
+                response.Headers["X-Amz-Executed-Version"] = "$LATEST";
+                if (result.FunctionError is { } functionError)
+                {
+                    response.Headers["X-Amz-Function-Error"] = functionError;
+                }
+
+                if (context.Request.Headers["X-Amz-Log-Type"] == "Tail")
+                {
+                    var log = System.Text.Encoding.UTF8.GetBytes(result.LogTail);
+                    response.Headers["X-Amz-Log-Result"] = Convert.ToBase64String(log, Math.Max(0, log.Length - LogTailBytes), Math.Min(log.Length, LogTailBytes));
+                }
+
+                response.StatusCode = 200;
+                response.ContentType = "application/json";
+                await response.Body.WriteAsync(result.Payload, context.RequestAborted).ConfigureAwait(false);
+                break;
+            case "Event":
+                _async.Enqueue(runtime, payload);
+                response.StatusCode = 202;
+                break;
+            case "DryRun":
+                response.StatusCode = 204;
+                break;
+            case var other:
+                throw LambdaErrors.InvalidParameterValue($"X-Amz-Invocation-Type '{other}' is not one of Event, RequestResponse, DryRun.");
+        }
+    }
+
+    /// <summary>The runtime of a function given by name, full ARN or partial ARN (only $LATEST exists here).</summary>
+    public FunctionRuntime Runtime(string nameOrArn, string? qualifier = null)
+    {
+        var name = nameOrArn;
+        var arnQualifier = (string?)null;
+        var function = nameOrArn.IndexOf("function:", StringComparison.Ordinal);
+        if (function >= 0)
+        {
+            var rest = nameOrArn[(function + "function:".Length)..].Split(':');
+            name = rest[0];
+            arnQualifier = rest.Length > 1 ? rest[1] : null;
+        }
+
+        qualifier = string.IsNullOrEmpty(qualifier) ? arnQualifier : qualifier;
+        return store.Functions.TryGetValue(name, out var runtime) && qualifier is null or "$LATEST"
+            ? runtime
+            : throw LambdaErrors.FunctionNotFound($"arn:aws:lambda:{options.Region}:{options.AccountId}:function:{name}{(qualifier is null ? "" : ":" + qualifier)}");
+    }
+
+    private LambdaFunction Configure(string name, JsonObject request, LambdaFunction? previous)
+    {
+        var runtime = request["Runtime"]?.GetValue<string>() ?? previous?.Runtime ?? throw LambdaErrors.InvalidParameterValue("Runtime is required for a zip package.");
+        if (!Runtimes.Contains(runtime, StringComparer.Ordinal))
+        {
+            throw LambdaErrors.InvalidParameterValue($"The runtime '{runtime}' is not supported by BatchKit's emulator: it runs OS-only runtimes ({string.Join(", ", Runtimes)}) whose bootstrap it starts as a local process.");
+        }
+
+        var role = request["Role"]?.GetValue<string>() ?? previous?.Role ?? throw LambdaErrors.InvalidParameterValue("Role is required.");
+        var timeout = request["Timeout"]?.GetValue<int>() ?? previous?.Timeout ?? 3;
+        var memory = request["MemorySize"]?.GetValue<int>() ?? previous?.MemorySize ?? 128;
+        if (timeout is < 1 or > 900 || memory is < 128 or > 10240)
+        {
+            throw LambdaErrors.InvalidParameterValue($"Timeout must be 1-900 seconds and MemorySize 128-10240 MB (got {timeout} s, {memory} MB).");
+        }
+
+        IReadOnlyDictionary<string, string> environment = request["Environment"]?["Variables"] is JsonObject variables
+            ? variables.ToDictionary(kv => kv.Key, kv => kv.Value?.GetValue<string>() ?? "", StringComparer.Ordinal)
+            : previous?.Environment ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        FunctionCode.Unpacked unpacked;
+        if (previous is null)
+        {
+            unpacked = code.Materialize(name, request["Code"] as JsonObject ?? throw LambdaErrors.InvalidParameterValue("Code is required."));
+        }
+        else
+        {
+            unpacked = new FunctionCode.Unpacked(previous.CodeDirectory, previous.CodeSize, previous.CodeSha256);
+        }
+
+        return new LambdaFunction(
+            name,
+            $"arn:aws:lambda:{options.Region}:{options.AccountId}:function:{name}",
+            runtime,
+            request["Handler"]?.GetValue<string>() ?? previous?.Handler ?? "bootstrap",
+            role,
+            timeout,
+            memory,
+            environment,
+            unpacked.Directory,
+            unpacked.Size,
+            unpacked.Sha256,
+            time.GetUtcNow(),
+            request["Description"]?.GetValue<string>() ?? previous?.Description);
+    }
+
+    private async Task<JsonObject> ReplaceAsync(string nameOrArn, Func<LambdaFunction, LambdaFunction> change)
+    {
+        var old = Runtime(nameOrArn);
+        var replacement = new FunctionRuntime(change(old.Function), options.MaxLambdaEnvironments, AwsEnvironment(), time);
+        foreach (var line in old.LogLines())
+        {
+            replacement.Log(line); // the function's log outlives a code update, as its CloudWatch log group does
+        }
+
+        store.Functions[old.Function.FunctionName] = replacement;
+        await old.DisposeAsync().ConfigureAwait(false);
+        return replacement.Function.ToConfiguration();
+    }
+
+    /// <summary>What every function's environment gets so the AWS SDK inside it talks to this emulator.</summary>
+    private Dictionary<string, string> AwsEnvironment() => new(StringComparer.Ordinal)
+    {
+        ["AWS_ENDPOINT_URL"] = endpoint().ToString().TrimEnd('/'),
+        ["AWS_ACCESS_KEY_ID"] = "test",
+        ["AWS_SECRET_ACCESS_KEY"] = "test",
+        ["AWS_SESSION_TOKEN"] = "test",
+        ["AWS_REGION"] = options.Region,
+        ["AWS_DEFAULT_REGION"] = options.Region,
+    };
+
+    private static async Task<byte[]> ReadPayloadAsync(HttpRequest request)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (body.Length == 0)
+        {
+            return "{}"u8.ToArray();
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body.ToArray());
+        }
+        catch (JsonException e)
+        {
+            throw LambdaErrors.InvalidRequestContent($"Could not parse request body into json: {e.Message}");
+        }
+
+        return body.ToArray();
+    }
+
+    private static async Task<JsonObject> ReadAsync(HttpRequest request)
+    {
+        try
+        {
+            return await JsonProtocol.ReadRequestAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e)
+        {
+            throw LambdaErrors.InvalidRequestContent(e.Message);
+        }
+    }
+
+    private static Task WriteAsync(HttpContext context, JsonNode body, int status = 200) =>
+        JsonProtocol.WriteAsync(context.Response, body, "application/json", status);
+
+    public async ValueTask DisposeAsync()
+    {
+        var pending = _async.DisposeAsync().AsTask();
+        foreach (var runtime in store.Functions.Values)
+        {
+            await runtime.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await pending.ConfigureAwait(false);
+    }
+
+    [GeneratedRegex("^[a-zA-Z0-9-_]{1,64}$")]
+    private static partial Regex FunctionName();
+}

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using BatchKit.Aws;
+using BatchKit.Aws.StepFunctions;
+using BatchKit.Deployment;
+using BatchKit.Emulator;
+
+namespace BatchKit.EndToEnd.Tests;
+
+/// <summary>
+/// The whole local stack for a test class: the embedded emulator in-process (the worker and the Lambda as real
+/// processes), the real WireMock as Slack, and the same deploy step `make up` runs. With <c>BATCHKIT_ENDPOINT</c>
+/// set, it uses that endpoint instead (a running `make up`, or LocalStack) and the Slack stub at
+/// <c>BATCHKIT_SLACK_URL</c> (default http://127.0.0.1:8089), and deploys there.
+/// </summary>
+public class PipelineStack : IAsyncLifetime
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("batchkit-e2e-").FullName;
+    private EmulatorHost? _emulator;
+
+    public SlackStub Slack { get; private set; } = null!;
+
+    public AmazonS3Client S3 { get; private set; } = null!;
+
+    public StepFunctionsClient StepFunctions { get; private set; } = null!;
+
+    public DeployedStack Stack { get; private set; } = null!;
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    public HttpClient Http { get; } = new();
+
+    /// <summary>The ECS image command for the worker; a test class may wrap the worker (to make it crash once, say).</summary>
+    protected virtual string[] WorkerCommand => [Path.Combine(AppContext.BaseDirectory, "batchkit-worker")];
+
+    protected virtual Func<string, string>? DefinitionTransform => null;
+
+    /// <summary>False for a stack that injects faults into its own emulator (it cannot into someone else's endpoint).</summary>
+    protected virtual bool MayUseExternalEndpoint => true;
+
+    public async Task InitializeAsync()
+    {
+        var endpoint = MayUseExternalEndpoint ? Environment.GetEnvironmentVariable("BATCHKIT_ENDPOINT") : null;
+        if (string.IsNullOrEmpty(endpoint))
+        {
+            _emulator = await EmulatorHost.StartAsync(new EmulatorOptions
+            {
+                Port = 0,
+                DataDirectory = _data,
+                MaxConcurrentTasks = 4,
+                EcsImageCommands = new Dictionary<string, string[]> { ["batchkit-worker:latest"] = WorkerCommand },
+                LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)],
+            });
+            Endpoint = _emulator.ServiceUrl;
+            Slack = await SlackStub.StartAsync(RepositoryRoot(), FreePort());
+        }
+        else
+        {
+            Endpoint = new Uri(endpoint);
+            Slack = SlackStub.Attach(new Uri(Environment.GetEnvironmentVariable("BATCHKIT_SLACK_URL") ?? "http://127.0.0.1:8089"));
+        }
+
+        var credentials = new BasicAWSCredentials("test", "test");
+        S3 = new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        StepFunctions = new StepFunctionsClient(new AwsClientOptions { Endpoint = Endpoint, Region = "us-east-1", Credentials = credentials });
+        Stack = await new StackDeployer(new StackSettings
+        {
+            Endpoint = Endpoint,
+            LambdaCodeDirectory = AppContext.BaseDirectory, // the bootstrap this project built
+            SlackWebhookUrl = Slack.WebhookUrl,
+            WorkerEnvironment = new Dictionary<string, string> { ["BATCHKIT_HEARTBEAT_SECONDS"] = "1" },
+            DefinitionTransform = DefinitionTransform,
+        }).DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        S3.Dispose();
+        StepFunctions.Dispose();
+        Http.Dispose();
+        await Slack.DisposeAsync();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+
+        Directory.Delete(_data, recursive: true);
+    }
+
+    public async Task UploadAsync(string key, byte[] zip) =>
+        await S3.PutObjectAsync(new PutObjectRequest { BucketName = Stack.Bucket, Key = key, InputStream = new MemoryStream(zip) });
+
+    /// <summary>Waits for the execution the upload of <paramref name="day"/> started, then for it to end.</summary>
+    public async Task<DescribeExecutionResponse> WaitForDayAsync(string day, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            var execution = (await StepFunctions.ListExecutionsAsync(Stack.StateMachineArn)).Executions.FirstOrDefault(e => e.Name.StartsWith(day + "-", StringComparison.Ordinal));
+            if (execution is not null)
+            {
+                var described = await StepFunctions.DescribeExecutionAsync(execution.ExecutionArn);
+                if (described.Status != "RUNNING")
+                {
+                    return described;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the execution for {day} did not end in time ({(execution is null ? "it never started" : "still running")})");
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task<JsonNode> ReadJsonAsync(string key)
+    {
+        using var response = await S3.GetObjectAsync(Stack.Bucket, key);
+        return (await JsonNode.ParseAsync(response.ResponseStream))!;
+    }
+
+    public async Task<IReadOnlyList<string>> KeysAsync(string prefix) =>
+        [.. ((await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Stack.Bucket, Prefix = prefix })).S3Objects ?? []).Select(o => o.Key)];
+
+    public async Task<IReadOnlyList<SlackMessage>> SlackAboutAsync(string day) =>
+        [.. (await Slack.MessagesAsync()).Where(m => m.Text.Contains($"processed/{day}/", StringComparison.Ordinal) || m.Text.Contains($"sales for {day}:", StringComparison.Ordinal))];
+
+    /// <summary>Async Lambda events that failed every attempt (the emulator's stand-in for an on-failure destination).</summary>
+    public async Task<JsonArray> FailedLambdaEventsAsync() =>
+        (await JsonNode.ParseAsync(await Http.GetStreamAsync(new Uri(Endpoint, "/_batchkit/lambda/failed-events"))))!["events"]!.AsArray();
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BatchKit.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new FileNotFoundException("BatchKit.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static string Shared(params string[] parts) => Path.Combine([RepositoryRoot(), "..", "shared", .. parts]);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using BatchKit.Aws;
+using BatchKit.Aws.StepFunctions;
+using BatchKit.Deployment;
+using BatchKit.SampleData;
+
+// Upload to SUCCEEDED through the whole local pipeline, every part a real process as under `make up`: the published
+// emulator (its peak RSS read from /proc), WireMock, the published Lambda bootstrap and one worker process per store.
+// Usage: BatchKit.Pipeline.Benchmarks REPO STORES ROWS [MAX_TASKS]   (e.g. 100 1000 10, then 1000 1000 10)
+var repository = args[0];
+var stores = int.Parse(args[1], CultureInfo.InvariantCulture);
+var rows = int.Parse(args[2], CultureInfo.InvariantCulture);
+var maxTasks = args.Length > 3 ? args[3] : "10";
+var artifacts = Path.Combine(repository, "artifacts");
+var data = Directory.CreateTempSubdirectory("batchkit-pipeline-bench-").FullName;
+var port = FreePort();
+var emulator = Process.Start(new ProcessStartInfo(Path.Combine(artifacts, "emulator", "BatchKit.Emulator"),
+    ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", data, "--max-tasks", maxTasks,
+     "--ecs-image", "batchkit-worker:latest=" + Path.Combine(artifacts, "worker", "batchkit-worker")])
+{ RedirectStandardOutput = true, UseShellExecute = false })!;
+var endpoint = new Uri($"http://127.0.0.1:{port}");
+await using var slack = await SlackStub.StartAsync(repository, FreePort());
+try
+{
+    using var http = new HttpClient();
+    while (true)
+    {
+        try
+        {
+            if ((await http.GetAsync(new Uri(endpoint, "/_batchkit/health"))).IsSuccessStatusCode)
+            {
+                break;
+            }
+        }
+        catch (HttpRequestException)
+        {
+            await Task.Delay(20);
+        }
+    }
+
+    var stack = await new StackDeployer(new StackSettings { Endpoint = endpoint, LambdaCodeDirectory = Path.Combine(artifacts, "upload-handler"), SlackWebhookUrl = slack.WebhookUrl }).DeployAsync();
+    var zip = new MemoryStream();
+    var generated = Stopwatch.StartNew();
+    var expected = DayGenerator.Generate(new GeneratorOptions { Stores = stores, RowsMin = rows, RowsMax = rows, Seed = 5 }, zip);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"day: {stores} stores x {rows} rows = {expected.Rows:N0} rows, zip {zip.Length / 1e6:N1} MB (generated in {generated.Elapsed.TotalSeconds:N1} s); MaxConcurrency 10, emulator task cap {maxTasks}"));
+
+    var credentials = new BasicAWSCredentials("test", "test");
+    using var s3 = new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+    using var sfn = new StepFunctionsClient(new AwsClientOptions { Endpoint = endpoint, Region = "us-east-1", Credentials = credentials });
+    var uploaded = DateTimeOffset.UtcNow;
+    var clock = Stopwatch.StartNew();
+    zip.Position = 0;
+    await s3.PutObjectAsync(new PutObjectRequest { BucketName = stack.Bucket, Key = "uploads/bench.zip", InputStream = zip });
+    var putSeconds = clock.Elapsed.TotalSeconds;
+
+    string? arn = null;
+    DescribeExecutionResponse execution;
+    long peakKb = 0;
+    while (true)
+    {
+        peakKb = Math.Max(peakKb, PeakRssKb(emulator.Id));
+        if (arn is null && (await sfn.ListExecutionsAsync(stack.StateMachineArn)).Executions is { Count: > 0 } started)
+        {
+            arn = started[0].ExecutionArn;
+        }
+
+        if (arn is not null && (execution = await sfn.DescribeExecutionAsync(arn)).Status != "RUNNING")
+        {
+            break;
+        }
+
+        await Task.Delay(50);
+    }
+
+    var total = clock.Elapsed.TotalSeconds;
+    peakKb = Math.Max(peakKb, PeakRssKb(emulator.Id));
+    var history = (await sfn.GetExecutionHistoryAsync(arn)).Events;
+    DateTimeOffset At(string type) => history.First(e => e.Type == type).Timestamp;
+    var mapRun = (await sfn.ListMapRunsAsync(arn)).Single();
+    var children = new List<(double Seconds, double Work)>();
+    string? token = null;
+    do
+    {
+        var page = await sfn.ListMapRunExecutionsAsync(mapRun, token);
+        foreach (var child in page.Executions)
+        {
+            var described = await sfn.DescribeExecutionAsync(child.ExecutionArn);
+            var work = double.Parse(JsonNode.Parse(described.Output!)!["processing_time"]!.GetValue<string>().TrimEnd('s'), CultureInfo.InvariantCulture);
+            children.Add(((described.StopDate!.Value - described.StartDate).TotalSeconds, work));
+        }
+
+        token = page.NextToken;
+    }
+    while (token is not null);
+
+    var report = JsonNode.Parse(await new StreamReader((await s3.GetObjectAsync(stack.Bucket, "reports/bench/summary.json")).ResponseStream).ReadToEndAsync())!;
+    var exact = report["total"]!.GetValue<string>() == BatchKit.Sales.Money.ToText(expected.Total) && report["rows"]!.GetValue<long>() == expected.Rows;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"upload to {execution.Status}: {total:N1} s (report total {report["total"]} — {(exact ? "exact" : "MISMATCH")}), emulator peak RSS {peakKb / 1024.0:N0} MiB"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  S3 PUT of the zip {putSeconds:N2} s; Lambda (event, cold start, unzip to processed/, StartExecution) {(execution.StartDate - uploaded).TotalSeconds - putSeconds:N2} s"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  Slack 'starting' {(At("MapRunStarted") - execution.StartDate).TotalSeconds:N2} s; Map {(At("MapRunSucceeded") - At("MapRunStarted")).TotalSeconds:N2} s; summary Lambda + Slack results {(execution.StopDate!.Value - At("MapRunSucceeded")).TotalSeconds:N2} s"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  per store (child execution): mean {children.Average(c => c.Seconds):N2} s = worker aggregation {children.Average(c => c.Work):N2} s + RunTask, process start, S3 GET, SendTaskSuccess {children.Average(c => c.Seconds - c.Work):N2} s"));
+}
+finally
+{
+    emulator.Kill(entireProcessTree: true);
+    await emulator.WaitForExitAsync();
+    Directory.Delete(data, recursive: true);
+}
+
+static long PeakRssKb(int pid)
+{
+    try
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+    catch (IOException)
+    {
+        return 0;
+    }
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
