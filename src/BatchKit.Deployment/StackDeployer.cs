@@ -39,8 +39,8 @@ public sealed class StackDeployer(StackSettings settings, IProgress<string>? pro
         var connectionArn = await events.EnsureApiKeyConnectionAsync(settings.SlackConnectionName, "X-BatchKit", "local", cancellationToken).ConfigureAwait(false);
 
         Report($"ECS cluster {settings.ClusterName} and task definition {settings.TaskFamily} ({settings.WorkerImage})");
-        var clusterArn = await ecs.CreateClusterAsync(settings.ClusterName, cancellationToken).ConfigureAwait(false);
-        var taskDefinitionArn = await ecs.RegisterTaskDefinitionAsync(TaskDefinition(), cancellationToken).ConfigureAwait(false);
+        var clusterArn = (await ecs.CreateClusterAsync(settings.ClusterName, cancellationToken).ConfigureAwait(false)).Cluster.ClusterArn;
+        var taskDefinitionArn = (await ecs.RegisterTaskDefinitionAsync(TaskDefinition(), cancellationToken).ConfigureAwait(false)).TaskDefinition.TaskDefinitionArn;
 
         Report($"Lambda {settings.UploadFunctionName} and {settings.SummaryFunctionName} from {settings.LambdaCodeDirectory}");
         var uploadArn = await DeployFunctionAsync(lambda, settings.UploadFunctionName, "upload", timeout: 300, memory: 512, cancellationToken).ConfigureAwait(false);
@@ -114,32 +114,26 @@ public sealed class StackDeployer(StackSettings settings, IProgress<string>? pro
     }
 
     /// <summary>The Fargate task definition CDK also declares: 0.25 vCPU, 512 MiB, awsvpc, one essential container.</summary>
-    private JsonObject TaskDefinition()
+    private RegisterTaskDefinitionRequest TaskDefinition() => new()
     {
-        var environment = new JsonArray();
-        foreach (var (name, value) in settings.WorkerEnvironment)
-        {
-            environment.Add(new JsonObject { ["name"] = name, ["value"] = value });
-        }
-
-        return new JsonObject
-        {
-            ["family"] = settings.TaskFamily,
-            ["requiresCompatibilities"] = new JsonArray("FARGATE"),
-            ["networkMode"] = "awsvpc",
-            ["cpu"] = "256",
-            ["memory"] = "512",
-            ["executionRoleArn"] = settings.Role("batchkit-worker-execution"),
-            ["taskRoleArn"] = settings.Role("batchkit-worker"),
-            ["containerDefinitions"] = new JsonArray(new JsonObject
+        Family = settings.TaskFamily,
+        RequiresCompatibilities = ["FARGATE"],
+        NetworkMode = "awsvpc",
+        Cpu = "256",
+        Memory = "512",
+        ExecutionRoleArn = settings.Role("batchkit-worker-execution"),
+        TaskRoleArn = settings.Role("batchkit-worker"),
+        ContainerDefinitions =
+        [
+            new ContainerDefinition
             {
-                ["name"] = settings.ContainerName,
-                ["image"] = settings.WorkerImage,
-                ["essential"] = true,
-                ["environment"] = environment,
-            }),
-        };
-    }
+                Name = settings.ContainerName,
+                Image = settings.WorkerImage,
+                Essential = true,
+                Environment = [.. settings.WorkerEnvironment.Select(v => new EnvironmentVariable(v.Key, v.Value))],
+            },
+        ],
+    };
 
     /// <summary>Creates the function, or points an existing one at the current code and settings.</summary>
     private async Task<string> DeployFunctionAsync(LambdaClient lambda, string name, string handler, int timeout, int memory, CancellationToken cancellationToken)

@@ -30,35 +30,35 @@ public sealed class DeployClientsWireTests : IAsyncLifetime
     public async Task ECS_registers_runs_and_describes_a_task_through_AWS_ENDPOINT_URL_ECS()
     {
         using var ecs = new EcsClient(Options("AWS_ENDPOINT_URL_ECS"));
-        var cluster = await ecs.CreateClusterAsync("wire");
-        var definition = await ecs.RegisterTaskDefinitionAsync(new JsonObject
+        var cluster = (await ecs.CreateClusterAsync("wire")).Cluster.ClusterArn;
+        var definition = (await ecs.RegisterTaskDefinitionAsync(new RegisterTaskDefinitionRequest
         {
-            ["family"] = "wire",
-            ["requiresCompatibilities"] = new JsonArray("FARGATE"),
-            ["containerDefinitions"] = new JsonArray(new JsonObject { ["name"] = "main", ["image"] = "exit3", ["essential"] = true }),
-        });
+            Family = "wire",
+            RequiresCompatibilities = ["FARGATE"],
+            ContainerDefinitions = [new ContainerDefinition { Name = "main", Image = "exit3", Essential = true }],
+        })).TaskDefinition.TaskDefinitionArn;
         Assert.Equal("arn:aws:ecs:us-east-1:000000000000:task-definition/wire:1", definition);
 
-        var run = await ecs.RunTaskAsync(new JsonObject
+        var run = await ecs.RunTaskAsync(new RunTaskRequest
         {
-            ["cluster"] = cluster,
-            ["taskDefinition"] = "wire",
-            ["launchType"] = "FARGATE",
-            ["overrides"] = new JsonObject { ["containerOverrides"] = new JsonArray(new JsonObject { ["name"] = "main", ["environment"] = new JsonArray(new JsonObject { ["name"] = "S3_KEY", ["value"] = "k" }) }) },
+            Cluster = cluster,
+            TaskDefinition = "wire",
+            LaunchType = "FARGATE",
+            Overrides = new TaskOverride([new ContainerOverride { Name = "main", Environment = [new EnvironmentVariable("S3_KEY", "k")] }]),
         });
-        Assert.Empty(run["failures"]!.AsArray());
-        var arn = run["tasks"]![0]!["taskArn"]!.GetValue<string>();
-        JsonNode task;
+        Assert.Empty(run.Failures);
+        var arn = run.Tasks[0].TaskArn;
+        EcsTask task;
         do
         {
             await Task.Delay(50);
-            task = (await ecs.DescribeTasksAsync(cluster, [arn]))["tasks"]![0]!;
+            task = (await ecs.DescribeTasksAsync(cluster, [arn])).Tasks[0];
         }
-        while (task["lastStatus"]!.GetValue<string>() != "STOPPED");
+        while (task.LastStatus != "STOPPED");
 
-        Assert.Equal(3, task["containers"]![0]!["exitCode"]!.GetValue<int>());
+        Assert.Equal(3, task.Containers[0].ExitCode);
 
-        var missing = await Assert.ThrowsAsync<AwsServiceException>(() => ecs.RunTaskAsync(new JsonObject { ["cluster"] = "nope", ["taskDefinition"] = "wire" }));
+        var missing = await Assert.ThrowsAsync<AwsServiceException>(() => ecs.RunTaskAsync(new RunTaskRequest { Cluster = "nope", TaskDefinition = "wire" }));
         Assert.Equal("ClusterNotFoundException", missing.ErrorCode);
     }
 

@@ -133,7 +133,9 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
         var container = definition["containerDefinitions"]![0]!.AsObject();
         var containerName = container["name"]!.GetValue<string>();
         var environment = (container["environment"] as JsonArray ?? []).ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!["value"]?.GetValue<string>() ?? "", StringComparer.Ordinal);
-        IReadOnlyList<string>? command = null;
+        // The task definition's command replaces the image's CMD, and a container override's command replaces both
+        // (ContainerDefinition.command, ContainerOverride.command in the API reference).
+        IReadOnlyList<string>? command = (container["command"] as JsonArray)?.Select(c => c!.GetValue<string>()).ToList();
         foreach (var over in request["overrides"]?["containerOverrides"] as JsonArray ?? [])
         {
             if (over?["name"]?.GetValue<string>() is { } name && name != containerName)

@@ -63,23 +63,37 @@ internal sealed class EcsTask(string taskArn, string clusterArn, string taskDefi
         }
     }
 
-    public void Running(DateTimeOffset at)
+    /// <summary>False when the task was stopped first (StopTask while it waited in PROVISIONING): it must not run.</summary>
+    public bool Running(DateTimeOffset at)
     {
-        LastStatus = "RUNNING";
-        StartedAt = at;
+        lock (_stopped)
+        {
+            if (LastStatus == "STOPPED")
+            {
+                return false;
+            }
+
+            LastStatus = "RUNNING";
+            StartedAt = at;
+            return true;
+        }
     }
 
     public void Stop(DateTimeOffset at, int? exitCode, string reason)
     {
-        if (LastStatus == "STOPPED")
+        lock (_stopped)
         {
-            return;
+            if (LastStatus == "STOPPED")
+            {
+                return;
+            }
+
+            ExitCode = exitCode;
+            StoppedReason = reason;
+            StoppedAt = at;
+            LastStatus = "STOPPED";
         }
 
-        ExitCode = exitCode;
-        StoppedReason = reason;
-        StoppedAt = at;
-        LastStatus = "STOPPED";
         _stopped.TrySetResult();
     }
 }

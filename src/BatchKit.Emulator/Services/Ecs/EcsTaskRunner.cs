@@ -60,6 +60,11 @@ internal sealed class EcsTaskRunner(EmulatorOptions options, Func<Uri> endpoint,
 
         try
         {
+            if (task.LastStatus == "STOPPED")
+            {
+                return; // StopTask while it waited for a slot: never start it.
+            }
+
             var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var arg in command.Skip(1).Concat(commandOverride ?? []))
             {
@@ -82,7 +87,14 @@ internal sealed class EcsTaskRunner(EmulatorOptions options, Func<Uri> endpoint,
             process.ErrorDataReceived += (_, e) => Append(task, e.Data);
             process.Start();
             task.ProcessId = process.Id;
-            task.Running(time.GetUtcNow());
+            if (!task.Running(time.GetUtcNow()))
+            {
+                // Stopped between the check above and the start: StopTask saw no process yet, so end it here.
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             try
