@@ -51,11 +51,7 @@ public sealed class StepFunctionsClient(AwsClientOptions? options = null) : ISte
             request["nextToken"] = nextToken;
         }
 
-        var r = await _json.SendAsync("ListExecutions", request, cancellationToken).ConfigureAwait(false);
-        var items = r["executions"]!.AsArray().Select(e => new ExecutionListItem(
-            e!["executionArn"]!.GetValue<string>(), e["stateMachineArn"]!.GetValue<string>(), e["name"]!.GetValue<string>(), e["status"]!.GetValue<string>(),
-            Date(e["startDate"])!.Value, Date(e["stopDate"]))).ToList();
-        return new ListExecutionsResponse(items, Text(r["nextToken"]));
+        return Executions(await _json.SendAsync("ListExecutions", request, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<GetExecutionHistoryResponse> GetExecutionHistoryAsync(string executionArn, string? nextToken = null, int maxResults = 1000, CancellationToken cancellationToken = default)
@@ -140,16 +136,18 @@ public sealed class StepFunctionsClient(AwsClientOptions? options = null) : ISte
             request["nextToken"] = nextToken;
         }
 
-        var r = await _json.SendAsync("ListExecutions", request, cancellationToken).ConfigureAwait(false);
-        var items = r["executions"]!.AsArray().Select(e => new ExecutionListItem(
-            e!["executionArn"]!.GetValue<string>(), e["stateMachineArn"]!.GetValue<string>(), e["name"]!.GetValue<string>(), e["status"]!.GetValue<string>(),
-            Date(e["startDate"])!.Value, Date(e["stopDate"]))).ToList();
-        return new ListExecutionsResponse(items, Text(r["nextToken"]));
+        return Executions(await _json.SendAsync("ListExecutions", request, cancellationToken).ConfigureAwait(false));
     }
 
     public void Dispose() => _json.Dispose();
 
     /// <summary>The JSON protocol sends timestamps as epoch seconds (with a fraction).</summary>
+    private static ListExecutionsResponse Executions(JsonObject r) => new(
+        [.. r["executions"]!.AsArray().Select(e => new ExecutionListItem(
+            e!["executionArn"]!.GetValue<string>(), e["stateMachineArn"]!.GetValue<string>(), e["name"]!.GetValue<string>(), e["status"]!.GetValue<string>(),
+            Date(e["startDate"])!.Value, Date(e["stopDate"])))],
+        Text(r["nextToken"]));
+
     private static DateTimeOffset? Date(JsonNode? node) => node is null ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)(node.GetValue<double>() * 1000));
 
     private static string? Text(JsonNode? node) => node?.GetValue<string>();
