@@ -20,6 +20,9 @@ namespace BatchKit.UploadHandler.Upload;
 /// </summary>
 internal sealed class UploadProcessor(IAmazonS3 s3, ISsmClient ssm, IStepFunctionsClient stepFunctions, ArchiveLimits limits, TextWriter log)
 {
+    /// <summary>Store files copied at once (each lane a stream of ranged GETs and one PUT in flight).</summary>
+    public const int Lanes = 4;
+
     private string? _stateMachineArn; // read once per warm environment: the parameter changes only on deploy
 
     public async Task<UploadOutcome> ProcessAsync(S3EventRecord record, CancellationToken cancellationToken)
@@ -91,39 +94,84 @@ internal sealed class UploadProcessor(IAmazonS3 s3, ISsmClient ssm, IStepFunctio
             }
 
             await ClearAsync(bucket, prefix, cancellationToken).ConfigureAwait(false);
-            var written = new List<string>();
+            var written = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var lanes = Math.Clamp(plan.Stores.Count, 1, Lanes);
+            var copies = Enumerable.Range(0, lanes).Select(lane => CopyLaneAsync(lane, lanes, plan, bucket, key, head, prefix, written, stop)).ToArray();
             try
             {
-                foreach (var store in plan.Stores)
-                {
-                    await using var content = new VerifiedEntryStream(
-                        await store.Entry.OpenAsync(cancellationToken).ConfigureAwait(false), store.Entry.Length, store.Entry.Crc32, store.Entry.FullName);
-                    var request = new PutObjectRequest
-                    {
-                        BucketName = bucket,
-                        Key = prefix + store.FileName,
-                        InputStream = content,
-                        AutoCloseStream = false,
-                        ContentType = "application/json",
-                    };
-                    request.Headers.ContentLength = store.Entry.Length;
-                    await s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
-                    written.Add(request.Key);
-                }
-            }
-            catch (Exception e) when (Rejection(e) is { } rejection)
-            {
-                await DeleteAsync(bucket, written).ConfigureAwait(false);
-                throw Rejected(bucket, key, prefix, rejection);
+                await Task.WhenAll(copies).ConfigureAwait(false);
             }
             catch
             {
-                // S3 or time failed mid-way: leave no partial day behind for a later run to pick up.
-                await DeleteAsync(bucket, written).ConfigureAwait(false);
-                throw;
+                // The first real failure, not the cancellations it caused in the other lanes.
+                var failure = copies.Where(c => c.IsFaulted).Select(c => c.Exception!.InnerException!).FirstOrDefault(e => e is not OperationCanceledException)
+                    ?? copies.Select(c => c.Exception?.InnerException).FirstOrDefault(e => e is not null)!;
+
+                // S3 or time failed mid-way, or the archive lied: leave no partial day behind for a later run to pick up.
+                await DeleteAsync(bucket, [.. written]).ConfigureAwait(false);
+                if (Rejection(failure) is { } rejection)
+                {
+                    throw Rejected(bucket, key, prefix, rejection);
+                }
+
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
             }
 
             return (plan.Stores.Count, plan.TotalBytes, plan.Skipped.Count);
+        }
+    }
+
+    /// <summary>
+    /// Copies every <paramref name="lanes"/>-th store entry, starting at <paramref name="lane"/>. Entries of one zip
+    /// are read one after the other, so each lane beyond the first reads the object through a stream (and archive)
+    /// of its own: a few ranged GETs more, and a day's PUTs run <see cref="Lanes"/> at a time instead of in a row.
+    /// A failing lane cancels the others.
+    /// </summary>
+    private async Task CopyLaneAsync(
+        int lane, int lanes, ArchivePlan plan, string bucket, string key, GetObjectMetadataResponse head, string prefix,
+        System.Collections.Concurrent.ConcurrentQueue<string> written, CancellationTokenSource stop)
+    {
+        S3SeekableStream? source = null;
+        ZipArchive? own = null;
+        try
+        {
+            if (lane > 0)
+            {
+                source = new S3SeekableStream(s3, bucket, key, head.ContentLength, head.ETag);
+                own = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
+            }
+
+            for (var i = lane; i < plan.Stores.Count; i += lanes)
+            {
+                var store = plan.Stores[i];
+                var entry = own is null ? store.Entry : own.GetEntry(store.Entry.FullName) ?? throw new ArchiveRejectedException($"entry '{store.Entry.FullName}' vanished between two reads of the zip");
+                await using var content = new VerifiedEntryStream(await entry.OpenAsync(stop.Token).ConfigureAwait(false), store.Entry.Length, store.Entry.Crc32, store.Entry.FullName);
+                var request = new PutObjectRequest
+                {
+                    BucketName = bucket,
+                    Key = prefix + store.FileName,
+                    InputStream = content,
+                    AutoCloseStream = false,
+                    ContentType = "application/json",
+                };
+                request.Headers.ContentLength = store.Entry.Length;
+                await s3.PutObjectAsync(request, stop.Token).ConfigureAwait(false);
+                written.Enqueue(request.Key);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            own?.Dispose(); // lane 0 reads the caller's archive, which the caller disposes
+            if (source is not null)
+            {
+                await source.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
