@@ -104,9 +104,10 @@ internal sealed class UploadProcessor(IAmazonS3 s3, ISsmClient ssm, IStepFunctio
             }
             catch
             {
-                // The first real failure, not the cancellations it caused in the other lanes.
+                // The first real failure, not the cancellations it caused in the other lanes; when every lane was
+                // cancelled (the invocation's deadline), that cancellation, which the runtime loop reports as a timeout.
                 var failure = copies.Where(c => c.IsFaulted).Select(c => c.Exception!.InnerException!).FirstOrDefault(e => e is not OperationCanceledException)
-                    ?? copies.Select(c => c.Exception?.InnerException).FirstOrDefault(e => e is not null)!;
+                    ?? new OperationCanceledException(cancellationToken);
 
                 // S3 or time failed mid-way, or the archive lied: leave no partial day behind for a later run to pick up.
                 await DeleteAsync(bucket, [.. written]).ConfigureAwait(false);
