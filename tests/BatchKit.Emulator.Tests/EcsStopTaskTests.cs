@@ -16,7 +16,7 @@ public sealed class EcsStopTaskTests : IAsyncLifetime
             MaxConcurrentTasks = 1,
             EcsImageCommands = new Dictionary<string, string[]>
             {
-                ["busy"] = ["/bin/sh", "-c", "sleep 1"],
+                ["busy"] = ["/bin/sh", "-c", "sleep 60"], // holds the one slot until the test stops it (a short sleep races a loaded CI machine)
                 ["touch"] = ["/bin/sh", "-c", "touch \"$MARKER\""],
                 ["ok"] = ["/bin/sh", "-c", "exit 0"],
             },
@@ -47,8 +47,9 @@ public sealed class EcsStopTaskTests : IAsyncLifetime
 
         await _emulator.JsonAsync(Ecs + "StopTask", "ecs", new JsonObject { ["cluster"] = "stop", ["task"] = queued, ["reason"] = "Stopped by the test" });
 
-        // The single slot serves waiters in order: once a task queued after the stopped one has run, the stopped one
+        // Free the slot. It serves waiters in order: once a task queued after the stopped one has run, the stopped one
         // has had its turn too.
+        await _emulator.JsonAsync(Ecs + "StopTask", "ecs", new JsonObject { ["cluster"] = "stop", ["task"] = busy, ["reason"] = "Slot freed by the test" });
         await WaitUntilStoppedAsync(busy);
         await WaitUntilStoppedAsync(await RunAsync("ok"));
 
