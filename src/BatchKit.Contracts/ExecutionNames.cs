@@ -23,6 +23,10 @@ public static partial class ExecutionNames
         return readable.Length == 0 ? hash : $"{readable}-{hash}";
     }
 
+    /// <summary>The ARN of the execution <paramref name="name"/> of a state machine (as StartExecution returns it).</summary>
+    public static string ExecutionArn(string stateMachineArn, string name) =>
+        stateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
+
     /// <summary>True when <paramref name="executionName"/> is the run of an upload of <paramref name="day"/> (not of a day whose name merely starts the same).</summary>
     public static bool IsForDay(string executionName, string day)
     {

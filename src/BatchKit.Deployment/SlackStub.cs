@@ -71,39 +71,10 @@ public sealed class SlackStub : IAsyncDisposable
             "--root-dir", Path.Combine(repositoryRoot, "localstack", "wiremock"), "--disable-banner"];
     }
 
-    public async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (_process is { HasExited: true })
-            {
-                throw new InvalidOperationException($"WireMock exited with code {_process.ExitCode} before it was ready (is port {BaseUrl.Port} taken?)");
-            }
-
-            try
-            {
-                using var response = await Http.GetAsync(new Uri(BaseUrl, "/__admin/health"), cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"WireMock did not answer on {BaseUrl} within {timeout.TotalSeconds:0} s");
-            }
-
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        HttpReadiness.WaitAsync(new Uri(BaseUrl, "/__admin/health"), timeout,
+            () => _process is { HasExited: true } ? $"WireMock exited with code {_process.ExitCode} before it was ready (is port {BaseUrl.Port} taken?)" : null,
+            cancellationToken);
 
     /// <summary>Every message posted to the webhook, oldest first.</summary>
     public async Task<IReadOnlyList<SlackMessage>> MessagesAsync(CancellationToken cancellationToken = default)

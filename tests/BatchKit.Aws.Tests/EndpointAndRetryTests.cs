@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using Amazon.Runtime;
 using BatchKit.Aws.StepFunctions;
 
 namespace BatchKit.Aws.Tests;
@@ -55,29 +53,5 @@ public sealed class EndpointAndRetryTests
         Assert.Single(handler.Requests);
     }
 
-    private static StepFunctionsClient Client(HttpMessageHandler handler) => new(new AwsClientOptions
-    {
-        Environment = new FakeEnvironment([]),
-        Region = "us-east-1",
-        Credentials = new BasicAWSCredentials("AKID", "secret"),
-        Endpoint = new Uri("http://127.0.0.1:1/"),
-        HttpClient = new HttpClient(handler),
-        MaxAttempts = 4,
-    });
-
-    /// <summary>Answers requests from a script and records what was sent (unit test of the protocol logic).</summary>
-    private sealed class ScriptedHandler(params (HttpStatusCode Status, string Body)[] script) : HttpMessageHandler
-    {
-        private int _next;
-
-        public List<(string Target, string ContentType, string Authorization, string Body)> Requests { get; } = [];
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Requests.Add((request.Headers.GetValues("X-Amz-Target").Single(), request.Content!.Headers.ContentType!.MediaType!,
-                request.Headers.GetValues("Authorization").Single(), await request.Content.ReadAsStringAsync(cancellationToken)));
-            var (status, body) = script[Math.Min(_next++, script.Length - 1)];
-            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/x-amz-json-1.0") };
-        }
-    }
+    private static StepFunctionsClient Client(HttpMessageHandler handler) => new(ScriptedHandler.Options(handler));
 }

@@ -152,7 +152,7 @@ public class PipelineStack : IAsyncLifetime
     /// <summary>The messages about <paramref name="day"/> posted while <paramref name="execution"/> ran (a shared stub holds older runs too).</summary>
     public async Task<IReadOnlyList<SlackMessage>> SlackAboutAsync(string day, DescribeExecutionResponse execution) =>
         [.. (await Slack.MessagesAsync()).Where(m =>
-            (m.Text.Contains($"processed/{day}/", StringComparison.Ordinal) || m.Text.Contains($"sales for {day}:", StringComparison.Ordinal))
+            m.IsAbout(day)
             && m.Received >= execution.StartDate.AddSeconds(-1) && m.Received <= (execution.StopDate ?? DateTimeOffset.UtcNow).AddSeconds(1))];
 
     /// <summary>Async Lambda events that failed every attempt (the emulator's stand-in for an on-failure destination).</summary>

@@ -41,7 +41,7 @@ internal static class LogsCommand
                 }
             }
 
-            var tasks = await http.GetFromJsonAsync<JsonObject>(new Uri(endpoint, $"/_batchkit/ecs/tasks?s3KeyPrefix={Uri.EscapeDataString($"processed/{day}/")}"), ct).ConfigureAwait(false);
+            var tasks = await http.GetFromJsonAsync<JsonObject>(new Uri(endpoint, $"/_batchkit/ecs/tasks?s3KeyPrefix={Uri.EscapeDataString(Contracts.BucketPrefixes.ProcessedDay(day))}"), ct).ConfigureAwait(false);
             foreach (var task in tasks!["tasks"]!.AsArray())
             {
                 console.Write(new Rule($"ECS task {Path.GetFileName(task!["s3Key"]?.GetValue<string>())}: {task["lastStatus"]}, exit {task["exitCode"]?.ToString() ?? "-"}") { Justification = Justify.Left });

@@ -68,7 +68,7 @@ internal static class RunCommand
     private static async Task<string> WaitForExecutionAsync(IAnsiConsole console, StackEndpoint stack, string name, CancellationToken cancellationToken)
     {
         var machine = await stack.StateMachineArnAsync(cancellationToken).ConfigureAwait(false);
-        var arn = machine.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
+        var arn = ExecutionNames.ExecutionArn(machine, name);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
@@ -99,7 +99,7 @@ internal static class RunCommand
         }
 
         var expected = DayTotals.Read(expectedPath);
-        using var response = await stack.S3.GetObjectAsync(stack.Bucket, $"reports/{day}/summary.json", cancellationToken).ConfigureAwait(false);
+        using var response = await stack.S3.GetObjectAsync(stack.Bucket, BucketPrefixes.Summary(day), cancellationToken).ConfigureAwait(false);
         var report = (await JsonNode.ParseAsync(response.ResponseStream, cancellationToken: cancellationToken).ConfigureAwait(false))!;
         var failing = expected.Stores.Where(s => s.Value.FailsByDefault).ToList();
         var expectedTotal = expected.Stores.Where(s => !s.Value.FailsByDefault).Sum(s => s.Value.Total);

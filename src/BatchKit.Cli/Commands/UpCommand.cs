@@ -41,7 +41,7 @@ internal static class UpCommand
             var emulator = new BackgroundProcess("emulator", paths);
             await EnsureRunningAsync(console, emulator, paths.Emulator,
                 ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data, "--ecs-image", $"batchkit-worker:latest={paths.Worker}"],
-                () => WaitForHealthAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), cancellationToken), cancellationToken).ConfigureAwait(false);
+                () => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             table.AddRow("AWS emulator", endpoint.ToString(), $"pid {emulator.RunningPid()}, log {Path.GetRelativePath(paths.Repository, emulator.LogFile)}");
 
             var wiremock = new BackgroundProcess("wiremock", paths);
@@ -52,7 +52,7 @@ internal static class UpCommand
         else
         {
             console.MarkupLine("Waiting for LocalStack (docker compose -f localstack/docker-compose.yml up -d) ...");
-            await WaitForHealthAsync(new Uri(endpoint, "/_localstack/health"), TimeSpan.FromSeconds(90), cancellationToken).ConfigureAwait(false);
+            await HttpReadiness.WaitAsync(new Uri(endpoint, "/_localstack/health"), TimeSpan.FromSeconds(90), cancellationToken: cancellationToken).ConfigureAwait(false);
             table.AddRow("LocalStack", endpoint.ToString(), "docker compose (localstack/docker-compose.yml)");
             table.AddRow("Slack stub (WireMock)", slackUrl.ToString(), "docker compose; LocalStack reaches it as http://wiremock:8080");
         }
@@ -119,36 +119,6 @@ internal static class UpCommand
 
         cancellationToken.ThrowIfCancellationRequested();
         console.MarkupLineInterpolated($"  [green]✓[/] started {process.Name} (pid {started})");
-    }
-
-    private static async Task WaitForHealthAsync(Uri health, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(health, cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{health} did not answer within {timeout.TotalSeconds:0} s");
-            }
-
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Amazon.S3;
 using BatchKit.Aws.StepFunctions;
+using BatchKit.Contracts;
 using Spectre.Console;
 
 namespace BatchKit.Cli.Local;
@@ -118,12 +119,12 @@ internal sealed class ExecutionWatcher(IAnsiConsole console, StackEndpoint stack
         JsonNode? report;
         try
         {
-            using var response = await stack.S3.GetObjectAsync(stack.Bucket, $"reports/{day}/summary.json", cancellationToken).ConfigureAwait(false);
+            using var response = await stack.S3.GetObjectAsync(stack.Bucket, BucketPrefixes.Summary(day), cancellationToken).ConfigureAwait(false);
             report = await JsonNode.ParseAsync(response.ResponseStream, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonS3Exception)
         {
-            console.MarkupLineInterpolated($"[yellow]no report at s3://{stack.Bucket}/reports/{day}/summary.json[/]");
+            console.MarkupLineInterpolated($"[yellow]no report at s3://{stack.Bucket}/{BucketPrefixes.Summary(day)}[/]");
             return;
         }
 
@@ -143,7 +144,7 @@ internal sealed class ExecutionWatcher(IAnsiConsole console, StackEndpoint stack
         try
         {
             var messages = (await stack.Slack.MessagesAsync(cancellationToken).ConfigureAwait(false))
-                .Where(m => m.Text.Contains($"processed/{day}/", StringComparison.Ordinal) || m.Text.Contains($"sales for {day}:", StringComparison.Ordinal)).ToList();
+                .Where(m => m.IsAbout(day)).ToList();
             console.MarkupLineInterpolated($"Slack messages for {day} ({messages.Count}):");
             foreach (var message in messages)
             {
@@ -159,7 +160,7 @@ internal sealed class ExecutionWatcher(IAnsiConsole console, StackEndpoint stack
     internal static string? Day(string? input)
     {
         var path = input is null ? null : JsonNode.Parse(input)?["input"]?["bucket_path"]?.GetValue<string>();
-        return path?.TrimEnd('/') is { } trimmed && trimmed.StartsWith("processed/", StringComparison.Ordinal) ? trimmed["processed/".Length..] : null;
+        return path is null ? null : BucketPrefixes.DayOf(path);
     }
 
     private static string StoreOf(string? childInput)

@@ -37,15 +37,14 @@ internal sealed class SummaryHandler(IAmazonS3 s3, TextWriter log) : ILambdaHand
             throw new HandlerException("BatchKit.InvalidEvent", $"The summary handler needs {{\"bucket\", \"bucket_path\", \"result_writer\"}}: {e.Message}");
         }
 
-        var day = bucketPath.TrimEnd('/');
-        day = day.StartsWith(BucketPrefixes.Processed, StringComparison.Ordinal) ? day[BucketPrefixes.Processed.Length..] : day;
+        var day = BucketPrefixes.DayOf(bucketPath) ?? bucketPath.TrimEnd('/');
         var summary = new DaySummary(day, bucket);
         if (manifestBucket is not null && manifestKey is not null)
         {
             await ReadResultsAsync(summary, manifestBucket, manifestKey, cancellationToken).ConfigureAwait(false);
         }
 
-        var reportKey = $"{BucketPrefixes.Reports}{day}/summary.json";
+        var reportKey = BucketPrefixes.Summary(day);
         await s3.PutObjectAsync(new PutObjectRequest
         {
             BucketName = bucket,

@@ -42,7 +42,7 @@ internal sealed class UploadProcessor(IAmazonS3 s3, ISsmClient ssm, IStepFunctio
 
         var stateMachineArn = await StateMachineArnAsync(cancellationToken).ConfigureAwait(false);
         var name = ExecutionNames.For(record.Bucket, key, record.ETag, day);
-        var executionArn = ExecutionArn(stateMachineArn, name);
+        var executionArn = ExecutionNames.ExecutionArn(stateMachineArn, name);
         if (await ExistsAsync(executionArn, cancellationToken).ConfigureAwait(false))
         {
             await log.WriteLineAsync($"duplicate event for s3://{record.Bucket}/{key} (ETag {record.ETag}): execution {name} already exists, nothing to do").ConfigureAwait(false);
@@ -60,7 +60,7 @@ internal sealed class UploadProcessor(IAmazonS3 s3, ISsmClient ssm, IStepFunctio
             return new UploadOutcome(UploadOutcome.Ignored, key, day, null, 0, 0, 0, "the object no longer exists");
         }
 
-        var prefix = $"{BucketPrefixes.Processed}{day}/";
+        var prefix = BucketPrefixes.ProcessedDay(day);
         var (stores, bytes, skipped) = await UnpackAsync(record.Bucket, key, head, prefix, cancellationToken).ConfigureAwait(false);
         var started = await StartAsync(stateMachineArn, name, record.Bucket, prefix, cancellationToken).ConfigureAwait(false);
         await log.WriteLineAsync($"{key}: {stores} store files ({bytes:N0} bytes) in s3://{record.Bucket}/{prefix}, {skipped} entries skipped; execution {started}").ConfigureAwait(false);
@@ -197,7 +197,7 @@ internal sealed class UploadProcessor(IAmazonS3 s3, ISsmClient ssm, IStepFunctio
         catch (AwsServiceException e) when (e.ErrorCode == "ExecutionAlreadyExists")
         {
             // A duplicate event that raced this one past the existence check: the run exists, which is all we want.
-            return ExecutionArn(stateMachineArn, name);
+            return ExecutionNames.ExecutionArn(stateMachineArn, name);
         }
     }
 
@@ -280,7 +280,4 @@ internal sealed class UploadProcessor(IAmazonS3 s3, ISsmClient ssm, IStepFunctio
 
     private static HandlerException Rejected(string bucket, string key, string prefix, Exception reason) =>
         new("BatchKit.ArchiveRejected", $"s3://{bucket}/{key} was refused: {reason.Message}. Nothing was written to {prefix}; fix the zip and upload it again.", reason);
-
-    private static string ExecutionArn(string stateMachineArn, string name) =>
-        stateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
 }

@@ -11,15 +11,11 @@ namespace BatchKit.Emulator.Services.Ecs;
 internal sealed class EcsTaskRunner(EmulatorOptions options, Func<Uri> endpoint, TimeProvider time) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.MaxConcurrentTasks));
-    private readonly CancellationTokenSource _shutdown = new();
-    private readonly List<Task> _running = [];
+    private readonly BackgroundWork _work = new();
 
     public void Start(EcsTask task, string image, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string>? commandOverride)
     {
-        lock (_running)
-        {
-            _running.Add(Task.Run(() => RunAsync(task, image, environment, commandOverride)));
-        }
+        _work.Start(() => RunAsync(task, image, environment, commandOverride));
     }
 
     public void Stop(EcsTask task, string reason)
@@ -50,7 +46,7 @@ internal sealed class EcsTaskRunner(EmulatorOptions options, Func<Uri> endpoint,
 
         try
         {
-            await _slots.WaitAsync(_shutdown.Token).ConfigureAwait(false);
+            await _slots.WaitAsync(_work.Stopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -99,7 +95,7 @@ internal sealed class EcsTaskRunner(EmulatorOptions options, Func<Uri> endpoint,
             process.BeginErrorReadLine();
             try
             {
-                await process.WaitForExitAsync(_shutdown.Token).ConfigureAwait(false);
+                await process.WaitForExitAsync(_work.Stopping).ConfigureAwait(false);
                 task.Stop(time.GetUtcNow(), process.ExitCode, "Essential container in task exited");
             }
             catch (OperationCanceledException)
@@ -128,15 +124,7 @@ internal sealed class EcsTaskRunner(EmulatorOptions options, Func<Uri> endpoint,
 
     public async ValueTask DisposeAsync()
     {
-        await _shutdown.CancelAsync().ConfigureAwait(false);
-        Task[] running;
-        lock (_running)
-        {
-            running = [.. _running];
-        }
-
-        await Task.WhenAll(running).ConfigureAwait(false);
-        _shutdown.Dispose();
+        await _work.DisposeAsync().ConfigureAwait(false); // kills and awaits every task process
         _slots.Dispose();
     }
 }

@@ -9,8 +9,7 @@ namespace BatchKit.Emulator.Services.Lambda;
 /// </summary>
 internal sealed class AsyncInvoker(EmulatorOptions options, TimeProvider time) : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _shutdown = new();
-    private readonly List<Task> _running = [];
+    private readonly BackgroundWork _work = new();
     private readonly List<FailedEvent> _failed = [];
 
     /// <summary>An event whose every attempt failed: the function, the event, and the last error document.</summary>
@@ -29,11 +28,7 @@ internal sealed class AsyncInvoker(EmulatorOptions options, TimeProvider time) :
 
     public void Enqueue(FunctionRuntime runtime, byte[] payload)
     {
-        lock (_running)
-        {
-            _running.RemoveAll(t => t.IsCompleted);
-            _running.Add(Task.Run(() => InvokeWithRetriesAsync(runtime, payload)));
-        }
+        _work.Start(() => InvokeWithRetriesAsync(runtime, payload));
     }
 
     private async Task InvokeWithRetriesAsync(FunctionRuntime runtime, byte[] payload)
@@ -48,7 +43,7 @@ internal sealed class AsyncInvoker(EmulatorOptions options, TimeProvider time) :
             }
 
             var error = System.Text.Encoding.UTF8.GetString(result.Payload);
-            if (attempt >= delays.Count || _shutdown.IsCancellationRequested)
+            if (attempt >= delays.Count || _work.IsStopping)
             {
                 runtime.Log($"async invocation failed after {attempt + 1} attempts, event dropped to the failed-event list: {error}");
                 lock (_failed)
@@ -62,7 +57,7 @@ internal sealed class AsyncInvoker(EmulatorOptions options, TimeProvider time) :
             runtime.Log($"async invocation failed (attempt {attempt + 1}), retrying in {delays[attempt].TotalSeconds:0.###} s: {error}");
             try
             {
-                await Task.Delay(delays[attempt], time, _shutdown.Token).ConfigureAwait(false);
+                await Task.Delay(delays[attempt], time, _work.Stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -71,16 +66,5 @@ internal sealed class AsyncInvoker(EmulatorOptions options, TimeProvider time) :
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _shutdown.CancelAsync().ConfigureAwait(false);
-        Task[] running;
-        lock (_running)
-        {
-            running = [.. _running];
-        }
-
-        await Task.WhenAll(running).ConfigureAwait(false);
-        _shutdown.Dispose();
-    }
+    public ValueTask DisposeAsync() => _work.DisposeAsync();
 }

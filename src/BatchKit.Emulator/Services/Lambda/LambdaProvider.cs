@@ -220,7 +220,11 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
     }
 
     /// <summary>The runtime of a function given by name, full ARN or partial ARN (only $LATEST exists here).</summary>
-    public FunctionRuntime Runtime(string nameOrArn, string? qualifier = null)
+    public FunctionRuntime Runtime(string nameOrArn, string? qualifier = null) =>
+        TryRuntime(nameOrArn, qualifier, out var runtime, out var arn) ? runtime : throw LambdaErrors.FunctionNotFound(arn);
+
+    /// <summary>As <see cref="Runtime"/>, for callers to whom a missing function is not an error (S3 drops the event).</summary>
+    public bool TryRuntime(string nameOrArn, string? qualifier, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FunctionRuntime? runtime, out string functionArn)
     {
         var name = nameOrArn;
         var arnQualifier = (string?)null;
@@ -233,9 +237,9 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
         }
 
         qualifier = string.IsNullOrEmpty(qualifier) ? arnQualifier : qualifier;
-        return store.Functions.TryGetValue(name, out var runtime) && qualifier is null or "$LATEST"
-            ? runtime
-            : throw LambdaErrors.FunctionNotFound($"arn:aws:lambda:{options.Region}:{options.AccountId}:function:{name}{(qualifier is null ? "" : ":" + qualifier)}");
+        functionArn = $"arn:aws:lambda:{options.Region}:{options.AccountId}:function:{name}{(qualifier is null ? "" : ":" + qualifier)}";
+        runtime = qualifier is null or "$LATEST" ? store.Functions.GetValueOrDefault(name) : null;
+        return runtime is not null;
     }
 
     private LambdaFunction Configure(string name, JsonObject request, LambdaFunction? previous)

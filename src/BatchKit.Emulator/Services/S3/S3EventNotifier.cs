@@ -21,7 +21,7 @@ internal sealed class S3EventNotifier(EmulatorOptions options, Func<LambdaProvid
     /// <summary>S3 checks every destination when the configuration is put; so does the emulator.</summary>
     public void Put(string bucket, S3NotificationConfiguration configuration)
     {
-        var missing = configuration.Targets.Where(t => !Exists(t.FunctionArn)).Select(t => t.FunctionArn).ToList();
+        var missing = configuration.Targets.Where(t => !lambda().TryRuntime(t.FunctionArn, null, out _, out _)).Select(t => t.FunctionArn).ToList();
         if (missing.Count > 0)
         {
             throw S3Errors.InvalidArgument($"Unable to validate the following destination configurations: {string.Join(", ", missing)} (no such Lambda function)");
@@ -41,12 +41,7 @@ internal sealed class S3EventNotifier(EmulatorOptions options, Func<LambdaProvid
 
         foreach (var target in configuration.Targets.Where(t => t.Matches(eventName, key)))
         {
-            FunctionRuntime runtime;
-            try
-            {
-                runtime = lambda().Runtime(target.FunctionArn);
-            }
-            catch (Protocol.AwsServiceException)
+            if (!lambda().TryRuntime(target.FunctionArn, null, out var runtime, out _))
             {
                 continue; // the function was deleted after the configuration was put: S3 drops the event too
             }
@@ -124,18 +119,5 @@ internal sealed class S3EventNotifier(EmulatorOptions options, Func<LambdaProvid
         }
 
         return builder.ToString();
-    }
-
-    private bool Exists(string functionArn)
-    {
-        try
-        {
-            lambda().Runtime(functionArn);
-            return true;
-        }
-        catch (Protocol.AwsServiceException)
-        {
-            return false;
-        }
     }
 }

@@ -176,43 +176,47 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
         return response;
     }
 
+    /// <summary>
+    /// A machine's executions, or with <c>mapRunArn</c> a Distributed Map's child executions.
+    /// https://docs.aws.amazon.com/step-functions/latest/apireference/API_ListExecutions.html
+    /// </summary>
     public JsonObject ListExecutions(JsonObject request)
     {
         var machineArn = request["stateMachineArn"]?.GetValue<string>();
         var status = request["statusFilter"]?.GetValue<string>();
-        if (request["mapRunArn"]?.GetValue<string>() is { } mapRunArn)
+        var mapRunArn = request["mapRunArn"]?.GetValue<string>();
+        IEnumerable<ExecutionRecord> executions;
+        if (mapRunArn is not null)
         {
-            // A Distributed Map's child executions. https://docs.aws.amazon.com/step-functions/latest/apireference/API_ListExecutions.html
-            var run = MapRun(mapRunArn);
-            return Page(request, run.Children.Where(c => status is null || Status(c.Status) == status).OrderByDescending(c => c.StartDate), c => new JsonObject
+            executions = MapRun(mapRunArn).Children.Select(c => new ExecutionRecord(c.Identity.StateMachineArn, c));
+        }
+        else
+        {
+            if (machineArn is not null)
             {
-                ["executionArn"] = c.Identity.ExecutionArn,
-                ["stateMachineArn"] = c.Identity.StateMachineArn,
-                ["name"] = c.Identity.Name,
-                ["status"] = Status(c.Status),
-                ["startDate"] = Epoch(c.StartDate),
-                ["stopDate"] = c.StopDate is { } stop ? Epoch(stop) : null,
-                ["mapRunArn"] = mapRunArn,
-            }, "executions");
+                Machine(machineArn);
+            }
+
+            executions = store.Executions.Values.Where(r => machineArn is null || r.StateMachineArn == machineArn);
         }
 
-        if (machineArn is not null)
+        return Page(request, executions.Where(r => status is null || Status(r.Execution.Status) == status).OrderByDescending(r => r.Execution.StartDate), r =>
         {
-            Machine(machineArn);
-        }
+            var item = new JsonObject
+            {
+                ["executionArn"] = r.Execution.Identity.ExecutionArn,
+                ["stateMachineArn"] = r.StateMachineArn,
+                ["name"] = r.Execution.Identity.Name,
+                ["status"] = Status(r.Execution.Status),
+                ["startDate"] = Epoch(r.Execution.StartDate),
+                ["stopDate"] = r.Execution.StopDate is { } s ? Epoch(s) : null,
+            };
+            if (mapRunArn is not null)
+            {
+                item["mapRunArn"] = mapRunArn;
+            }
 
-        var executions = store.Executions.Values
-            .Where(r => machineArn is null || r.StateMachineArn == machineArn)
-            .Where(r => status is null || Status(r.Execution.Status) == status)
-            .OrderByDescending(r => r.Execution.StartDate);
-        return Page(request, executions, r => new JsonObject
-        {
-            ["executionArn"] = r.Execution.Identity.ExecutionArn,
-            ["stateMachineArn"] = r.StateMachineArn,
-            ["name"] = r.Execution.Identity.Name,
-            ["status"] = Status(r.Execution.Status),
-            ["startDate"] = Epoch(r.Execution.StartDate),
-            ["stopDate"] = r.Execution.StopDate is { } s ? Epoch(s) : null,
+            return item;
         }, "executions");
     }
 
