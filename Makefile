@@ -13,7 +13,7 @@ STORES ?= 20
 ROWS ?= 200-1000
 SEED ?= 42
 
-.PHONY: help build cli artifacts up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-pipeline synth deploy destroy clean
+.PHONY: help build cli artifacts images dockerd up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-pipeline synth deploy destroy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -21,8 +21,14 @@ help: ## List the targets
 build: ## Build the whole solution
 	dotnet build BatchKit.sln --configuration $(CONFIGURATION)
 
-test: ## Run every test (unit, conformance, emulator, end to end); ends with `tests: N passed, N failed`
+test: images ## Run every test (unit, conformance, emulator, end to end); ends with `tests: N passed, N failed`
 	CONFIGURATION=$(CONFIGURATION) bash scripts/test.sh
+
+images: dockerd ## Build the container images from their Dockerfiles on local Debian bases (cached by content): worker, emulator, Lambda base
+	bash scripts/images.sh
+
+dockerd: ## Start a loopback-only Docker engine unless one answers (`make down` stops the one it started)
+	bash scripts/dockerd.sh start
 
 cli:
 	dotnet build src/BatchKit.Cli --configuration $(CONFIGURATION) --nologo -v quiet
@@ -45,6 +51,7 @@ endif
 
 down: cli ## Stop exactly what `make up` started
 	$(BATCHKIT) down
+	bash scripts/dockerd.sh stop
 ifeq ($(ENGINE),localstack)
 	docker compose -f localstack/docker-compose.yml down
 endif
