@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BatchKit.Emulator.Protocol;
+using BatchKit.Emulator.Runtime;
 using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.EventBridge;
 using BatchKit.Emulator.Services.Lambda;
@@ -28,12 +29,14 @@ public sealed class EmulatorHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly EcsTaskRunner _tasks;
     private readonly LambdaProvider _lambda;
+    private readonly ProcessLauncher _launcher;
 
-    private EmulatorHost(WebApplication app, EcsTaskRunner tasks, LambdaProvider lambda, Uri serviceUrl)
+    private EmulatorHost(WebApplication app, EcsTaskRunner tasks, LambdaProvider lambda, ProcessLauncher launcher, Uri serviceUrl)
     {
         _app = app;
         _tasks = tasks;
         _lambda = lambda;
+        _launcher = launcher;
         ServiceUrl = serviceUrl;
     }
 
@@ -50,11 +53,12 @@ public sealed class EmulatorHost : IAsyncDisposable
 
         var time = TimeProvider.System;
         var s3 = new S3Store(options);
-        Uri? serviceUrl = null;
-        var tasks = new EcsTaskRunner(options, () => serviceUrl!, time);
+        var endpoint = new EmulatorEndpoint();
+        var launcher = new ProcessLauncher(options.EcsImageCommands);
+        var tasks = new EcsTaskRunner(launcher, endpoint, options, time);
         var ecs = new EcsProvider(new EcsStore(), tasks, options, time);
         var events = new EventBridgeProvider(new EventBridgeStore(), options, time);
-        var lambda = new LambdaProvider(new LambdaStore(), new FunctionCode(s3, options), options, () => serviceUrl!, time);
+        var lambda = new LambdaProvider(new LambdaStore(), new FunctionCode(s3, options), launcher, endpoint, options, time);
         StepFunctionsProvider? stepFunctions = null;
         var engine = new ExecutionEngine(time, new ServiceIntegrations(ecs, events, lambda, () => stepFunctions!), new S3ItemReader(s3));
         stepFunctions = new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine);
@@ -69,8 +73,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         app.Run(router.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        serviceUrl = new Uri(address);
-        return new EmulatorHost(app, tasks, lambda, serviceUrl);
+        endpoint.Bind(new Uri(address));
+        return new EmulatorHost(app, tasks, lambda, launcher, endpoint.Url);
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
@@ -79,6 +83,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         await _tasks.DisposeAsync().ConfigureAwait(false); // stops every task process it started, by pid
         await _lambda.DisposeAsync().ConfigureAwait(false); // and every Lambda execution environment
+        _launcher.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

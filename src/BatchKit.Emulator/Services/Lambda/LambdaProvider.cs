@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BatchKit.Emulator.Protocol;
+using BatchKit.Emulator.Runtime;
 using Microsoft.AspNetCore.Http;
 
 namespace BatchKit.Emulator.Services.Lambda;
@@ -11,7 +12,8 @@ namespace BatchKit.Emulator.Services.Lambda;
 /// <c>bootstrap</c> through the Runtime API in warm execution environments. One method per operation, named after it.
 /// https://docs.aws.amazon.com/lambda/latest/api/API_Operations.html
 /// </summary>
-internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode code, EmulatorOptions options, Func<Uri> endpoint, TimeProvider time)
+internal sealed partial class LambdaProvider(
+    LambdaStore store, FunctionCode code, IWorkloadLauncher launcher, EmulatorEndpoint endpoint, EmulatorOptions options, TimeProvider time)
     : IAsyncDisposable
 {
     public const string PathPrefix = "/2015-03-31/functions";
@@ -111,7 +113,7 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
         }
 
         var function = Configure(name, request, previous: null);
-        var runtime = new FunctionRuntime(function, options.MaxLambdaEnvironments, AwsEnvironment(), time);
+        var runtime = NewRuntime(function);
         if (!store.Functions.TryAdd(name, runtime))
         {
             await runtime.DisposeAsync().ConfigureAwait(false);
@@ -127,7 +129,7 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
         return new JsonObject
         {
             ["Configuration"] = function.ToConfiguration(),
-            ["Code"] = new JsonObject { ["RepositoryType"] = "S3", ["Location"] = new Uri(endpoint(), "/_batchkit/lambda/" + function.FunctionName).ToString() },
+            ["Code"] = new JsonObject { ["RepositoryType"] = "S3", ["Location"] = new Uri(endpoint.Url, "/_batchkit/lambda/" + function.FunctionName).ToString() },
         };
     }
 
@@ -290,7 +292,7 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
     private async Task<JsonObject> ReplaceAsync(string nameOrArn, Func<LambdaFunction, LambdaFunction> change)
     {
         var old = Runtime(nameOrArn);
-        var replacement = new FunctionRuntime(change(old.Function), options.MaxLambdaEnvironments, AwsEnvironment(), time);
+        var replacement = NewRuntime(change(old.Function));
         foreach (var line in old.LogLines())
         {
             replacement.Log(line); // the function's log outlives a code update, as its CloudWatch log group does
@@ -301,16 +303,8 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
         return replacement.Function.ToConfiguration();
     }
 
-    /// <summary>What every function's environment gets so the AWS SDK inside it talks to this emulator.</summary>
-    private Dictionary<string, string> AwsEnvironment() => new(StringComparer.Ordinal)
-    {
-        ["AWS_ENDPOINT_URL"] = endpoint().ToString().TrimEnd('/'),
-        ["AWS_ACCESS_KEY_ID"] = "test",
-        ["AWS_SECRET_ACCESS_KEY"] = "test",
-        ["AWS_SESSION_TOKEN"] = "test",
-        ["AWS_REGION"] = options.Region,
-        ["AWS_DEFAULT_REGION"] = options.Region,
-    };
+    private FunctionRuntime NewRuntime(LambdaFunction function) =>
+        new(function, options.MaxLambdaEnvironments, launcher, new LambdaWorkload(endpoint, options), time);
 
     private static async Task<byte[]> ReadPayloadAsync(HttpRequest request)
     {

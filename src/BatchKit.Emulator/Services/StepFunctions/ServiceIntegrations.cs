@@ -63,7 +63,7 @@ internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider e
 
         // .sync: wait for the task to stop; a non-zero exit fails the state with the task (and its output) as cause.
         var task = ecs.Find(response["tasks"]![0]!["taskArn"]!.GetValue<string>())!;
-        await task.Stopped.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await task.StoppedTask.WaitAsync(cancellationToken).ConfigureAwait(false);
         var described = JsonCase.ToPascal(ecs.DescribeTasks(new JsonObject { ["tasks"] = new JsonArray(task.TaskArn) })["tasks"]![0]);
         return task.ExitCode == 0
             ? TaskResult.Success(described)
