@@ -29,23 +29,28 @@ public sealed class EmulatorHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly EcsTaskRunner _tasks;
     private readonly LambdaProvider _lambda;
-    private readonly ProcessLauncher _launcher;
+    private readonly WorkloadRuntimes _runtimes;
 
-    private EmulatorHost(WebApplication app, EcsTaskRunner tasks, LambdaProvider lambda, ProcessLauncher launcher, Uri serviceUrl)
+    private EmulatorHost(WebApplication app, EcsTaskRunner tasks, LambdaProvider lambda, WorkloadRuntimes runtimes, Uri serviceUrl)
     {
         _app = app;
         _tasks = tasks;
         _lambda = lambda;
-        _launcher = launcher;
+        _runtimes = runtimes;
         ServiceUrl = serviceUrl;
     }
 
     /// <summary>The endpoint to give SDKs and the CLI, e.g. http://127.0.0.1:4566 (an IP literal keeps S3 path-style).</summary>
     public Uri ServiceUrl { get; }
 
+    /// <summary>
+    /// Starts the emulator. Throws <see cref="ContainerEngineUnavailableException"/> when a container runtime was asked
+    /// for and no Docker engine answers.
+    /// </summary>
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var runtimes = await WorkloadRuntimes.StartAsync(options, cancellationToken).ConfigureAwait(false);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = null); // multipart parts and 64 MB objects
@@ -54,11 +59,10 @@ public sealed class EmulatorHost : IAsyncDisposable
         var time = TimeProvider.System;
         var s3 = new S3Store(options);
         var endpoint = new EmulatorEndpoint();
-        var launcher = new ProcessLauncher(options.EcsImageCommands);
-        var tasks = new EcsTaskRunner(launcher, endpoint, options, time);
+        var tasks = new EcsTaskRunner(runtimes.Ecs, endpoint, options, time);
         var ecs = new EcsProvider(new EcsStore(), tasks, options, time);
         var events = new EventBridgeProvider(new EventBridgeStore(), options, time);
-        var lambda = new LambdaProvider(new LambdaStore(), new FunctionCode(s3, options), launcher, endpoint, options, time);
+        var lambda = new LambdaProvider(new LambdaStore(), new FunctionCode(s3, options), runtimes.Lambda, endpoint, options, time);
         StepFunctionsProvider? stepFunctions = null;
         var engine = new ExecutionEngine(time, new ServiceIntegrations(ecs, events, lambda, () => stepFunctions!), new S3ItemReader(s3));
         stepFunctions = new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine);
@@ -74,7 +78,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         endpoint.Bind(new Uri(address));
-        return new EmulatorHost(app, tasks, lambda, launcher, endpoint.Url);
+        return new EmulatorHost(app, tasks, lambda, runtimes, endpoint.Url);
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
@@ -83,7 +87,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         await _tasks.DisposeAsync().ConfigureAwait(false); // stops every task process it started, by pid
         await _lambda.DisposeAsync().ConfigureAwait(false); // and every Lambda execution environment
-        _launcher.Dispose();
+        await _runtimes.DisposeAsync().ConfigureAwait(false); // and removes any container of this emulator left
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

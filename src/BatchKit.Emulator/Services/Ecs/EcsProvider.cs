@@ -114,6 +114,7 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
                 ["lastStatus"] = t.LastStatus,
                 ["exitCode"] = t.ExitCode,
                 ["stoppedReason"] = t.StoppedReason,
+                ["runtime"] = t.RuntimeKind, // process or container: which one ran it
                 ["s3Key"] = t.Environment.GetValueOrDefault("S3_KEY"),
                 ["output"] = t.Output,
             })]),
@@ -270,6 +271,11 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
         if (task.ExitCode is { } code)
         {
             container["exitCode"] = code;
+        }
+
+        if (task.ContainerReason is { } reason)
+        {
+            container["reason"] = reason;
         }
 
         if (task.Workload is { } workload)
