@@ -83,9 +83,9 @@ internal sealed class DockerEngine : IDisposable
                     .ConfigureAwait(false);
                 removed.Add(container.ID);
             }
-            catch (DockerContainerNotFoundException)
+            catch (DockerApiException e) when (e is DockerContainerNotFoundException || e.StatusCode == System.Net.HttpStatusCode.Conflict)
             {
-                // Removed meanwhile (by its own emulator, or a concurrent sweep).
+                // Removed, or being removed, meanwhile (by its own emulator, or the sweep of another starting at once).
             }
         }
 

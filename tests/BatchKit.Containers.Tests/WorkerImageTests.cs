@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using Amazon.S3.Model;
+using BatchKit.Emulator.Runtime;
+using BatchKit.Emulator.Tests;
+
+namespace BatchKit.Containers.Tests;
+
+/// <summary>
+/// The worker image built from src/BatchKit.Worker/Dockerfile (the one CDK deploys) runs a store through the emulator
+/// under --ecs-runtime container: Step Functions' ecs:runTask.waitForTaskToken starts it, it reads the store file from
+/// S3 and answers the task token, all over 127.0.0.1.
+/// </summary>
+public sealed class WorkerImageTests : IAsyncLifetime
+{
+    private const string Key = "processed/2026-11-22/store_1007.json";
+    private readonly EmulatorFixture _emulator = new();
+
+    public async Task InitializeAsync()
+    {
+        await LocalImages.RequireAsync(LocalImages.Worker);
+        await _emulator.InitializeAsync(o => o with { EcsRuntime = RuntimeChoice.Container });
+    }
+
+    public Task DisposeAsync() => _emulator.DisposeAsync();
+
+    [Fact]
+    public async Task The_worker_container_sums_a_store_and_answers_its_task_token()
+    {
+        using var s3 = _emulator.S3();
+        await s3.PutBucketAsync("sales");
+        // 6 × 2.55 + 6 × 3.39 − 1 × 27.50 = 8.14 (a cancellation nets in).
+        await s3.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = "sales",
+            Key = Key,
+            ContentBody = """
+                [{"InvoiceNo":"536365","StockCode":"85123A","Description":"WHITE HANGING HEART","Quantity":"6","InvoiceDate":"01-12-2010 8:26","UnitPrice":"2.55","CustomerID":"17850","Country":"United Kingdom"},
+                 {"InvoiceNo":"536365","StockCode":"71053","Description":"WHITE METAL LANTERN","Quantity":"6","InvoiceDate":"01-12-2010 8:26","UnitPrice":"3.39","CustomerID":"17850","Country":"United Kingdom"},
+                 {"InvoiceNo":"C536379","StockCode":"D","Description":"Discount","Quantity":"-1","InvoiceDate":"01-12-2010 9:41","UnitPrice":"27.50","CustomerID":"14527","Country":"United Kingdom"}]
+                """,
+        });
+        var ecs = new EcsCalls(_emulator, "workers");
+        await ecs.CreateClusterAsync();
+        await ecs.RegisterAsync("worker", new JsonObject { ["image"] = LocalImages.Worker }, cpu: "256", memory: "512");
+
+        var execution = await RunAsync();
+
+        Assert.True(execution["status"]!.GetValue<string>() == "SUCCEEDED", execution.ToJsonString());
+        var output = JsonNode.Parse(execution["output"]!.GetValue<string>())!;
+        Assert.Equal(("success", "8.14", 3), (output["status"]!.GetValue<string>(), output["total"]!.GetValue<string>(), output["item_transaction_count"]!.GetValue<int>()));
+        // The worker answers its token, then exits: the execution may succeed before the task is STOPPED.
+        var log = JsonNode.Parse(await _emulator.Http.GetStringAsync(new Uri(_emulator.Host.ServiceUrl, "/_batchkit/ecs/tasks")))!["tasks"]![0]!;
+        var task = await ecs.WaitUntilStoppedAsync(log["taskArn"]!.GetValue<string>());
+        Assert.Equal(("container", Key), (log["runtime"]!.GetValue<string>(), log["s3Key"]!.GetValue<string>()));
+        Assert.Equal(0, task["containers"]![0]!["exitCode"]!.GetValue<int>());
+    }
+
+    private async Task<JsonObject> RunAsync()
+    {
+        var (_, machine) = await _emulator.JsonAsync("AWSStepFunctions.CreateStateMachine", "states", new JsonObject
+        {
+            ["name"] = "one-store",
+            ["roleArn"] = "arn:aws:iam::000000000000:role/r",
+            ["definition"] = """
+                {"StartAt": "Store", "States": {"Store": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.waitForTaskToken",
+                  "Parameters": {"Cluster": "workers", "TaskDefinition": "worker", "LaunchType": "FARGATE",
+                    "Overrides": {"ContainerOverrides": [{"Name": "main", "Environment": [
+                      {"Name": "TASK_TOKEN", "Value.$": "$$.Task.Token"}, {"Name": "S3_BUCKET", "Value": "sales"}, {"Name": "S3_KEY", "Value": "STORE_FILE"}]}]}},
+                  "TimeoutSeconds": 120, "End": true}}}
+                """.Replace("STORE_FILE", Key, StringComparison.Ordinal),
+        });
+        var (_, started) = await _emulator.JsonAsync("AWSStepFunctions.StartExecution", "states", new JsonObject { ["stateMachineArn"] = machine["stateMachineArn"]!.GetValue<string>(), ["input"] = "{}" });
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            var (_, described) = await _emulator.JsonAsync("AWSStepFunctions.DescribeExecution", "states", new JsonObject { ["executionArn"] = started["executionArn"]!.GetValue<string>() });
+            if (described["status"]!.GetValue<string>() != "RUNNING")
+            {
+                return described;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the execution did not end within 120 s: " + described.ToJsonString());
+            await Task.Delay(100);
+        }
+    }
+}
