@@ -40,7 +40,7 @@ files_hash() { find "$@" -type f -not -path '*/bin/*' -not -path '*/obj/*' -prin
 build_quietly() {
   local log="$WORK/${1//[\/:]/-}.build.log"
   shift
-  if ! docker build "$@" >"$log" 2>&1; then
+  if ! docker build --force-rm "$@" >"$log" 2>&1; then
     echo "images: docker build failed; the end of $log:" >&2
     tail -n 30 "$log" >&2
     exit 1
