@@ -13,7 +13,7 @@ STORES ?= 20
 ROWS ?= 200-1000
 SEED ?= 42
 
-.PHONY: help build cli artifacts images dockerd up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-pipeline synth deploy destroy clean
+.PHONY: help build cli artifacts images dockerd up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-containers bench-pipeline synth deploy destroy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -83,6 +83,10 @@ EMULATOR_BENCH := tests/BatchKit.Emulator.Benchmarks/bin/$(CONFIGURATION)/net10.
 bench-emulator: ## Emulator start-up to healthy, S3 PUT/GET throughput (1 KB and 64 MB) with the real SDK, RunTask-to-process latency
 	dotnet build tests/BatchKit.Emulator.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(EMULATOR_BENCH)
+
+bench-containers: images ## RunTask to first log line for a container next to a process (median, p90 over 50 each); image build time is printed by make images
+	dotnet build tests/BatchKit.Emulator.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
+	$(EMULATOR_BENCH) containers
 
 PIPELINE_BENCH := tests/BatchKit.Pipeline.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Pipeline.Benchmarks
 bench-pipeline: artifacts $(WIREMOCK_JAR) ## Upload to SUCCEEDED, all real processes: 100 and 1,000 stores x 1,000 rows, with a time breakdown and the emulator's peak memory
