@@ -24,7 +24,7 @@ public sealed class ContainerLifecycleTests
         });
         var running = await ecs.RunAsync("sleeper");
         await ecs.WaitForOutputAsync(running, "sleeping");
-        var id = (await ecs.DescribeAsync(running))["containers"]![0]!["runtimeId"]!.GetValue<string>();
+        var id = await ecs.RuntimeIdAsync(running);
         Assert.Contains(id, await LocalImages.ContainersAsync(_ => true));
 
         await emulator.DisposeAsync();

@@ -77,6 +77,22 @@ internal sealed class EcsCalls(EmulatorFixture emulator, string cluster)
         return tasks.Single(t => t!["taskArn"]!.GetValue<string>() == taskArn)!;
     }
 
+    /// <summary>The task's container id, once the runtime has reported it (its output may arrive a moment earlier).</summary>
+    public async Task<string> RuntimeIdAsync(string taskArn)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if ((await DescribeAsync(taskArn))["containers"]![0]!["runtimeId"]?.GetValue<string>() is { } id)
+            {
+                return id;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"task {taskArn} has no runtimeId after 30 s");
+            await Task.Delay(20);
+        }
+    }
+
     public async Task WaitForOutputAsync(string taskArn, string text, int seconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);

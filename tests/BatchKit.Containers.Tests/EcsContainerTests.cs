@@ -70,7 +70,7 @@ public sealed class EcsContainerTests : IAsyncLifetime
         await _ecs.RegisterAsync("stop", Script("trap 'echo got SIGTERM; exit 0' TERM; echo started; while :; do sleep 0.1; done"));
         var arn = await _ecs.RunAsync("stop");
         await _ecs.WaitForOutputAsync(arn, "started");
-        var id = (await _ecs.DescribeAsync(arn))["containers"]![0]!["runtimeId"]!.GetValue<string>();
+        var id = await _ecs.RuntimeIdAsync(arn);
 
         await _ecs.StopAsync(arn, "Stopped by the test");
         var task = await _ecs.WaitUntilStoppedAsync(arn);

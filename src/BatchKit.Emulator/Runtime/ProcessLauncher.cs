@@ -7,12 +7,14 @@ namespace BatchKit.Emulator.Runtime;
 /// The <c>process</c> runtime: a workload runs as a local child process instead of a container. An ECS image runs the
 /// local command the emulator maps it to (<c>--ecs-image IMAGE=COMMAND</c>), followed by the workload's command; a
 /// workload whose entry point lies in a mount (a Lambda's <c>/var/task/bootstrap</c>) runs that file from the host
-/// directory. Every child gets a parent-death signal (through util-linux <c>setpriv</c>, when present) so it cannot
-/// outlive a crashed emulator.
+/// directory. Every child leads a process group of its own (util-linux <c>setsid</c>), so stopping it reaches every
+/// process it started, as stopping a container does, and gets a parent-death signal (<c>setpriv --pdeathsig</c>) so it
+/// cannot outlive a crashed emulator.
 /// </summary>
 internal sealed class ProcessLauncher(IReadOnlyDictionary<string, string[]> imageCommands) : IWorkloadLauncher, IDisposable
 {
     private const string SetPriv = "/usr/bin/setpriv";
+    private const string SetSid = "/usr/bin/setsid";
     private readonly LauncherThread _thread = new();
 
     public string Kind => "process";
@@ -37,7 +39,7 @@ internal sealed class ProcessLauncher(IReadOnlyDictionary<string, string[]> imag
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new RunningProcess(process);
+        return new RunningProcess(process, ownGroup: File.Exists(SetSid));
     }
 
     /// <summary>The command line standing in for the image's entry point and command.</summary>
@@ -59,26 +61,19 @@ internal sealed class ProcessLauncher(IReadOnlyDictionary<string, string[]> imag
 
     private static ProcessStartInfo StartInfo(WorkloadSpec spec, List<string> command)
     {
-        var pdeathsig = File.Exists(SetPriv);
-        var start = new ProcessStartInfo(pdeathsig ? SetPriv : command[0])
+        var start = new ProcessStartInfo
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = false,
             UseShellExecute = false,
             WorkingDirectory = spec.WorkingDirectory is { } dir ? HostPath(spec, dir) : "",
         };
-        if (pdeathsig)
-        {
-            foreach (var argument in (string[])["--pdeathsig", "KILL", "--"])
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.ArgumentList.Add(command[0]);
-        }
-
-        foreach (var argument in command.Skip(1))
+        // setpriv sets the parent-death signal and execs setsid, which starts a new session and process group and
+        // execs the command: one pid throughout (a child of .NET is never a group leader, so setsid does not fork).
+        List<string> line = [.. File.Exists(SetPriv) ? [SetPriv, "--pdeathsig", "KILL", "--"] : Array.Empty<string>(),
+            .. File.Exists(SetSid) ? [SetSid, "--"] : Array.Empty<string>(), .. command];
+        start.FileName = line[0];
+        foreach (var argument in line.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }

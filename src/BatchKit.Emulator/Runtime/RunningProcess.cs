@@ -1,18 +1,34 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace BatchKit.Emulator.Runtime;
 
-/// <summary>A workload running as a child process, identified by its own pid (never by name or command line).</summary>
+/// <summary>
+/// A workload running as a child process that leads its own process group, identified by its own pid (never by
+/// name or command line). Signals go to the whole group, and when the main process ends, whatever it left in its
+/// group is killed, as a container's processes end with it.
+/// </summary>
 internal sealed partial class RunningProcess : IRunningWorkload
 {
+    private const int SigKill = 9;
     private const int SigTerm = 15;
     private readonly Process _process;
+    private readonly bool _ownGroup;
+    private readonly TaskCompletionSource _processExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public RunningProcess(Process process)
+    public RunningProcess(Process process, bool ownGroup)
     {
         _process = process;
-        Id = process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _ownGroup = ownGroup;
+        Id = process.Id.ToString(CultureInfo.InvariantCulture);
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => _processExited.TrySetResult();
+        if (process.HasExited)
+        {
+            _processExited.TrySetResult();
+        }
+
         Exited = WaitAsync();
     }
 
@@ -24,46 +40,53 @@ internal sealed partial class RunningProcess : IRunningWorkload
 
     private async Task<WorkloadExit> WaitAsync()
     {
-        // Waits for the exit and for the redirected output to reach its end, so no line is lost.
+        await _processExited.Task.ConfigureAwait(false);
+        SignalGroup(SigKill); // what the main process left behind would hold its output open
+        // Waits for the redirected output to reach its end, so no line is lost.
         await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
         return new WorkloadExit(_process.ExitCode);
     }
 
     public async Task StopAsync(TimeSpan grace)
     {
-        if (Exited.IsCompleted || _process.HasExited)
+        if (_processExited.Task.IsCompleted)
         {
             return; // Its pid may belong to another process by now: never signal it.
         }
 
-        _ = Kill(_process.Id, SigTerm);
-        if (await Task.WhenAny(Exited, Task.Delay(grace)).ConfigureAwait(false) != Exited)
+        Signal(SigTerm);
+        if (await Task.WhenAny(_processExited.Task, Task.Delay(grace)).ConfigureAwait(false) != _processExited.Task)
         {
-            KillTree();
+            Signal(SigKill);
         }
 
         await Exited.ConfigureAwait(false);
     }
 
-    private void KillTree()
+    /// <summary>The group while the leader lives (its pid is ours until .NET reaps it), else nothing.</summary>
+    private void Signal(int signal)
     {
-        try
+        if (!_processExited.Task.IsCompleted)
         {
-            _process.Kill(entireProcessTree: true);
+            _ = Kill(_ownGroup ? -_process.Id : _process.Id, signal);
         }
-        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+    }
+
+    /// <summary>
+    /// After the leader is gone: the group id stays reserved while any member lives, so this reaches only processes
+    /// the workload started (ESRCH when none are left).
+    /// </summary>
+    private void SignalGroup(int signal)
+    {
+        if (_ownGroup)
         {
-            // Already exited (and perhaps disposed by the task that awaited it).
+            _ = Kill(-_process.Id, signal);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!Exited.IsCompleted)
-        {
-            KillTree();
-        }
-
+        Signal(SigKill);
         await Exited.ConfigureAwait(false);
         _process.Dispose();
     }

@@ -22,7 +22,7 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
         "DescribeTasks" => DescribeTasks(request),
         "ListTasks" => ListTasks(request),
         "StopTask" => StopTask(request),
-        _ => throw new AwsServiceException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's ECS emulation."),
+        _ => throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's ECS emulation."),
     });
 
     public JsonObject CreateCluster(JsonObject request)

@@ -14,7 +14,7 @@ namespace BatchKit.Emulator.Services.Lambda;
 /// </summary>
 internal sealed partial class LambdaProvider(
     LambdaStore store, FunctionCode code, IWorkloadLauncher launcher, EmulatorEndpoint endpoint, EmulatorOptions options, TimeProvider time)
-    : IAsyncDisposable
+    : IRestJsonService, IAsyncDisposable
 {
     public const string PathPrefix = "/2015-03-31/functions";
     private const int LogTailBytes = 4 * 1024;
@@ -24,7 +24,7 @@ internal sealed partial class LambdaProvider(
     public AsyncInvoker Async => _async;
 
     /// <summary>True when a request is for Lambda: its path and its signing service say so (a bucket may be named 2015-03-31).</summary>
-    public static bool Serves(HttpRequest request) =>
+    public bool Serves(HttpRequest request) =>
         request.Path.StartsWithSegments(PathPrefix, StringComparison.Ordinal)
         && request.Headers.Authorization.ToString().Contains("/lambda/aws4_request", StringComparison.Ordinal);
 
@@ -68,34 +68,6 @@ internal sealed partial class LambdaProvider(
             default:
                 throw LambdaErrors.UnknownOperation(method, path);
         }
-    }
-
-    /// <summary>
-    /// BatchKit's own read-outs (no AWS API has them locally): <c>GET /_batchkit/lambda/logs?function=NAME</c> (the
-    /// runtime output CloudWatch would hold) and <c>GET /_batchkit/lambda/failed-events</c> (async events that failed
-    /// every attempt, which Lambda would send to an on-failure destination).
-    /// </summary>
-    public Task HandleBatchKitAsync(HttpContext context)
-    {
-        var path = context.Request.Path.Value ?? "";
-        if (path == "/_batchkit/lambda/logs")
-        {
-            var name = context.Request.Query["function"].ToString();
-            return WriteAsync(context, new JsonObject { ["function"] = name, ["lines"] = new JsonArray([.. Runtime(name).LogLines().Select(l => (JsonNode)l)]) });
-        }
-
-        if (path == "/_batchkit/lambda/failed-events")
-        {
-            return WriteAsync(context, new JsonObject
-            {
-                ["events"] = new JsonArray([.. _async.FailedEvents.Select(e => (JsonNode)new JsonObject
-                {
-                    ["function"] = e.FunctionName, ["attempts"] = e.Attempts, ["error"] = e.Error, ["event"] = e.Payload,
-                })]),
-            });
-        }
-
-        throw LambdaErrors.UnknownOperation(context.Request.Method, path);
     }
 
     /// <summary>https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html</summary>
@@ -174,7 +146,7 @@ internal sealed partial class LambdaProvider(
         {
             if (statements.Any(s => s["Sid"]!.GetValue<string>() == statement["Sid"]!.GetValue<string>()))
             {
-                throw new AwsServiceException("ResourceConflictException", $"The statement id ({statement["Sid"]}) provided already exists. Please provide a new statement id, or remove the existing statement.", 409);
+                throw new ServiceErrorException("ResourceConflictException", $"The statement id ({statement["Sid"]}) provided already exists. Please provide a new statement id, or remove the existing statement.", 409);
             }
 
             statements.Add(statement);
@@ -333,7 +305,7 @@ internal sealed partial class LambdaProvider(
         {
             return await JsonProtocol.ReadRequestAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false);
         }
-        catch (AwsServiceException e)
+        catch (ServiceErrorException e)
         {
             throw LambdaErrors.InvalidRequestContent(e.Message);
         }
