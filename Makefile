@@ -6,6 +6,11 @@ export DOTNET_NOLOGO := 1
 
 BATCHKIT := dotnet src/BatchKit.Cli/bin/$(CONFIGURATION)/net10.0/batchkit.dll
 ENGINE ?= emulator
+# What runs the workers and the Lambda in the emulator: process (the published binaries), container (the images of
+# `make images`) or auto.
+ECS_RUNTIME ?= process
+LAMBDA_RUNTIME ?= process
+UP_IMAGES := $(if $(filter-out process,$(ECS_RUNTIME) $(LAMBDA_RUNTIME)),images)
 ARTIFACTS := artifacts
 WIREMOCK_JAR := node_modules/wiremock/build/wiremock-standalone-3.13.2.jar
 DAY ?= 2026-11-22
@@ -43,11 +48,11 @@ artifacts: ## Publish what the local stack runs: the emulator, the worker (Nativ
 	dotnet publish src/BatchKit.UploadHandler --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
 	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/upload-handler --nologo -v quiet
 
-up: cli artifacts $(WIREMOCK_JAR) ## Start the local stack (ENGINE=emulator|localstack) and deploy the pipeline into it
+up: cli artifacts $(WIREMOCK_JAR) $(UP_IMAGES) ## Start the local stack (ENGINE=emulator|localstack, ECS_RUNTIME/LAMBDA_RUNTIME=process|container|auto) and deploy the pipeline into it
 ifeq ($(ENGINE),localstack)
 	docker compose -f localstack/docker-compose.yml up -d
 endif
-	$(BATCHKIT) up --engine $(ENGINE)
+	$(BATCHKIT) up --engine $(ENGINE) --ecs-runtime $(ECS_RUNTIME) --lambda-runtime $(LAMBDA_RUNTIME)
 
 down: cli ## Stop exactly what `make up` started
 	$(BATCHKIT) down
