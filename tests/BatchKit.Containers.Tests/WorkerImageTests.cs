@@ -51,7 +51,7 @@ public sealed class WorkerImageTests : IAsyncLifetime
         // The worker answers its token, then exits: the execution may succeed before the task is STOPPED.
         var log = JsonNode.Parse(await _emulator.Http.GetStringAsync(new Uri(_emulator.Host.ServiceUrl, "/_batchkit/ecs/tasks")))!["tasks"]![0]!;
         var task = await ecs.WaitUntilStoppedAsync(log["taskArn"]!.GetValue<string>());
-        Assert.Equal(("container", Key), (log["runtime"]!.GetValue<string>(), log["s3Key"]!.GetValue<string>()));
+        Assert.Equal(("container", Key), (log["runtime"]!.GetValue<string>(), log["environment"]!["S3_KEY"]!.GetValue<string>()));
         Assert.Equal(0, task["containers"]![0]!["exitCode"]!.GetValue<int>());
     }
 
