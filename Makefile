@@ -48,7 +48,7 @@ artifacts: ## Publish what the local stack runs: the emulator, the worker (Nativ
 	dotnet publish src/BatchKit.Functions --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
 	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/functions --nologo -v quiet
 
-up: cli artifacts $(WIREMOCK_JAR) $(UP_IMAGES) ## Start the local stack (ENGINE=emulator|localstack, ECS_RUNTIME/LAMBDA_RUNTIME=process|container|auto) and deploy the pipeline into it
+up: cli artifacts $(WIREMOCK_JAR) $(UP_IMAGES) ## Start the local stack (ENGINE, ECS_RUNTIME, LAMBDA_RUNTIME) and deploy the pipeline into it
 ifeq ($(ENGINE),localstack)
 	docker compose -f localstack/docker-compose.yml up -d
 endif

@@ -27,8 +27,8 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         "--ecs-image" when args[i + 1].Split('=', 2) is [var image, var command] => options with { EcsImageCommands = images.TryAdd(image, command.Split(' ')) ? images : images },
         "--ecs-runtime" => options with { EcsRuntime = RuntimeChoices.Parse(args[i], args[i + 1]) },
         "--lambda-runtime" => options with { LambdaRuntime = RuntimeChoices.Parse(args[i], args[i + 1]) },
-        _ => throw new ArgumentException($"unknown option '{args[i]} {args[i + 1]}': use --port, --bind, --data-dir, --ecs-image IMAGE=COMMAND, --max-tasks N, " +
-                                         "--ecs-runtime process|container|auto, --lambda-runtime process|container|auto"),
+        _ => throw new ArgumentException($"unknown option '{args[i]} {args[i + 1]}': use --port, --bind, --data-dir, --ecs-image IMAGE=COMMAND, " +
+                                         "--max-tasks N, --ecs-runtime process|container|auto, --lambda-runtime process|container|auto"),
     };
 }
 

@@ -81,7 +81,8 @@ public sealed class ContainerLifecycleTests
             var e = await Assert.ThrowsAsync<ContainerEngineUnavailableException>(() => EmulatorHost.StartAsync(options));
 
             Assert.Equal(
-                "--ecs-runtime container: no Docker engine answers at unix:///nonexistent/docker.sock; start one with `make dockerd` (scripts/dockerd.sh start)",
+                "--ecs-runtime container: no Docker engine answers at unix:///nonexistent/docker.sock; " +
+                "start one with `make dockerd` (scripts/dockerd.sh start)",
                 e.Message);
         }
         finally

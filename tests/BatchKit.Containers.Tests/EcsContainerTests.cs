@@ -53,12 +53,15 @@ public sealed class EcsContainerTests : IAsyncLifetime
         var output = await _ecs.OutputAsync(arn);
 
         Assert.Equal(3, task["containers"]![0]!["exitCode"]!.GetValue<int>());
-        Assert.Equal(("Essential container in task exited", "EssentialContainerExited"), (task["stoppedReason"]!.GetValue<string>(), task["stopCode"]!.GetValue<string>()));
+        Assert.Equal(
+            ("Essential container in task exited", "EssentialContainerExited"),
+            (task["stoppedReason"]!.GetValue<string>(), task["stopCode"]!.GetValue<string>()));
         Assert.Equal("container", task["attributes"]![0]!["value"]!.GetValue<string>());
         Assert.Matches("^[0-9a-f]{64}$", task["containers"]![0]!["runtimeId"]!.GetValue<string>());
         Assert.Equal("container", (await _ecs.TaskLogAsync(arn))["runtime"]!.GetValue<string>());
         var endpoint = _emulator.Host.ServiceUrl.ToString().TrimEnd('/');
-        Assert.Contains($"store=from the definition key=processed/d/store_7.json uid=4321 region=us-east-1 endpoint={endpoint}", output, StringComparison.Ordinal);
+        Assert.Contains(
+            $"store=from the definition key=processed/d/store_7.json uid=4321 region=us-east-1 endpoint={endpoint}", output, StringComparison.Ordinal);
         // 256 MiB hard; 512 cpu units = half a vCPU = 50 ms of every 100 ms CFS period.
         Assert.Contains($"memory={256L * 1024 * 1024} cpu=50000", output, StringComparison.Ordinal);
         Assert.Contains("to stderr", output, StringComparison.Ordinal);

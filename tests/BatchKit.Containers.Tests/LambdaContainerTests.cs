@@ -56,9 +56,12 @@ public sealed class LambdaContainerTests : IAsyncLifetime
         Assert.False(response.Headers.Contains("X-Amz-Function-Error"), body);
         var answer = JsonNode.Parse(body)!;
         Assert.Equal("2026-11-22", answer["event"]!["day"]!.GetValue<string>());
-        Assert.Equal(("upload", "/var/task", "hello"), (answer["handler"]!.GetValue<string>(), answer["taskRoot"]!.GetValue<string>(), answer["greeting"]!.GetValue<string>()));
+        Assert.Equal(
+            ("upload", "/var/task", "hello"),
+            (answer["handler"]!.GetValue<string>(), answer["taskRoot"]!.GetValue<string>(), answer["greeting"]!.GetValue<string>()));
         // uid 993 is sbx_user1051, the user of batchkit/lambda-provided; the process runtime would run it as this test's user.
         Assert.Equal(993, answer["uid"]!.GetValue<int>());
-        Assert.NotEmpty(await LocalImages.ContainersAsync(l => l.TryGetValue("batchkit.workload", out var name) && name.StartsWith("lambda-in-container-", StringComparison.Ordinal)));
+        Assert.NotEmpty(await LocalImages.ContainersAsync(
+            l => l.TryGetValue("batchkit.workload", out var name) && name.StartsWith("lambda-in-container-", StringComparison.Ordinal)));
     }
 }

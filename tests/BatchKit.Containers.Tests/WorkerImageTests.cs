@@ -33,11 +33,8 @@ public sealed class WorkerImageTests : IAsyncLifetime
         {
             BucketName = "sales",
             Key = Key,
-            ContentBody = """
-                [{"InvoiceNo":"536365","StockCode":"85123A","Description":"WHITE HANGING HEART","Quantity":"6","InvoiceDate":"01-12-2010 8:26","UnitPrice":"2.55","CustomerID":"17850","Country":"United Kingdom"},
-                 {"InvoiceNo":"536365","StockCode":"71053","Description":"WHITE METAL LANTERN","Quantity":"6","InvoiceDate":"01-12-2010 8:26","UnitPrice":"3.39","CustomerID":"17850","Country":"United Kingdom"},
-                 {"InvoiceNo":"C536379","StockCode":"D","Description":"Discount","Quantity":"-1","InvoiceDate":"01-12-2010 9:41","UnitPrice":"27.50","CustomerID":"14527","Country":"United Kingdom"}]
-                """,
+            ContentBody = "[" + string.Join(",", Row("536365", "85123A", "6", "8:26", "2.55", "17850"), Row("536365", "71053", "6", "8:26", "3.39", "17850"),
+                Row("C536379", "D", "-1", "9:41", "27.50", "14527")) + "]",
         });
         var ecs = new EcsCalls(_emulator, "workers");
         await ecs.CreateClusterAsync();
@@ -47,13 +44,23 @@ public sealed class WorkerImageTests : IAsyncLifetime
 
         Assert.True(execution["status"]!.GetValue<string>() == "SUCCEEDED", execution.ToJsonString());
         var output = JsonNode.Parse(execution["output"]!.GetValue<string>())!;
-        Assert.Equal(("success", "8.14", 3), (output["status"]!.GetValue<string>(), output["total"]!.GetValue<string>(), output["item_transaction_count"]!.GetValue<int>()));
+        Assert.Equal(
+            ("success", "8.14", 3),
+            (output["status"]!.GetValue<string>(), output["total"]!.GetValue<string>(), output["item_transaction_count"]!.GetValue<int>()));
         // The worker answers its token, then exits: the execution may succeed before the task is STOPPED.
         var log = JsonNode.Parse(await _emulator.Http.GetStringAsync(new Uri(_emulator.Host.ServiceUrl, "/_batchkit/ecs/tasks")))!["tasks"]![0]!;
         var task = await ecs.WaitUntilStoppedAsync(log["taskArn"]!.GetValue<string>());
         Assert.Equal(("container", Key), (log["runtime"]!.GetValue<string>(), log["environment"]!["S3_KEY"]!.GetValue<string>()));
         Assert.Equal(0, task["containers"]![0]!["exitCode"]!.GetValue<int>());
     }
+
+    /// <summary>One row of the Online Retail schema, every value a JSON string, as store files hold them.</summary>
+    private static string Row(string invoice, string stockCode, string quantity, string time, string unitPrice, string customer) =>
+        new JsonObject
+        {
+            ["InvoiceNo"] = invoice, ["StockCode"] = stockCode, ["Description"] = "item " + stockCode, ["Quantity"] = quantity,
+            ["InvoiceDate"] = "01-12-2010 " + time, ["UnitPrice"] = unitPrice, ["CustomerID"] = customer, ["Country"] = "United Kingdom",
+        }.ToJsonString();
 
     private async Task<JsonObject> RunAsync()
     {
@@ -65,15 +72,18 @@ public sealed class WorkerImageTests : IAsyncLifetime
                 {"StartAt": "Store", "States": {"Store": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.waitForTaskToken",
                   "Parameters": {"Cluster": "workers", "TaskDefinition": "worker", "LaunchType": "FARGATE",
                     "Overrides": {"ContainerOverrides": [{"Name": "main", "Environment": [
-                      {"Name": "TASK_TOKEN", "Value.$": "$$.Task.Token"}, {"Name": "S3_BUCKET", "Value": "sales"}, {"Name": "S3_KEY", "Value": "STORE_FILE"}]}]}},
+                      {"Name": "TASK_TOKEN", "Value.$": "$$.Task.Token"}, {"Name": "S3_BUCKET", "Value": "sales"},
+                      {"Name": "S3_KEY", "Value": "STORE_FILE"}]}]}},
                   "TimeoutSeconds": 120, "End": true}}}
                 """.Replace("STORE_FILE", Key, StringComparison.Ordinal),
         });
-        var (_, started) = await _emulator.JsonAsync("AWSStepFunctions.StartExecution", "states", new JsonObject { ["stateMachineArn"] = machine["stateMachineArn"]!.GetValue<string>(), ["input"] = "{}" });
+        var (_, started) = await _emulator.JsonAsync("AWSStepFunctions.StartExecution", "states",
+            new JsonObject { ["stateMachineArn"] = machine["stateMachineArn"]!.GetValue<string>(), ["input"] = "{}" });
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
-            var (_, described) = await _emulator.JsonAsync("AWSStepFunctions.DescribeExecution", "states", new JsonObject { ["executionArn"] = started["executionArn"]!.GetValue<string>() });
+            var (_, described) = await _emulator.JsonAsync("AWSStepFunctions.DescribeExecution", "states",
+                new JsonObject { ["executionArn"] = started["executionArn"]!.GetValue<string>() });
             if (described["status"]!.GetValue<string>() != "RUNNING")
             {
                 return described;

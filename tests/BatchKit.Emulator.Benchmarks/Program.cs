@@ -155,7 +155,9 @@ static async Task FirstLogLineAsync(string dir)
     }
 
     await CallAsync("CreateCluster", """{"clusterName":"bench"}""");
-    await CallAsync("RegisterTaskDefinition", """{"family":"container","containerDefinitions":[{"name":"main","image":"batchkit/debian:bookworm","command":["/bin/sh","-c","echo first line"]}]}""");
+    await CallAsync("RegisterTaskDefinition", """
+        {"family":"container","containerDefinitions":[{"name":"main","image":"batchkit/debian:bookworm","command":["/bin/sh","-c","echo first line"]}]}
+        """);
     await CallAsync("RegisterTaskDefinition", """{"family":"process","containerDefinitions":[{"name":"main","image":"batchkit/not-built:0"}]}""");
     var times = new Dictionary<string, List<double>> { ["container"] = [], ["process"] = [] };
     var tasks = new Uri(host.ServiceUrl, "/_batchkit/ecs/tasks");
@@ -183,6 +185,7 @@ static async Task FirstLogLineAsync(string dir)
     {
         var sorted = list.Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ECS RunTask to first log line, {runtime}, {sorted.Count} tasks: median {sorted[sorted.Count / 2]:N1} ms, p90 {sorted[sorted.Count * 9 / 10]:N1} ms, max {sorted[^1]:N1} ms"));
+            $"ECS RunTask to first log line, {runtime}, {sorted.Count} tasks: " +
+            $"median {sorted[sorted.Count / 2]:N1} ms, p90 {sorted[sorted.Count * 9 / 10]:N1} ms, max {sorted[^1]:N1} ms"));
     }
 }

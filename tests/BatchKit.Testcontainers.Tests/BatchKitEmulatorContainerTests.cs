@@ -76,7 +76,8 @@ public sealed class BatchKitEmulatorContainerTests : IAsyncLifetime
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
         request.Headers.Add("X-Amz-Target", "AmazonSSM.PutParameter");
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/ssm/aws4_request, SignedHeaders=host, Signature=00");
+        request.Headers.TryAddWithoutValidation(
+            "Authorization", "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/ssm/aws4_request, SignedHeaders=host, Signature=00");
         using var response = await http.SendAsync(request);
         Assert.Equal(1, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["Version"]!.GetValue<int>());
     }

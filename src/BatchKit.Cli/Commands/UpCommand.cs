@@ -30,9 +30,12 @@ internal static class UpCommand
             Description = "What runs the Lambda's bootstrap: process, container (batchkit/lambda-provided) or auto.",
             DefaultValueFactory = _ => "process",
         };
-        var command = new Command("up", "Start the local stack (emulator + Slack stub) and deploy the pipeline into it.") { engine, port, slackPort, delay, ecsRuntime, lambdaRuntime };
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, ct => UpAsync(console, parse.GetValue(engine)!, parse.GetValue(port), parse.GetValue(slackPort),
-            parse.GetValue(delay), (parse.GetValue(ecsRuntime)!, parse.GetValue(lambdaRuntime)!), ct), cancellationToken));
+        var command = new Command("up", "Start the local stack (emulator + Slack stub) and deploy the pipeline into it.")
+        {
+            engine, port, slackPort, delay, ecsRuntime, lambdaRuntime,
+        };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, ct => UpAsync(console, parse.GetValue(engine)!, parse.GetValue(port),
+            parse.GetValue(slackPort), parse.GetValue(delay), (parse.GetValue(ecsRuntime)!, parse.GetValue(lambdaRuntime)!), ct), cancellationToken));
         return command;
     }
 
@@ -62,8 +65,8 @@ internal static class UpCommand
             var emulator = new BackgroundProcess("emulator", paths);
             // The task definition names the worker's image; the process runtime maps that image to the published binary.
             await EnsureRunningAsync(console, emulator, paths.Emulator,
-                ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data, "--ecs-image", $"{StackSettings.LocalWorkerImage}={paths.Worker}",
-                 "--ecs-runtime", runtimes.Ecs, "--lambda-runtime", runtimes.Lambda],
+                ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data,
+                 "--ecs-image", $"{StackSettings.LocalWorkerImage}={paths.Worker}", "--ecs-runtime", runtimes.Ecs, "--lambda-runtime", runtimes.Lambda],
                 () => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             table.AddRow("AWS emulator", endpoint.ToString(),
                 $"pid {emulator.RunningPid()}, log {Path.GetRelativePath(paths.Repository, emulator.LogFile)}; ECS tasks: {runtimes.Ecs}, Lambda: {runtimes.Lambda}");
