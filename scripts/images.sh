@@ -118,9 +118,22 @@ for framework in assets["project"]["frameworks"].values():
 PY
 }
 
+# The packages of both images' projects, restored once per state of what decides them (project files, central
+# versions, SDK): an unchanged `make images` then runs no restore.
+image_packages() {
+  local key list
+  key=$( (echo "$SDK_VERSION"; cat global.json Directory.Build.props Directory.Packages.props; cat src/*/*.csproj) | hash_of)
+  list="$WORK/packages-$key.txt"
+  if [ ! -s "$list" ]; then
+    (packages_of src/BatchKit.Worker --runtime linux-x64 -p:PublishAot=true; packages_of src/BatchKit.Emulator) | sort -u >"$list.tmp"
+    mv "$list.tmp" "$list"
+  fi
+  cat "$list"
+}
+
 dotnet_build() {
   local image=batchkit/dotnet-build:$SDK_VERSION base=batchkit/dotnet-sdk:$SDK_VERSION packages inputs context
-  packages=$( (packages_of src/BatchKit.Worker --runtime linux-x64 -p:PublishAot=true; packages_of src/BatchKit.Emulator) | sort -u)
+  packages=$(image_packages)
   inputs=$( (image_id "$base"; cat images/dotnet-build.Dockerfile; echo "$packages") | hash_of)
   if fresh "$image" "$inputs"; then up_to_date "$image"; return; fi
   context="$WORK/context-build"
