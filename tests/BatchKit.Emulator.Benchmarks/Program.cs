@@ -102,14 +102,7 @@ static async Task RunTaskLatencyAsync(string dir)
         EcsImageCommands = new Dictionary<string, string[]> { ["marker"] = ["/bin/sh", "-c", "echo > \"$MARKER\""] },
     });
     using var http = new HttpClient();
-    async Task<string> CallAsync(string operation, string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, host.ServiceUrl) { Content = new StringContent(body) };
-        request.Headers.Add("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation);
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=t/20261122/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0");
-        using var response = await http.SendAsync(request);
-        return await response.Content.ReadAsStringAsync();
-    }
+    Task<string> CallAsync(string operation, string body) => EcsCallAsync(http, host.ServiceUrl, operation, body);
 
     await CallAsync("CreateCluster", """{"clusterName":"bench"}""");
     await CallAsync("RegisterTaskDefinition", """{"family":"marker","containerDefinitions":[{"name":"main","image":"marker"}]}""");
@@ -145,14 +138,7 @@ static async Task FirstLogLineAsync(string dir)
         EcsImageCommands = new Dictionary<string, string[]> { ["batchkit/not-built:0"] = ["/bin/sh", "-c", "echo first line"] },
     });
     using var http = new HttpClient();
-    async Task<string> CallAsync(string operation, string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, host.ServiceUrl) { Content = new StringContent(body) };
-        request.Headers.Add("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation);
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=t/20261122/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0");
-        using var response = await http.SendAsync(request);
-        return await response.Content.ReadAsStringAsync();
-    }
+    Task<string> CallAsync(string operation, string body) => EcsCallAsync(http, host.ServiceUrl, operation, body);
 
     await CallAsync("CreateCluster", """{"clusterName":"bench"}""");
     await CallAsync("RegisterTaskDefinition", """
@@ -188,4 +174,14 @@ static async Task FirstLogLineAsync(string dir)
             $"ECS RunTask to first log line, {runtime}, {sorted.Count} tasks: " +
             $"median {sorted[sorted.Count / 2]:N1} ms, p90 {sorted[sorted.Count * 9 / 10]:N1} ms, max {sorted[^1]:N1} ms"));
     }
+}
+
+// One ECS JSON call with a well-formed (unverified) SigV4 header, as the SDKs send it.
+static async Task<string> EcsCallAsync(HttpClient http, Uri endpoint, string operation, string body)
+{
+    using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body) };
+    request.Headers.Add("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation);
+    request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=t/20261122/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0");
+    using var response = await http.SendAsync(request);
+    return await response.Content.ReadAsStringAsync();
 }
