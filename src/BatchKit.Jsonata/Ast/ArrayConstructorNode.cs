@@ -1,0 +1,44 @@
+using BatchKit.Jsonata.Evaluation;
+using BatchKit.Jsonata.Values;
+
+namespace BatchKit.Jsonata.Ast;
+
+/// <summary>
+/// <c>[a, b, ...]</c>: items that are sequences are flattened in, nested constructors stay arrays
+/// (https://docs.jsonata.org/construction#array-constructors).
+/// </summary>
+internal sealed class ArrayConstructorNode(List<ExpressionNode> expressions, int position) : ExpressionNode(position)
+{
+    public List<ExpressionNode> Expressions { get; } = expressions;
+
+    public override string Type => "unary";
+
+    protected override object? EvaluateCore(object? input, Frame environment)
+    {
+        var result = new JsonataArray();
+        foreach (var item in Expressions)
+        {
+            var value = item.Evaluate(input, environment);
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (item is ArrayConstructorNode || value is not JsonataArray array)
+            {
+                result.Add(value);
+            }
+            else
+            {
+                result.AddRange(array);
+            }
+        }
+
+        if (ConsArray)
+        {
+            result.IsConstructed = true;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,60 @@
+using BatchKit.Jsonata.Evaluation;
+
+namespace BatchKit.Jsonata.Ast;
+
+/// <summary><c>$f(a, b)</c>: evaluates the function and its arguments (eagerly), then applies it.</summary>
+internal sealed class FunctionCallNode(ExpressionNode procedure, List<ExpressionNode> arguments, int position) : ExpressionNode(position)
+{
+    public ExpressionNode Procedure { get; } = procedure;
+
+    public List<ExpressionNode> Arguments { get; } = arguments;
+
+    public override string Type => "function";
+
+    /// <summary>The name errors report for the called function.</summary>
+    public string? ProcedureName => ProcedureNameOf(Procedure);
+
+    protected override object? EvaluateCore(object? input, Frame environment) => Call(input, environment, applyTo: false, null);
+
+    /// <summary>Calls the function; with <paramref name="applyTo"/> the left side of <c>~&gt;</c> is the first argument.</summary>
+    public object? Call(object? input, Frame environment, bool applyTo, object? context)
+    {
+        var procedure = Procedure.Evaluate(input, environment);
+        var name = ProcedureName;
+        if (procedure is null && Procedure is PathNode && name is not null && environment.Lookup(name) is not null)
+        {
+            throw new JsonataException("T1005") { Position = Position, Token = name };
+        }
+
+        var offset = applyTo ? 1 : 0;
+        var args = new object?[offset + Arguments.Count];
+        if (applyTo)
+        {
+            args[0] = context;
+        }
+
+        for (var i = 0; i < Arguments.Count; i++)
+        {
+            args[offset + i] = Arguments[i].Evaluate(input, environment);
+        }
+
+        try
+        {
+            return FunctionApplication.Apply(procedure, args, input, environment, name, Position);
+        }
+        catch (JsonataException e)
+        {
+            e.Position ??= Position;
+            e.Token ??= name;
+            throw;
+        }
+    }
+
+    public static string? ProcedureNameOf(ExpressionNode procedure) => procedure switch
+    {
+        PathNode { Steps: [NameNode name, ..] } => name.Name,
+        PathNode { Steps: [VariableNode variable, ..] } => variable.Name,
+        VariableNode variable => variable.Name,
+        _ => null,
+    };
+}
