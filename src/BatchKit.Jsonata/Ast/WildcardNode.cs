@@ -16,18 +16,22 @@ internal sealed class WildcardNode(int position) : ExpressionNode(position)
             input = wrapper[0];
         }
 
-        if (input is JsonataObject obj)
+        // an array is an object too, whose keys are its indexes
+        IEnumerable<object?> values = input switch
         {
-            foreach (var (_, item) in obj.Entries)
+            JsonataObject obj => obj.Entries.Select(e => e.Value),
+            JsonataArray items => items,
+            _ => [],
+        };
+        foreach (var item in values)
+        {
+            if (item is JsonataArray array)
             {
-                if (item is JsonataArray array)
-                {
-                    results = (JsonataArray)Value.Append(results, Value.Flatten(array))!;
-                }
-                else
-                {
-                    results.Add(item);
-                }
+                results = (JsonataArray)Value.Append(results, Value.Flatten(array))!;
+            }
+            else
+            {
+                results.Add(item);
             }
         }
 
