@@ -165,7 +165,10 @@ internal static partial class NumericFunctions
         return ToRadix(value, (int)radix);
     }
 
-    /// <summary>Number.prototype.toString(radix) for an integer.</summary>
+    /// <summary>
+    /// Number.prototype.toString(radix) for an integer, as V8 computes it: digits beyond a double's precision
+    /// (above 2^53) are zeros (https://github.com/v8/v8/blob/main/src/numbers/conversions.cc, DoubleToRadixCString).
+    /// </summary>
     private static string ToRadix(double value, int radix)
     {
         if (radix == 10 || !double.IsFinite(value))
@@ -173,19 +176,21 @@ internal static partial class NumericFunctions
             return JsNumber.ToString(value);
         }
 
-        var magnitude = new BigInteger(Math.Abs(value));
-        if (magnitude.IsZero)
+        var integer = Math.Abs(value);
+        var digits = new StringBuilder();
+        while (integer / radix >= 9007199254740992.0)
         {
-            return "0";
+            integer /= radix;
+            digits.Insert(0, '0');
         }
 
-        var digits = new StringBuilder();
-        while (!magnitude.IsZero)
+        do
         {
-            var digit = (int)(magnitude % radix);
-            digits.Insert(0, (char)(digit < 10 ? '0' + digit : 'a' + digit - 10));
-            magnitude /= radix;
+            var remainder = integer % radix;
+            digits.Insert(0, (char)(remainder < 10 ? '0' + (int)remainder : 'a' + (int)remainder - 10));
+            integer = (integer - remainder) / radix;
         }
+        while (integer > 0);
 
         return value < 0 ? "-" + digits : digits.ToString();
     }

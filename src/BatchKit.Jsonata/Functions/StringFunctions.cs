@@ -102,9 +102,9 @@ internal static partial class StringFunctions
         return position > -1 ? text[(position + chars.Length)..] : text;
     }
 
-    public static object? Lowercase(NativeCall call, object?[] args) => (Arg(args, 0) as string)?.ToLowerInvariant();
+    public static object? Lowercase(NativeCall call, object?[] args) => Arg(args, 0) is string text ? CaseMapping.ToLower(text) : null;
 
-    public static object? Uppercase(NativeCall call, object?[] args) => (Arg(args, 0) as string)?.ToUpperInvariant();
+    public static object? Uppercase(NativeCall call, object?[] args) => Arg(args, 0) is string text ? CaseMapping.ToUpper(text) : null;
 
     public static object? Length(NativeCall call, object?[] args) =>
         Arg(args, 0) is string text ? (double)(Value.CodePointBoundaries(text).Length - 1) : null;
