@@ -54,9 +54,9 @@ internal static partial class DateTimeFunctions
             minutes = double.Parse(t.AsSpan(4, 2), CultureInfo.InvariantCulture);
             seconds = double.Parse(t.AsSpan(7, 2), CultureInfo.InvariantCulture);
         }
-        else if (match.Groups["f"].Success || match.Groups["z"].Success)
+        else if (match.Groups["f"].Success || match.Groups["z"].Value is { Length: > 1 })
         {
-            return double.NaN; // a fraction or zone needs a time
+            return double.NaN; // a fraction or an offset needs a time (V8 accepts a bare Z)
         }
 
         if (match.Groups["f"].Success)
@@ -83,6 +83,11 @@ internal static partial class DateTimeFunctions
         var text = zone.Value.Replace(":", "", StringComparison.Ordinal);
         var sign = text[0] == '-' ? -1 : 1;
         var hours = double.Parse(text.AsSpan(1, 2), CultureInfo.InvariantCulture);
+        if (hours > 23)
+        {
+            return double.NaN;
+        }
+
         var minutes = double.Parse(text.AsSpan(3, 2), CultureInfo.InvariantCulture);
         return sign * ((hours * 60) + minutes) * 60_000;
     }
