@@ -36,9 +36,9 @@ internal sealed class BinaryNode(string op, ExpressionNode lhs, ExpressionNode r
                 return Value.Bool(result);
             }
         }
-        catch (JsonataException e)
+        catch (JsonataException e) when (Locate(e))
         {
-            throw Located(e);
+            throw; // not reached: Locate only annotates the error on its way up
         }
 
         var rhs = Rhs.Evaluate(input, environment);
@@ -56,17 +56,18 @@ internal sealed class BinaryNode(string op, ExpressionNode lhs, ExpressionNode r
                 _ => throw new InvalidOperationException("Unknown operator " + Operator),
             };
         }
-        catch (JsonataException e)
+        catch (JsonataException e) when (Locate(e))
         {
-            throw Located(e);
+            throw; // not reached: Locate only annotates the error on its way up
         }
     }
 
-    private JsonataException Located(JsonataException e)
+    /// <summary>Names this operator in an error it raised (a filter, so deep recursions unwind in one dispatch).</summary>
+    private bool Locate(JsonataException e)
     {
         e.Position = Position;
         e.Token = Operator;
-        return e;
+        return false;
     }
 
     private double? Arithmetic(object? lhs, object? rhs)

@@ -42,12 +42,21 @@ internal sealed class FunctionCallNode(ExpressionNode procedure, List<Expression
         {
             return FunctionApplication.Apply(procedure, args, input, environment, name, Position);
         }
-        catch (JsonataException e)
+        catch (JsonataException e) when (Locate(e, name))
         {
-            e.Position ??= Position;
-            e.Token ??= name;
-            throw;
+            throw; // not reached: Locate only annotates the error on its way up
         }
+    }
+
+    /// <summary>
+    /// Names this call site in an error that has no position or token yet. An exception filter, not a catch and
+    /// rethrow, so a deep recursion unwinds with one exception dispatch instead of one per level.
+    /// </summary>
+    private bool Locate(JsonataException e, string? name)
+    {
+        e.Position ??= Position;
+        e.Token ??= name;
+        return false;
     }
 
     public static string? ProcedureNameOf(ExpressionNode procedure) => procedure switch

@@ -52,16 +52,22 @@ internal static class FunctionApplication
                 _ => throw new JsonataException("T1006"),
             };
         }
-        catch (JsonataException e) when (function is JsonataFunction)
+        catch (JsonataException e) when (function is JsonataFunction && Locate(e, token, position))
         {
-            e.Token ??= token;
-            if (position is not null)
-            {
-                e.Position = position;
-            }
-
-            throw;
+            throw; // not reached: Locate only annotates the error on its way up
         }
+    }
+
+    /// <summary>Names the applied function in an error (a filter, so deep recursions unwind in one dispatch).</summary>
+    private static bool Locate(JsonataException e, string? token, int? position)
+    {
+        e.Token ??= token;
+        if (position is not null)
+        {
+            e.Position = position;
+        }
+
+        return false;
     }
 
     private static object? ApplyLambda(Lambda lambda, object?[] args)
