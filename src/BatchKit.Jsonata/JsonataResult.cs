@@ -5,7 +5,9 @@ namespace BatchKit.Jsonata;
 
 /// <summary>
 /// A JSONata value at the boundary: either undefined (no value, e.g. a path that matched nothing) or a JSON value,
-/// where a JSON <c>null</c> is a defined value. <c>default</c> is undefined.
+/// where a JSON <c>null</c> is a defined value. <c>default</c> is undefined. It holds the value in the evaluator's
+/// form too, so an input made once with <see cref="From"/> is evaluated any number of times (from any thread)
+/// without being converted again; it is a snapshot: later changes to the node are not seen.
 /// </summary>
 public readonly struct JsonataResult : IEquatable<JsonataResult>
 {
@@ -31,9 +33,9 @@ public readonly struct JsonataResult : IEquatable<JsonataResult>
     /// <summary>The JSON text as jsonata-js's JSON.stringify writes it, or null when undefined.</summary>
     public string? ToJsonString(bool indented = false) => _defined ? JsonWriter.Stringify(_value ?? JsonNull.Value, indented) : null;
 
-    public static JsonataResult From(JsonNode? value) => new(null, value, defined: true);
+    public static JsonataResult From(JsonNode? value) => new(JsonNodeConverter.ToValue(value), value, defined: true);
 
-    internal object? Internal => _defined ? _value ?? JsonNodeConverter.ToValue(_node) : null;
+    internal object? Internal => _defined ? _value : null;
 
     /// <summary>From the evaluator's value (null is undefined); functions at the top are undefined, as JSON.stringify has it.</summary>
     internal static JsonataResult FromInternal(object? value)
