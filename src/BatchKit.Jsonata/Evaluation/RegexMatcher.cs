@@ -53,14 +53,27 @@ internal sealed class RegexMatcher(RegexLiteral regex, int position) : JsonataFu
     /// <summary>Calling the regex as a function: <c>/ab/("cab")</c>.</summary>
     public object? Invoke(object?[] args)
     {
-        if (args.Length == 0 || args[0] is not string text)
+        if (args.Length == 0)
         {
             return null;
         }
 
+        var text = JsString(args[0]); // RegExp.exec converts its argument to a string
         var from = args.Length > 1 && args[1] is double d ? (int)d : 0;
         return from >= 0 && from <= text.Length ? ToObject(MatchFrom(text, from)) : null;
     }
+
+    /// <summary>JavaScript's String(value).</summary>
+    private static string JsString(object? value) => value switch
+    {
+        null => "undefined",
+        string s => s,
+        double d => JsNumber.ToString(d),
+        bool b => b ? "true" : "false",
+        JsonNull => "null",
+        JsonataArray array => string.Join(",", array.Select(v => v is null or JsonNull ? "" : JsString(v))),
+        _ => "[object Object]",
+    };
 
     public static JsonataObject? ToObject(RegexMatch? match)
     {

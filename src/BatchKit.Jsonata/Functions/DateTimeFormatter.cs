@@ -62,6 +62,11 @@ internal static class DateTimeFormatter
 
     private static string Name(PicturePart part, double number, LetterCase names)
     {
+        if (double.IsNaN(number))
+        {
+            return "undefined";
+        }
+
         var name = part.Component switch
         {
             'M' or 'x' => Months[(int)number - 1],
@@ -114,6 +119,12 @@ internal static class DateTimeFormatter
     /// <summary>The value of one component of a date (epoch millis, already shifted to the wanted offset).</summary>
     public static object? Fragment(double date, char component)
     {
+        if (!JsDate.IsValid(date))
+        {
+            // an Invalid Date: every field is NaN, as JavaScript's getters return
+            return component switch { 'P' => "am", 'C' or 'E' => "ISO", 'Z' or 'z' => null, _ => double.NaN };
+        }
+
         var f = JsDate.Fields(date);
         return component switch
         {

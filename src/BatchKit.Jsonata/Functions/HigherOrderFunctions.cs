@@ -133,8 +133,13 @@ internal static class HigherOrderFunctions
             return null;
         }
 
-        var function = Arg(args, 1) as JsonataFunction ?? throw new JsonataException("T0410") { Index = 2 };
         var result = new JsonataObject();
+        if (obj.Count == 0)
+        {
+            return null;
+        }
+
+        var function = Arg(args, 1) as JsonataFunction ?? throw new JsonataException("T0410") { Index = 2 };
         foreach (var (key, item) in obj.Entries.ToList())
         {
             if (Value.Boolean(Invoke(call, function, item, key, obj)) == true)

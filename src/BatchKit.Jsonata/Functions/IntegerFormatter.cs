@@ -18,7 +18,7 @@ internal static class IntegerFormatter
             return null;
         }
 
-        return Format(Math.Floor(value), IntegerPicture.Analyse((string)Arg(args, 1)!));
+        return Format(Math.Floor(value), IntegerPicture.Analyse(Picture(args)));
     }
 
     public static object? ParseInteger(NativeCall call, object?[] args)
@@ -28,9 +28,12 @@ internal static class IntegerFormatter
             return null;
         }
 
-        var picture = IntegerPicture.Analyse((string)Arg(args, 1)!);
+        var picture = IntegerPicture.Analyse(Picture(args));
         return PictureMatcher.ForInteger(picture).Parse(text);
     }
+
+    /// <summary>The picture argument, which the signature lets be undefined; the reference then fails.</summary>
+    public static string Picture(object?[] args) => Arg(args, 1) as string ?? throw new JsonataException("T0410") { Index = 2 };
 
     public static string Format(double value, IntegerPicture format)
     {
@@ -108,9 +111,13 @@ internal static class IntegerFormatter
     {
         for (var i = format.GroupingSeparators.Count - 1; i >= 0; i--)
         {
+            // text.substr(0, at) + separator + text.substr(at): before the start, the left part is empty and the
+            // right part counts from the end, exactly as String.prototype.substr has it
             var (position, character) = format.GroupingSeparators[i];
-            var at = Math.Clamp(text.Length - position, 0, text.Length);
-            text = text[..at] + character + text[at..];
+            var at = text.Length - position;
+            text = at >= 0
+                ? text[..Math.Min(at, text.Length)] + character + text[Math.Min(at, text.Length)..]
+                : character + text[Math.Max(text.Length + at, 0)..];
         }
 
         return text;

@@ -34,6 +34,9 @@ internal static class JsDate
         return (days * MillisPerDay) + time;
     }
 
+    /// <summary>TimeClip: a time value beyond ±8.64e15 ms (or NaN) is an Invalid Date.</summary>
+    public static bool IsValid(double millis) => !double.IsNaN(millis) && Math.Abs(millis) <= 8.64e15;
+
     /// <summary>The UTC fields of a time value (month zero-based, weekday 0 = Sunday).</summary>
     public static DateFields Fields(double millis)
     {

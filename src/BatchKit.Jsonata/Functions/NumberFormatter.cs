@@ -20,7 +20,7 @@ internal static partial class NumberFormatter
         }
 
         var properties = new DecimalFormat(Arg(args, 2) as JsonataObject);
-        var subPictures = ((string)Arg(args, 1)!).Split(properties.PatternSeparator);
+        var subPictures = IntegerFormatter.Picture(args).Split(properties.PatternSeparator);
         if (subPictures.Length > 2)
         {
             throw new JsonataException("D3080");

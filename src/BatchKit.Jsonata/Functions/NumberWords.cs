@@ -25,7 +25,7 @@ internal static partial class NumberWords
 
     public static IEnumerable<string> Words => WordValues.Keys;
 
-    public static string ToWords(double value, bool ordinal) => Lookup(value, false, ordinal);
+    public static string ToWords(double value, bool ordinal) => double.IsFinite(value) ? Lookup(value, false, ordinal) : "";
 
     private static string Lookup(double number, bool previous, bool ordinal)
     {

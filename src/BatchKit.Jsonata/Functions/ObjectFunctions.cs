@@ -37,7 +37,7 @@ internal static class ObjectFunctions
         return result;
     }
 
-    public static object? Lookup(NativeCall call, object?[] args) => Value.Lookup(Arg(args, 0), (string)Arg(args, 1)!);
+    public static object? Lookup(NativeCall call, object?[] args) => Value.Lookup(Arg(args, 0), Arg(args, 1) as string ?? "undefined");
 
     public static object? Spread(NativeCall call, object?[] args) => SpreadValue(Arg(args, 0));
 

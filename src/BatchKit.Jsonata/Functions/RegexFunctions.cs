@@ -315,6 +315,11 @@ internal static class RegexFunctions
             return null;
         }
 
+        if (!Value.IsTruthy(result))
+        {
+            return new RegexMatch("", 0, 0, [], () => null); // defined but falsy: the reference takes it as a match without checking
+        }
+
         var obj = result as JsonataObject;
         var start = obj?["start"];
         var groups = obj?["groups"];

@@ -43,8 +43,8 @@ internal static partial class StringFunctions
 
         var boundaries = Value.CodePointBoundaries(text);
         var length = boundaries.Length - 1;
-        var start = (double)Arg(args, 1)!;
-        if (length + start < 0)
+        var start = Arg(args, 1) as double? ?? double.NaN; // undefined acts as NaN, i.e. 0
+        if (length + start < 0 || double.IsNaN(start))
         {
             start = 0;
         }
@@ -138,9 +138,9 @@ internal static partial class StringFunctions
         }
 
         var padding = Arg(args, 2) is string { Length: > 0 } p ? p : " ";
-        var width = Math.Truncate((double)Arg(args, 1)!);
+        var width = Math.Truncate(Arg(args, 1) as double? ?? double.NaN);
         var padLength = Math.Abs(width) - (Value.CodePointBoundaries(text).Length - 1);
-        if (padLength <= 0)
+        if (!(padLength > 0))
         {
             return text;
         }
