@@ -7,16 +7,19 @@ namespace BatchKit.Jsonata.Benchmarks;
 /// Evaluate → JsonataResult and its JsonNode. The input is either prepared once (JsonataResult.From, as jsonata-js
 /// gets an already parsed object) or converted from the JsonNode on every evaluation.
 /// </summary>
-internal static class DotNetRunner
+internal sealed class DotNetRunner(BenchmarkCase c)
 {
-    public static Measurement Measure(BenchmarkCase c, TimeSpan duration, bool convertInputEachTime)
+    private readonly JsonataExpression _expression = JsonataExpression.Compile(c.Expression);
+    private readonly JsonataResult _prepared = c.HasInput ? JsonataResult.From(c.Input) : JsonataResult.Undefined;
+
+    /// <summary>The case's result as JSON text (or "undefined").</summary>
+    public string FirstResult => _expression.Evaluate(_prepared).ToJsonString() ?? "undefined";
+
+    public double Measure(TimeSpan duration, bool convertInputEachTime)
     {
-        var expression = JsonataExpression.Compile(c.Expression);
-        var prepared = c.HasInput ? JsonataResult.From(c.Input) : JsonataResult.Undefined;
         Func<JsonataResult> evaluate = convertInputEachTime && c.HasInput
-            ? () => expression.Evaluate(c.Input)
-            : () => expression.Evaluate(prepared);
-        var first = evaluate();
+            ? () => _expression.Evaluate(c.Input)
+            : () => _expression.Evaluate(_prepared);
         var clock = Stopwatch.StartNew();
         long iterations = 0;
         while (clock.Elapsed < duration)
@@ -29,16 +32,6 @@ internal static class DotNetRunner
             iterations += 64;
         }
 
-        return new Measurement(c.Id, iterations / clock.Elapsed.TotalSeconds, iterations, first.ToJsonString() ?? "undefined");
-    }
-
-    /// <summary>Every case once, so the JIT has seen all the code before anything is timed.</summary>
-    public static void WarmUp(IEnumerable<BenchmarkCase> cases, TimeSpan each)
-    {
-        foreach (var c in cases)
-        {
-            Measure(c, each, convertInputEachTime: false);
-            Measure(c, each / 2, convertInputEachTime: true);
-        }
+        return iterations / clock.Elapsed.TotalSeconds;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,16 +7,16 @@ namespace BatchKit.Jsonata.Benchmarks;
 
 /// <summary>
 /// The reference implementation on the machine's Node: `npm install jsonata@2.2.2` into the benchmark's obj/
-/// folder once, then one Node process runs every case (reference-driver.js) and is stopped by its own id if it
-/// overruns its deadline.
+/// folder once, then one Node process (reference-driver.js) that measures a case when asked, so .NET and Node
+/// measurements can alternate. The process is stopped by its own id when the run ends or a reply is overdue.
 /// </summary>
-internal static class ReferenceRunner
+internal sealed class ReferenceRunner : IDisposable
 {
     public const string Version = "2.2.2";
 
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private readonly Process _node;
 
-    public static IReadOnlyList<Measurement> Measure(IReadOnlyList<BenchmarkCase> cases, TimeSpan warmUp, TimeSpan duration)
+    public ReferenceRunner(IReadOnlyList<BenchmarkCase> cases)
     {
         var moduleDir = Install();
         var casesFile = Path.Combine(moduleDir, "cases.json");
@@ -23,11 +24,44 @@ internal static class ReferenceRunner
         {
             ["id"] = c.Id, ["expression"] = c.Expression, ["input"] = c.Input?.DeepClone(), ["hasInput"] = c.HasInput,
         })]).ToJsonString());
-        var deadline = TimeSpan.FromSeconds(60) + ((warmUp + duration) * cases.Count * 2);
-        var output = Run("node", [Path.Combine(AppContext.BaseDirectory, "reference-driver.js"), moduleDir, casesFile,
-            warmUp.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            duration.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)], deadline);
-        return JsonSerializer.Deserialize<List<Measurement>>(output, Web)!;
+        var start = new ProcessStartInfo("node", [Path.Combine(AppContext.BaseDirectory, "reference-driver.js"), moduleDir, casesFile])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = false, UseShellExecute = false,
+        };
+        _node = Process.Start(start) ?? throw new InvalidOperationException("could not start node");
+        FirstResults = JsonSerializer.Deserialize<string[]>(ReadLine(TimeSpan.FromSeconds(60)))!;
+    }
+
+    /// <summary>Each case's result as JSON text (or "undefined"), to check both sides agree.</summary>
+    public IReadOnlyList<string> FirstResults { get; }
+
+    public double Measure(int index, TimeSpan duration)
+    {
+        _node.StandardInput.WriteLine(string.Create(CultureInfo.InvariantCulture, $$"""{"case": {{index}}, "ms": {{duration.TotalMilliseconds}}}"""));
+        var reply = JsonNode.Parse(ReadLine(duration + TimeSpan.FromSeconds(60)))!;
+        return reply["evaluationsPerSecond"]!.GetValue<double>();
+    }
+
+    public void Dispose()
+    {
+        if (!_node.HasExited)
+        {
+            _node.Kill();
+            _node.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+
+        _node.Dispose();
+    }
+
+    private string ReadLine(TimeSpan deadline)
+    {
+        var line = _node.StandardOutput.ReadLineAsync();
+        if (!line.Wait(deadline) || line.Result is null)
+        {
+            throw new TimeoutException($"the reference driver (node pid {_node.Id}) did not answer within {deadline}");
+        }
+
+        return line.Result;
     }
 
     private static string Install()
@@ -42,27 +76,17 @@ internal static class ReferenceRunner
 
         Directory.CreateDirectory(moduleDir);
         Console.WriteLine($"installing jsonata@{Version} (the reference implementation) into {moduleDir}");
-        Run("npm", ["install", "--prefix", moduleDir, $"jsonata@{Version}", "--no-audit", "--no-fund", "--loglevel=error"], TimeSpan.FromMinutes(5));
-        return moduleDir;
-    }
-
-    private static string Run(string file, string[] arguments, TimeSpan deadline)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(deadline))
+        var start = new ProcessStartInfo("npm", ["install", "--prefix", moduleDir, $"jsonata@{Version}", "--no-audit", "--no-fund", "--loglevel=error"])
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', arguments)} ran past {deadline}");
+            UseShellExecute = false,
+        };
+        using var npm = Process.Start(start) ?? throw new InvalidOperationException("could not start npm");
+        if (!npm.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            npm.Kill(entireProcessTree: true);
+            throw new TimeoutException("npm install ran past 5 minutes");
         }
 
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}\nstdout: {output.Result}\nstderr: {error.Result}");
-        }
-
-        return output.Result;
+        return npm.ExitCode == 0 ? moduleDir : throw new InvalidOperationException($"npm install exited {npm.ExitCode}");
     }
 }

@@ -1,9 +1,11 @@
-// Runs the same cases through the reference implementation (jsonata-js) on Node: compiled once, then
-// `await expression.evaluate(input)` per iteration, time-boxed like the .NET side. Prints JSON on stdout.
+// The reference implementation (jsonata-js) as a measuring service on Node: loads and compiles the cases, answers
+// the first result of each, then per request line {"case": i, "ms": t} evaluates case i for t ms
+// (`await expression.evaluate(input)` per iteration) and answers {"evaluationsPerSecond": .., "iterations": ..}.
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const [moduleDir, casesFile, warmUpMs, durationMs] = process.argv.slice(2);
+const readline = require('readline');
+const [moduleDir, casesFile] = process.argv.slice(2);
 const jsonata = require(path.join(moduleDir, 'node_modules', 'jsonata'));
 
 async function run(expression, input, ms) {
@@ -16,20 +18,21 @@ async function run(expression, input, ms) {
     }
     iterations += 64;
   }
-  return { iterations, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+  return { evaluationsPerSecond: iterations / (Number(process.hrtime.bigint() - start) / 1e9), iterations };
 }
 
 (async () => {
-  const cases = JSON.parse(fs.readFileSync(casesFile, 'utf8'));
-  const compiled = cases.map(c => ({ c, expression: jsonata(c.expression), input: c.hasInput ? c.input : undefined }));
-  for (const { expression, input } of compiled) {
-    await run(expression, input, Number(warmUpMs)); // every case once before anything is timed, as on the .NET side
+  const cases = JSON.parse(fs.readFileSync(casesFile, 'utf8'))
+    .map(c => ({ id: c.id, expression: jsonata(c.expression), input: c.hasInput ? c.input : undefined }));
+  const first = [];
+  for (const c of cases) {
+    const result = await c.expression.evaluate(c.input);
+    first.push(result === undefined ? 'undefined' : JSON.stringify(result));
   }
-  const results = [];
-  for (const { c, expression, input } of compiled) {
-    const first = await expression.evaluate(input);
-    const { iterations, seconds } = await run(expression, input, Number(durationMs));
-    results.push({ id: c.id, evaluationsPerSecond: iterations / seconds, iterations, result: first === undefined ? 'undefined' : JSON.stringify(first) });
+  process.stdout.write(JSON.stringify(first) + '\n');
+  for await (const line of readline.createInterface({ input: process.stdin })) {
+    const request = JSON.parse(line);
+    const c = cases[request.case];
+    process.stdout.write(JSON.stringify(await run(c.expression, c.input, request.ms)) + '\n');
   }
-  process.stdout.write(JSON.stringify(results));
 })().catch(e => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });

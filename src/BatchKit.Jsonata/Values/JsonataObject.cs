@@ -5,7 +5,7 @@ namespace BatchKit.Jsonata.Values;
 /// array-index keys ("0", "17") first in numeric order, then the others in insertion order
 /// (https://tc39.es/ecma262/#sec-ordinaryownpropertykeys).
 /// </summary>
-internal sealed class JsonataObject
+internal class JsonataObject
 {
     private readonly OrderedDictionary<string, object?> _entries;
     private int _indexKeys;

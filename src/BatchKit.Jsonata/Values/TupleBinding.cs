@@ -1,85 +1,48 @@
 namespace BatchKit.Jsonata.Values;
 
 /// <summary>
-/// One item of a tuple stream: the context value (<c>@</c>) and the variables a path has bound so far
-/// (focus <c>@$v</c>, position <c>#$i</c>, and the hidden labels the parent operator <c>%</c> reads).
+/// One item of a tuple stream: the context value (<c>@</c>) and the variables a path has bound so far (focus
+/// <c>@$v</c>, position <c>#$i</c>, and the hidden labels the parent operator <c>%</c> reads). It is an object,
+/// as in the reference implementation, where a tuple that escapes into a value (after an order-by) reads as
+/// <c>{"@": ..., "i": 0}</c>.
 /// </summary>
-internal sealed class TupleBinding
+internal sealed class TupleBinding : JsonataObject
 {
     public const string ContextName = "@";
 
-    private readonly List<KeyValuePair<string, object?>> _entries;
-
     public TupleBinding(object? context)
+        : base(4)
     {
-        _entries = new List<KeyValuePair<string, object?>>(4) { new(ContextName, context) };
+        this[ContextName] = context;
     }
 
-    private TupleBinding(List<KeyValuePair<string, object?>> entries)
+    private TupleBinding()
+        : base(4)
     {
-        _entries = entries;
     }
 
     public object? Context
     {
-        get => Get(ContextName);
-        set => Set(ContextName, value);
+        get => this[ContextName];
+        set => this[ContextName] = value;
     }
 
-    public IReadOnlyList<KeyValuePair<string, object?>> Entries => _entries;
-
-    public TupleBinding Copy() => new(new List<KeyValuePair<string, object?>>(_entries));
-
-    public object? Get(string name)
+    public TupleBinding Copy()
     {
-        foreach (var entry in _entries)
-        {
-            if (entry.Key == name)
-            {
-                return entry.Value;
-            }
-        }
-
-        return null;
+        var copy = new TupleBinding();
+        copy.CopyFrom(this);
+        return copy;
     }
 
-    public bool Has(string name)
-    {
-        foreach (var entry in _entries)
-        {
-            if (entry.Key == name)
-            {
-                return true;
-            }
-        }
+    public object? Get(string name) => this[name];
 
-        return false;
-    }
-
-    public void Set(string name, object? value)
-    {
-        for (var i = 0; i < _entries.Count; i++)
-        {
-            if (_entries[i].Key == name)
-            {
-                _entries[i] = new(name, value);
-                return;
-            }
-        }
-
-        _entries.Add(new(name, value));
-    }
-
-    public void Remove(string name)
-    {
-        _entries.RemoveAll(e => e.Key == name);
-    }
+    public void Set(string name, object? value) => this[name] = value;
 
     public void CopyFrom(TupleBinding other)
     {
-        foreach (var entry in other._entries)
+        foreach (var (name, value) in other.Entries)
         {
-            Set(entry.Key, entry.Value);
+            this[name] = value;
         }
     }
 }
