@@ -60,6 +60,12 @@ internal sealed partial class PathNode(int position) : ExpressionNode(position)
             resultSequence = Tuple ? tupleBindings : Contexts(tupleBindings);
         }
 
+        return Finish(resultSequence, isTupleStream ? tupleBindings : null, environment);
+    }
+
+    /// <summary>The path's own <c>[]</c> and grouping, applied to its result (or to its tuples, which carry the variables).</summary>
+    private object? Finish(object? resultSequence, JsonataArray? tupleBindings, Frame environment)
+    {
         if (KeepSingletonArray && resultSequence is JsonataArray kept)
         {
             if (kept is { IsConstructed: true, IsSequence: false })
@@ -76,7 +82,7 @@ internal sealed partial class PathNode(int position) : ExpressionNode(position)
 
         if (Group is not null)
         {
-            resultSequence = Grouping.Evaluate(Group, isTupleStream ? tupleBindings : resultSequence, environment);
+            resultSequence = Grouping.Evaluate(Group, tupleBindings ?? resultSequence, environment);
         }
 
         return resultSequence;

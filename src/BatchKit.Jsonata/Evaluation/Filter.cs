@@ -20,24 +20,7 @@ internal static class Filter
 
         if (predicate is LiteralNode { Value: double number })
         {
-            var index = (int)Math.Floor(number);
-            if (index < 0)
-            {
-                index += items.Count;
-            }
-
-            var item = index >= 0 && index < items.Count ? items[index] : null;
-            if (item is JsonataArray array)
-            {
-                return array;
-            }
-
-            if (item is not null)
-            {
-                results.Add(item);
-            }
-
-            return results;
+            return ByPosition(items, number, results);
         }
 
         for (var index = 0; index < items.Count; index++)
@@ -77,6 +60,29 @@ internal static class Filter
             {
                 results.Add(item);
             }
+        }
+
+        return results;
+    }
+
+    /// <summary>A literal number picks one item (rounded down; negative counts from the end); an array item is the result itself.</summary>
+    private static JsonataArray ByPosition(JsonataArray items, double number, JsonataArray results)
+    {
+        var index = (int)Math.Floor(number);
+        if (index < 0)
+        {
+            index += items.Count;
+        }
+
+        var item = index >= 0 && index < items.Count ? items[index] : null;
+        if (item is JsonataArray array)
+        {
+            return array;
+        }
+
+        if (item is not null)
+        {
+            results.Add(item);
         }
 
         return results;

@@ -23,25 +23,9 @@ internal sealed class Tokenizer(string source)
     /// <summary>The next token, or null at the end. <paramref name="infix"/>: a '/' here is division, not a regex.</summary>
     public Token? Next(bool infix)
     {
-        while (true)
+        if (!SkipWhitespaceAndComments())
         {
-            while (_position < source.Length && Whitespace.Contains(source[_position], StringComparison.Ordinal))
-            {
-                _position++;
-            }
-
-            if (_position >= source.Length)
-            {
-                return null;
-            }
-
-            if (source[_position] == '/' && At(_position + 1) == '*')
-            {
-                SkipComment();
-                continue;
-            }
-
-            break;
+            return null;
         }
 
         var current = source[_position];
@@ -51,19 +35,9 @@ internal sealed class Tokenizer(string source)
             return ScanRegex();
         }
 
-        foreach (var op in DoubleCharOperators)
+        if (ScanOperator() is { } op)
         {
-            if (current == op[0] && At(_position + 1) == op[1])
-            {
-                _position += 2;
-                return new Token(TokenType.Operator, op, _position);
-            }
-        }
-
-        if (IsOperatorChar(current))
-        {
-            _position++;
-            return new Token(TokenType.Operator, current.ToString(), _position);
+            return op;
         }
 
         if (current is '"' or '\'')
@@ -85,6 +59,51 @@ internal sealed class Tokenizer(string source)
     }
 
     private char At(int index) => index < source.Length ? source[index] : '\0';
+
+    /// <summary>Moves past whitespace and <c>/* comments */</c>; false at the end of the text.</summary>
+    private bool SkipWhitespaceAndComments()
+    {
+        while (true)
+        {
+            while (_position < source.Length && Whitespace.Contains(source[_position], StringComparison.Ordinal))
+            {
+                _position++;
+            }
+
+            if (_position >= source.Length)
+            {
+                return false;
+            }
+
+            if (source[_position] != '/' || At(_position + 1) != '*')
+            {
+                return true;
+            }
+
+            SkipComment();
+        }
+    }
+
+    private Token? ScanOperator()
+    {
+        var current = source[_position];
+        foreach (var op in DoubleCharOperators)
+        {
+            if (current == op[0] && At(_position + 1) == op[1])
+            {
+                _position += 2;
+                return new Token(TokenType.Operator, op, _position);
+            }
+        }
+
+        if (IsOperatorChar(current))
+        {
+            _position++;
+            return new Token(TokenType.Operator, current.ToString(), _position);
+        }
+
+        return null;
+    }
 
     private void SkipComment()
     {

@@ -32,8 +32,7 @@ internal sealed class Signature
     public static Signature Parse(string definition)
     {
         var parameters = new List<SignatureParameter>();
-        var param = new SignatureParameter();
-        var previous = param;
+        var previous = new SignatureParameter();
         for (var position = 1; position < definition.Length; position++)
         {
             var symbol = definition[position];
@@ -42,33 +41,14 @@ internal sealed class Signature
                 break; // the return type is not checked (as in the reference)
             }
 
+            if (AllowedSymbols(symbol) is { } allowed)
+            {
+                parameters.Add(previous = new SignatureParameter { Type = symbol.ToString(), Allowed = allowed });
+                continue;
+            }
+
             switch (symbol)
             {
-                case 's' or 'n' or 'b' or 'l' or 'o':
-                    param.Type = symbol.ToString();
-                    param.Allowed = symbol + "m";
-                    Next();
-                    break;
-                case 'a':
-                    param.Type = "a";
-                    param.Allowed = AnyType;
-                    Next();
-                    break;
-                case 'f':
-                    param.Type = "f";
-                    param.Allowed = "f";
-                    Next();
-                    break;
-                case 'j':
-                    param.Type = "j";
-                    param.Allowed = "asnblom";
-                    Next();
-                    break;
-                case 'x':
-                    param.Type = "x";
-                    param.Allowed = AnyType;
-                    Next();
-                    break;
                 case '-':
                     previous.UsesContext = true;
                     previous.Optional = true;
@@ -87,32 +67,39 @@ internal sealed class Signature
                         throw new JsonataException("S0402") { Value = choice, Position = position };
                     }
 
-                    param.Type = "(" + choice + ")";
-                    param.Allowed = choice + "m";
+                    parameters.Add(previous = new SignatureParameter { Type = "(" + choice + ")", Allowed = choice + "m" });
                     position = close;
-                    Next();
                     break;
                 case '<':
-                    if (previous.Type is not ("a" or "f"))
-                    {
-                        throw new JsonataException("S0401") { Value = previous.Type, Position = position };
-                    }
-
-                    var end = ClosingBracket(definition, position, '<', '>');
-                    previous.Subtype = definition.Substring(position + 1, end - position - 1);
-                    position = end;
+                    position = ParseSubtype(definition, position, previous);
                     break;
             }
         }
 
         return new Signature(definition, [.. parameters]);
+    }
 
-        void Next()
+    /// <summary>The symbols an argument of a simple type may have ('m': undefined); null for other signature symbols.</summary>
+    private static string? AllowedSymbols(char type) => type switch
+    {
+        's' or 'n' or 'b' or 'l' or 'o' => type + "m",
+        'a' or 'x' => AnyType,
+        'f' => "f",
+        'j' => "asnblom",
+        _ => null,
+    };
+
+    /// <summary>A type parameter such as <c>a&lt;n&gt;</c>; only arrays and functions take one (S0401).</summary>
+    private static int ParseSubtype(string definition, int position, SignatureParameter previous)
+    {
+        if (previous.Type is not ("a" or "f"))
         {
-            parameters.Add(param);
-            previous = param;
-            param = new SignatureParameter();
+            throw new JsonataException("S0401") { Value = previous.Type, Position = position };
         }
+
+        var end = ClosingBracket(definition, position, '<', '>');
+        previous.Subtype = definition.Substring(position + 1, end - position - 1);
+        return end;
     }
 
     /// <summary>The type symbol of a value as the signature sees it (<c>m</c>: missing, i.e. undefined).</summary>
