@@ -15,6 +15,20 @@ internal sealed class ArrayConstructorNode(List<ExpressionNode> expressions, int
 
     protected override object? EvaluateCore(object? input, Frame environment)
     {
+        if (Expressions is [BinaryNode { Operator: ".." } range])
+        {
+            // [a..b]: the range's fresh array becomes the result itself, so ten million items are not copied
+            var items = range.Evaluate(input, environment);
+            if (items is JsonataArray fresh)
+            {
+                fresh.IsSequence = false;
+                fresh.IsConstructed = ConsArray;
+                return fresh;
+            }
+
+            return items is null ? new JsonataArray { IsConstructed = ConsArray } : new JsonataArray { items };
+        }
+
         var result = new JsonataArray();
         foreach (var item in Expressions)
         {
