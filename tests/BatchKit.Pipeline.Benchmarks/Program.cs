@@ -45,7 +45,7 @@ try
         }
     }
 
-    var stack = await new StackDeployer(new StackSettings { Endpoint = endpoint, LambdaCodeDirectory = Path.Combine(artifacts, "upload-handler"), SlackWebhookUrl = slack.WebhookUrl }).DeployAsync();
+    var stack = await new StackDeployer(new StackSettings { Endpoint = endpoint, LambdaCodeDirectory = Path.Combine(artifacts, "functions"), SlackWebhookUrl = slack.WebhookUrl }).DeployAsync();
     var zip = new MemoryStream();
     var generated = Stopwatch.StartNew();
     var expected = DayGenerator.Generate(new GeneratorOptions { Stores = stores, RowsMin = rows, RowsMax = rows, Seed = 5 }, zip);
