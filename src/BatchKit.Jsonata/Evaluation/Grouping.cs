@@ -65,6 +65,12 @@ internal static class Grouping
                     throw new JsonataException("T1003") { Position = group.Position, Value = key };
                 }
 
+                if (name is "_jsonata_lambda" or "_jsonata_function")
+                {
+                    // reserved by the reference implementation, which marks its function objects with them
+                    throw new JsonataException("D1013") { Position = group.Position, Value = name };
+                }
+
                 if (groups.TryGetValue(name, out var entry))
                 {
                     if (entry.PairIndex != pairIndex)

@@ -53,7 +53,8 @@ internal static class DateTimeFormatter
 
         return part.Component switch
         {
-            'f' => IntegerFormatter.Format((double)value!, part.IntegerFormat!),
+            'f' => IntegerFormatter.Format((double)value!, part.IntegerFormat
+                ?? throw new JsonataException("D3133") { Value = "f" }),
             'Z' or 'z' => TimeZone(part, offsetHours, offsetMinutes),
             'P' when part.Names == LetterCase.Upper => ((string)value!).ToUpperInvariant(),
             _ => value switch { null => "undefined", string s => s, double d => Values.JsNumber.ToString(d), _ => "" },

@@ -151,7 +151,11 @@ internal static class IntegerFormatter
         var max = 1;
         for (var i = roman.Length - 1; i >= 0; i--)
         {
-            var digit = values.GetValueOrDefault(roman[i]);
+            if (!values.TryGetValue(roman[i], out var digit))
+            {
+                return double.NaN; // not a roman digit
+            }
+
             if (digit < max)
             {
                 result -= digit;

@@ -53,10 +53,19 @@ internal sealed class PictureMatcher(string pattern, Func<string, double> parse,
 
         if (format.ZeroCode != 0x30)
         {
-            digits = string.Concat(IntegerPicture.CodePoints(digits).Select(c => char.ConvertFromUtf32(c - format.ZeroCode + 0x30)));
+            digits = string.Concat(IntegerPicture.CodePoints(digits).Select(c => FromDigitGroup(c, format.ZeroCode)));
         }
 
         return DateTimeFormatter.ParseIntLike(digits);
+    }
+
+    /// <summary>A digit of the picture's decimal group as an ASCII digit; a character from elsewhere is D3131.</summary>
+    private static string FromDigitGroup(int codePoint, int zeroCode)
+    {
+        var shifted = codePoint - zeroCode + 0x30;
+        return shifted is >= 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF)
+            ? char.ConvertFromUtf32(shifted)
+            : throw new JsonataException("D3131");
     }
 
     /// <summary>The matcher of a date/time picture component (a literal matches itself).</summary>
