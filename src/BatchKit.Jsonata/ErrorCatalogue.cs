@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using BatchKit.Jsonata.Values;
 
@@ -162,9 +161,6 @@ internal static partial class ErrorCatalogue
 
         return value is null ? "undefined" : JsonWriter.Stringify(value, indent: false) ?? "undefined";
     }
-
-    public static string Position(JsonataException error) =>
-        error.Position is { } p ? p.ToString(CultureInfo.InvariantCulture) : "?";
 
     [GeneratedRegex(@"\{\{\{([^}]+)}}}")]
     private static partial Regex RawInsert();

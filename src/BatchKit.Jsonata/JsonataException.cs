@@ -1,13 +1,10 @@
-using System.Text.RegularExpressions;
-using BatchKit.Jsonata.Values;
-
 namespace BatchKit.Jsonata;
 
 /// <summary>
 /// A JSONata error with the reference implementation's code (S0xxx syntax, T0xxx/T1xxx/T2xxx type, D1xxx/D2xxx/D3xxx
 /// dynamic, U1001 guard) and its message, e.g. <c>T2001: The left side of the + operator must evaluate to a number</c>.
 /// </summary>
-public sealed partial class JsonataException : Exception
+public sealed class JsonataException : Exception
 {
     public JsonataException()
         : this("U1000")
@@ -48,8 +45,6 @@ public sealed partial class JsonataException : Exception
 
     internal object? Value { get; init; }
 
-    internal bool HasValue { get; init; }
-
     internal object? Value2 { get; init; }
 
     internal int? Index { get; init; }
@@ -62,9 +57,6 @@ public sealed partial class JsonataException : Exception
 
     /// <summary>A message given by the expression ($error, $assert) or by a host function.</summary>
     internal string? Detail { get; init; }
-
-    /// <summary>Reports a value in the message even when it is undefined (the reference prints "undefined").</summary>
-    internal static JsonataException WithValue(string code, object? value) => new(code) { Value = value, HasValue = true };
 
     public override string ToString() => $"{Code}: {Message}";
 }

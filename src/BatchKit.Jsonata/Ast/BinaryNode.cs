@@ -14,6 +14,19 @@ internal sealed class BinaryNode(string op, ExpressionNode lhs, ExpressionNode r
     /// <summary>The reference caps a range at ten million items (D2014).</summary>
     private const double MaxRange = 1e7;
 
+    private readonly BinaryOperator _kind = op switch
+    {
+        "+" or "-" or "*" or "/" or "%" => BinaryOperator.Arithmetic,
+        "=" => BinaryOperator.Equal,
+        "!=" => BinaryOperator.NotEqual,
+        "<" or "<=" or ">" or ">=" => BinaryOperator.Comparison,
+        "&" => BinaryOperator.Concatenation,
+        ".." => BinaryOperator.Range,
+        "in" => BinaryOperator.Inclusion,
+        "and" or "or" => BinaryOperator.Boolean,
+        _ => throw new JsonataException("S0204") { Token = op },
+    };
+
     public string Operator { get; } = op;
 
     public ExpressionNode Lhs { get; } = lhs;
@@ -27,7 +40,7 @@ internal sealed class BinaryNode(string op, ExpressionNode lhs, ExpressionNode r
         var lhs = Lhs.Evaluate(input, environment);
         try
         {
-            if (Operator is "and" or "or")
+            if (_kind == BinaryOperator.Boolean)
             {
                 var left = Value.Boolean(lhs) == true;
                 var result = Operator == "and"
@@ -44,16 +57,15 @@ internal sealed class BinaryNode(string op, ExpressionNode lhs, ExpressionNode r
         var rhs = Rhs.Evaluate(input, environment);
         try
         {
-            return Operator switch
+            return _kind switch
             {
-                "+" or "-" or "*" or "/" or "%" => Arithmetic(lhs, rhs) is { } number ? number : null,
-                "=" => lhs is null || rhs is null ? Value.False : Value.Bool(Value.DeepEquals(lhs, rhs)),
-                "!=" => lhs is null || rhs is null ? Value.False : Value.Bool(!Value.DeepEquals(lhs, rhs)),
-                "<" or "<=" or ">" or ">=" => Compare(lhs, rhs),
-                "&" => (lhs is null ? "" : StringFunctions.ToText(lhs)) + (rhs is null ? "" : StringFunctions.ToText(rhs)),
-                ".." => Range(lhs, rhs),
-                "in" => Includes(lhs, rhs),
-                _ => throw new InvalidOperationException("Unknown operator " + Operator),
+                BinaryOperator.Arithmetic => Arithmetic(lhs, rhs) is { } number ? number : null,
+                BinaryOperator.Equal => lhs is null || rhs is null ? Value.False : Value.Bool(Value.DeepEquals(lhs, rhs)),
+                BinaryOperator.NotEqual => lhs is null || rhs is null ? Value.False : Value.Bool(!Value.DeepEquals(lhs, rhs)),
+                BinaryOperator.Comparison => Compare(lhs, rhs),
+                BinaryOperator.Concatenation => (lhs is null ? "" : StringFunctions.ToText(lhs)) + (rhs is null ? "" : StringFunctions.ToText(rhs)),
+                BinaryOperator.Range => Range(lhs, rhs),
+                _ => Includes(lhs, rhs),
             };
         }
         catch (JsonataException e) when (Locate(e))

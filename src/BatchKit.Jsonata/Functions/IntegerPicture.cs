@@ -141,19 +141,3 @@ internal sealed class IntegerPicture
         return points;
     }
 }
-
-internal enum IntegerFormat
-{
-    Decimal,
-    Letters,
-    Roman,
-    Words,
-    Sequence,
-}
-
-internal enum LetterCase
-{
-    Upper,
-    Lower,
-    Title,
-}
