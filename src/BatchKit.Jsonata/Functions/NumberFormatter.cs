@@ -183,7 +183,7 @@ internal static partial class NumberFormatter
             return JsNumber.ToString(value);
         }
 
-        return (value == 0 ? 0 : value).ToString("F" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return ExactDecimal.ToFixed(value == 0 ? 0 : value, places);
     }
 
     private static string Repeat(string text, int count) => string.Concat(Enumerable.Repeat(text, count));

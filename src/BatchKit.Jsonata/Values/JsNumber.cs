@@ -44,9 +44,7 @@ internal static class JsNumber
     }
 
     /// <summary>Number.prototype.toPrecision(precision) read back as a number: <c>$string</c> prints 15 significant digits.</summary>
-    public static double ToPrecision(double value, int precision) =>
-        double.Parse(value.ToString("E" + (precision - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-            CultureInfo.InvariantCulture);
+    public static double ToPrecision(double value, int precision) => ExactDecimal.ToPrecision(value, precision);
 
     /// <summary>Whether the number is an integer (JavaScript's Number.isInteger).</summary>
     public static bool IsInteger(double value) => !double.IsInfinity(value) && value == Math.Floor(value);

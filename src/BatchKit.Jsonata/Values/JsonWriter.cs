@@ -76,12 +76,36 @@ internal static class JsonWriter
             return;
         }
 
-        if (forString && !JsNumber.IsInteger(d))
+        var text = JsNumber.ToString(d);
+        if (forString && !JsNumber.IsInteger(d) && SignificantDigits(text) > 15)
         {
-            d = JsNumber.ToPrecision(d, 15);
+            // a number printed with up to 15 digits reads back the same after toPrecision(15): only longer ones change
+            text = JsNumber.ToString(JsNumber.ToPrecision(d, 15));
         }
 
-        builder.Append(JsNumber.ToString(d));
+        builder.Append(text);
+    }
+
+    /// <summary>The digits of a number's shortest text, without leading zeros and the exponent.</summary>
+    private static int SignificantDigits(string text)
+    {
+        var count = 0;
+        var leading = true;
+        foreach (var c in text)
+        {
+            if (c is 'e' or 'E')
+            {
+                break;
+            }
+
+            if (c is >= '1' and <= '9' || (c == '0' && !leading))
+            {
+                count++;
+                leading = false;
+            }
+        }
+
+        return count;
     }
 
     private static void WriteArray(StringBuilder builder, JsonataArray array, string? gap, string indentation, bool forString)
