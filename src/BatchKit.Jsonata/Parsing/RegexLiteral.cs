@@ -38,7 +38,8 @@ internal sealed class RegexLiteral
         {
             // ECMAScript mode gives JavaScript's \d \w \s and backreference rules; it refuses some .NET-only syntax
             // (\p{..}), which the default mode then accepts.
-            return new Regex(pattern, (options & ~RegexOptions.CultureInvariant) | RegexOptions.ECMAScript);
+            var translated = RegexTranslator.Translate(pattern, options.HasFlag(RegexOptions.Multiline));
+            return new Regex(translated, (options & ~RegexOptions.CultureInvariant & ~RegexOptions.Multiline) | RegexOptions.ECMAScript);
         }
         catch (ArgumentException)
         {
