@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using BatchKit.Jsonata.Values;
 
@@ -34,6 +35,16 @@ public readonly struct JsonataResult : IEquatable<JsonataResult>
     public string? ToJsonString(bool indented = false) => _defined ? JsonWriter.Stringify(_value ?? JsonNull.Value, indented) : null;
 
     public static JsonataResult From(JsonNode? value) => new(JsonNodeConverter.ToValue(value), value, defined: true);
+
+    /// <summary>
+    /// A value from JSON text, read as JavaScript's JSON.parse reads it (a repeated key: the last one wins).
+    /// Throws System.Text.Json's JsonException for text that is not JSON.
+    /// </summary>
+    public static JsonataResult Parse(string json, int maxDepth = 512)
+    {
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = maxDepth });
+        return FromInternal(JsonNodeConverter.ToValue(document.RootElement) ?? JsonNull.Value);
+    }
 
     internal object? Internal => _defined ? _value : null;
 

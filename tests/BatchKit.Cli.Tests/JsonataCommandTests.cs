@@ -43,6 +43,17 @@ public sealed class JsonataCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_repeated_key_reads_as_JSON_parse_reads_it_the_last_one_wins()
+    {
+        var input = Write("dup.json", """{"a": 1, "a": 2}""");
+
+        var run = await CliRun.InvokeAsync("jsonata", "a", "--input", input);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal("2", run.Output.TrimEnd());
+    }
+
+    [Fact]
     public async Task Bindings_become_variables()
     {
         var run = await CliRun.InvokeAsync("jsonata", "$price * (1 + $rate)", "--bindings", """{"price": 100, "rate": 0.2}""");

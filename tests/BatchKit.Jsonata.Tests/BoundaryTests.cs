@@ -60,6 +60,16 @@ public sealed class BoundaryTests
     }
 
     [Fact]
+    public void Parsed_JSON_reads_as_JSON_parse_reads_it()
+    {
+        var input = JsonataResult.Parse("""{"a": 1, "a": 2, "big": 1e400, "n": 12345678901234567890}""");
+
+        Assert.Equal("""{"a":2,"big":null,"n":12345678901234567000}""", input.ToJsonString());
+        Assert.Equal("[2,12345678901234567000]", JsonataExpression.Compile("[a, n]").Evaluate(input).ToJsonString());
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => JsonataResult.Parse("{bad"));
+    }
+
+    [Fact]
     public void A_function_result_is_undefined_and_functions_inside_values_are_left_out()
     {
         Assert.True(JsonataExpression.Compile("function($x){$x}").Evaluate(null).IsUndefined);

@@ -14,7 +14,7 @@ namespace BatchKit.Cli.Commands;
 internal static class JsonataCommand
 {
     /// <summary>Deeper than System.Text.Json's default of 64, as JSONata documents may be.</summary>
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 512 };
+    private const int MaxDepth = 512;
 
     public static Command Create(IAnsiConsole console)
     {
@@ -67,7 +67,7 @@ internal static class JsonataCommand
             throw new BatchKitException($"--input {path}: {e.Message}", e);
         }
 
-        return JsonataResult.From(ParseJson(text, $"--input {(path == "-" ? "(stdin)" : path)}"));
+        return ParseJson(text, $"--input {(path == "-" ? "(stdin)" : path)}");
     }
 
     private static JsonataBindings ReadBindings(string? json)
@@ -78,7 +78,7 @@ internal static class JsonataCommand
             return bindings;
         }
 
-        if (ParseJson(json, "--bindings") is not JsonObject variables)
+        if (ParseJson(json, "--bindings").Value is not JsonObject variables)
         {
             throw new BatchKitException("--bindings: must be a JSON object of variable names and values, e.g. '{\"rate\": 0.2}'");
         }
@@ -91,11 +91,12 @@ internal static class JsonataCommand
         return bindings;
     }
 
-    private static JsonNode? ParseJson(string text, string what)
+    /// <summary>JSON as JavaScript's JSON.parse reads it (a repeated key: the last one wins).</summary>
+    private static JsonataResult ParseJson(string text, string what)
     {
         try
         {
-            return JsonNode.Parse(text, documentOptions: DocumentOptions);
+            return JsonataResult.Parse(text, MaxDepth);
         }
         catch (JsonException e)
         {

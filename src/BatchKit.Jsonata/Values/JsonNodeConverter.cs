@@ -39,6 +39,41 @@ internal static class JsonNodeConverter
         }
     }
 
+    /// <summary>A parsed document's value, as JSON.parse reads it (a repeated key: the last one wins).</summary>
+    public static object? ToValue(JsonElement element)
+    {
+        StackGuard.Ensure();
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var result = new JsonataObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    result[property.Name] = ToValue(property.Value);
+                }
+
+                return result;
+            case JsonValueKind.Array:
+                var items = new JsonataArray(element.GetArrayLength());
+                foreach (var item in element.EnumerateArray())
+                {
+                    items.Add(ToValue(item));
+                }
+
+                return items;
+            case JsonValueKind.String:
+                return element.GetString();
+            case JsonValueKind.Number:
+                return element.GetDouble();
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            default:
+                return JsonNull.Value;
+        }
+    }
+
     private static object ToPrimitive(JsonValue value)
     {
         switch (value.GetValueKind())
