@@ -18,6 +18,7 @@ internal sealed class ArrayConstructorNode(List<ExpressionNode> expressions, int
         if (Expressions is [BinaryNode { Operator: ".." } range])
         {
             // [a..b]: the range's fresh array becomes the result itself, so ten million items are not copied
+            environment.Context.StartParallelItem(environment, 0, 1);
             var items = range.Evaluate(input, environment);
             if (items is JsonataArray fresh)
             {
@@ -30,8 +31,10 @@ internal sealed class ArrayConstructorNode(List<ExpressionNode> expressions, int
         }
 
         var result = new JsonataArray();
-        foreach (var item in Expressions)
+        for (var k = 0; k < Expressions.Count; k++)
         {
+            var item = Expressions[k];
+            environment.Context.StartParallelItem(environment, k, Expressions.Count);
             var value = item.Evaluate(input, environment);
             if (value is null)
             {

@@ -49,7 +49,7 @@ internal abstract class ExpressionNode(int position)
     public object? Evaluate(object? input, Frame environment)
     {
         var context = environment.Context;
-        context.Enter();
+        context.Enter(environment);
         var result = EvaluateCore(input, environment);
         if (Predicates is not null)
         {
@@ -64,7 +64,7 @@ internal abstract class ExpressionNode(int position)
             result = Grouping.Evaluate(Group, result, environment);
         }
 
-        context.Exit();
+        context.Exit(environment);
         return Normalise(result);
     }
 

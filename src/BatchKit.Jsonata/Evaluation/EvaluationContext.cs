@@ -33,22 +33,45 @@ internal sealed class EvaluationContext
 
     public int Depth { get; private set; }
 
-    public void Enter()
+    /// <summary>Set by a constructor before its first item: that item's scope becomes "parallel" right after its entry.</summary>
+    public bool ParallelAfterEntry { get; set; }
+
+    public void Enter(Frame environment)
     {
         StackGuard.Ensure();
-        if (++Depth > _maxDepth)
+        if (!environment.IsParallelCall && ++Depth > _maxDepth)
         {
             throw new JsonataException("U1001",
                 "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive.");
         }
 
+        if (ParallelAfterEntry)
+        {
+            ParallelAfterEntry = false;
+            environment.IsParallelCall = true;
+        }
+
         CheckClock();
     }
 
-    public void Exit()
+    public void Exit(Frame environment)
     {
-        Depth--;
+        if (!environment.IsParallelCall)
+        {
+            Depth--;
+        }
+
         CheckClock();
+    }
+
+    /// <summary>
+    /// Marks the scope as the reference does when a constructor starts evaluating item <paramref name="index"/> of
+    /// <paramref name="count"/> concurrently: the first item's entry still counts, everything after it does not.
+    /// </summary>
+    public void StartParallelItem(Frame environment, int index, int count)
+    {
+        environment.IsParallelCall = index > 0;
+        ParallelAfterEntry = index == 0 && count > 1;
     }
 
     private void CheckClock()

@@ -19,6 +19,7 @@ internal sealed class Frame
     {
         _parent = parent;
         Context = parent.Context;
+        IsParallelCall = parent.IsParallelCall;
     }
 
     /// <summary>The root frame of an evaluation, over the host's bindings.</summary>
@@ -29,6 +30,13 @@ internal sealed class Frame
     }
 
     public EvaluationContext Context { get; }
+
+    /// <summary>
+    /// The reference marks a scope while it evaluates the items of an array or object constructor after the first
+    /// ("parallel" calls); its depth guard does not count evaluations in such a scope. A new scope starts with its
+    /// parent's mark. Kept so a depth limit cuts off exactly where the reference's does.
+    /// </summary>
+    public bool IsParallelCall { get; set; }
 
     public void Bind(string name, object? value)
     {

@@ -21,6 +21,7 @@ internal static class Grouping
 
         var groups = CollectGroups(group, items, reduce, environment);
         var result = new JsonataObject(groups.Count);
+        var index = 0;
         foreach (var key in JavaScriptKeyOrder(groups.Keys))
         {
             var (data, pairIndex) = groups[key];
@@ -32,8 +33,14 @@ internal static class Grouping
                 context = tuple.Context;
                 tuple.Remove(TupleBinding.ContextName);
                 scope = FunctionApplication.FrameFromTuple(environment, tuple);
+                environment.IsParallelCall = index > 0; // the tuple's own scope was made before this mark
+            }
+            else
+            {
+                environment.Context.StartParallelItem(environment, index, groups.Count);
             }
 
+            index++;
             var value = group.Pairs[pairIndex].Value.Evaluate(context, scope);
             if (value is not null)
             {
