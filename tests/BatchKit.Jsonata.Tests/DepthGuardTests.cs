@@ -55,10 +55,7 @@ public sealed class DepthGuardTests
         var expression = JsonataExpression.Compile("($f := function($n){ 1 + $f($n + 1) }; $f(0))");
 
         // on a thread with a small stack, where an unguarded evaluator would take the process down
-        JsonataException? error = null;
-        var thread = new Thread(() => error = Record(() => expression.Evaluate(null)), maxStackSize: 256 * 1024);
-        thread.Start();
-        Assert.True(thread.Join(TimeSpan.FromSeconds(60)), "the evaluation did not end within 60 s");
+        var error = OnSmallStack(256 * 1024, () => expression.Evaluate(null));
 
         Assert.Equal("D1011", error?.Code);
     }
@@ -101,10 +98,7 @@ public sealed class DepthGuardTests
         var expression = JsonataExpression.Compile(
             "($wrap := function($n, $acc){ $n = 0 ? $acc : $wrap($n - 1, {'a': $acc}) }; $string($wrap(20000, 1)))");
 
-        JsonataException? error = null;
-        var thread = new Thread(() => error = Record(() => expression.Evaluate(null)), maxStackSize: 512 * 1024);
-        thread.Start();
-        Assert.True(thread.Join(TimeSpan.FromSeconds(60)), "the evaluation did not end within 60 s");
+        var error = OnSmallStack(512 * 1024, () => expression.Evaluate(null));
 
         Assert.Equal("D1011", error?.Code);
     }
@@ -118,25 +112,31 @@ public sealed class DepthGuardTests
             node = new JsonArray(node);
         }
 
-        JsonataException? error = null;
-        var thread = new Thread(() => error = Record(() => JsonataExpression.Compile("$count($)").Evaluate(node)), maxStackSize: 512 * 1024);
-        thread.Start();
-        Assert.True(thread.Join(TimeSpan.FromSeconds(60)), "the evaluation did not end within 60 s");
+        var error = OnSmallStack(512 * 1024, () => JsonataExpression.Compile("$count($)").Evaluate(node));
 
         Assert.Equal("D1011", error?.Code);
     }
 
-    private static JsonataException? Record(Action action)
+    /// <summary>Runs <paramref name="action"/> on a thread with a small stack; the JSONata error it raised, if any.</summary>
+    private static JsonataException? OnSmallStack(int stackSize, Action action)
     {
-        try
-        {
-            action();
-            return null;
-        }
-        catch (JsonataException e)
-        {
-            return e;
-        }
+        JsonataException? error = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    action();
+                }
+                catch (JsonataException e)
+                {
+                    error = e;
+                }
+            },
+            stackSize);
+        thread.Start();
+        Assert.True(thread.Join(TimeSpan.FromSeconds(60)), "the evaluation did not end within 60 s");
+        return error;
     }
 
     private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();

@@ -19,12 +19,8 @@ internal sealed class FunctionCallNode(ExpressionNode procedure, List<Expression
     /// <summary>Calls the function; with <paramref name="applyTo"/> the left side of <c>~&gt;</c> is the first argument.</summary>
     public object? Call(object? input, Frame environment, bool applyTo, object? context)
     {
-        var procedure = Procedure.Evaluate(input, environment);
         var name = ProcedureName;
-        if (procedure is null && Procedure is PathNode && name is not null && environment.Lookup(name) is not null)
-        {
-            throw new JsonataException("T1005") { Position = Position, Token = name };
-        }
+        var procedure = EvaluateProcedure(Procedure, input, environment, "T1005", Position);
 
         var offset = applyTo ? 1 : 0;
         var args = new object?[offset + Arguments.Count];
@@ -57,6 +53,21 @@ internal sealed class FunctionCallNode(ExpressionNode procedure, List<Expression
         e.Position ??= Position;
         e.Token ??= name;
         return false;
+    }
+
+    /// <summary>
+    /// The function to call. A name that finds nothing in the input but is a variable means the <c>$</c> was
+    /// forgotten: <paramref name="code"/> (T1005, or T1007 for a partial application) says so.
+    /// </summary>
+    public static object? EvaluateProcedure(ExpressionNode procedure, object? input, Frame environment, string code, int position)
+    {
+        var value = procedure.Evaluate(input, environment);
+        if (value is null && procedure is PathNode && ProcedureNameOf(procedure) is { } name && environment.Lookup(name) is not null)
+        {
+            throw new JsonataException(code) { Position = position, Token = name };
+        }
+
+        return value;
     }
 
     public static string? ProcedureNameOf(ExpressionNode procedure) => procedure switch

@@ -20,12 +20,8 @@ internal sealed class PartialApplicationNode(ExpressionNode procedure, List<Expr
             args[i] = Arguments[i] is PlaceholderNode ? Placeholder.Value : Arguments[i].Evaluate(input, environment);
         }
 
-        var procedure = Procedure.Evaluate(input, environment);
+        var procedure = FunctionCallNode.EvaluateProcedure(Procedure, input, environment, "T1007", Position);
         var name = FunctionCallNode.ProcedureNameOf(Procedure);
-        if (procedure is null && Procedure is PathNode && name is not null && environment.Lookup(name) is not null)
-        {
-            throw new JsonataException("T1007") { Position = Position, Token = name };
-        }
 
         return procedure switch
         {
