@@ -1,5 +1,5 @@
 using Amazon.S3;
-using BatchKit.Aws.Ssm;
+using Amazon.SimpleSystemsManagement;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.UploadHandler.Runtime;
 using BatchKit.UploadHandler.Summary;
@@ -25,7 +25,7 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
 
 var handlerName = Environment.GetEnvironmentVariable("_HANDLER") is { Length: > 0 } h ? h : "upload";
 using var s3 = new AmazonS3Client(new AmazonS3Config { ForcePathStyle = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL") is not null });
-using var ssm = new SsmClient();
+using var ssm = new AmazonSimpleSystemsManagementClient(); // the endpoint from AWS_ENDPOINT_URL, as for S3
 using var stepFunctions = new StepFunctionsClient();
 ILambdaHandler handler;
 try

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon.SimpleSystemsManagement;
 
 namespace BatchKit.Emulator.Tests;
 
@@ -37,6 +38,14 @@ public sealed class EmulatorFixture : IAsyncLifetime
     {
         ServiceURL = Host.ServiceUrl.ToString(),
         ForcePathStyle = true,
+        AuthenticationRegion = "us-east-1",
+        MaxErrorRetry = 0,
+    });
+
+    /// <summary>The real AWSSDK.SimpleSystemsManagement, as the upload handler and the deploy step use it.</summary>
+    public AmazonSimpleSystemsManagementClient Ssm() => new(new BasicAWSCredentials("test", "test"), new AmazonSimpleSystemsManagementConfig
+    {
+        ServiceURL = Host.ServiceUrl.ToString(),
         AuthenticationRegion = "us-east-1",
         MaxErrorRetry = 0,
     });

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
 using BatchKit.Aws;
-using BatchKit.Aws.Ssm;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Contracts;
 using BatchKit.Emulator;
@@ -22,7 +23,7 @@ public sealed class PipelineEmulator : IAsyncLifetime
 
     public AmazonS3Client S3 { get; private set; } = null!;
 
-    public SsmClient Ssm { get; private set; } = null!;
+    public AmazonSimpleSystemsManagementClient Ssm { get; private set; } = null!;
 
     public StepFunctionsClient StepFunctions { get; private set; } = null!;
 
@@ -43,12 +44,15 @@ public sealed class PipelineEmulator : IAsyncLifetime
             ServiceURL = Host.ServiceUrl.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1",
         });
         var options = new AwsClientOptions { Endpoint = Host.ServiceUrl, Credentials = new BasicAWSCredentials("test", "test"), Region = "us-east-1" };
-        Ssm = new SsmClient(options);
+        Ssm = new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials("test", "test"), new AmazonSimpleSystemsManagementConfig
+        {
+            ServiceURL = Host.ServiceUrl.ToString(), AuthenticationRegion = "us-east-1",
+        });
         StepFunctions = new StepFunctionsClient(options);
         await S3.PutBucketAsync(Bucket);
         var machine = await StepFunctions.CreateStateMachineAsync("sales-batch", """{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""", "arn:aws:iam::000000000000:role/sfn");
         StateMachineArn = machine.StateMachineArn;
-        await Ssm.PutParameterAsync(ParameterNames.StepFunctionArn, StateMachineArn);
+        await Ssm.PutParameterAsync(new PutParameterRequest { Name = ParameterNames.StepFunctionArn, Value = StateMachineArn, Type = ParameterType.String });
     }
 
     public async Task DisposeAsync()
