@@ -7,13 +7,12 @@ export DOTNET_NOLOGO := 1
 BATCHKIT := dotnet src/BatchKit.Cli/bin/$(CONFIGURATION)/net10.0/batchkit.dll
 ENGINE ?= emulator
 ARTIFACTS := artifacts
-WIREMOCK_JAR := node_modules/wiremock/build/wiremock-standalone-3.13.2.jar
 DAY ?= 2026-11-22
 STORES ?= 20
 ROWS ?= 200-1000
 SEED ?= 42
 
-.PHONY: help build cli artifacts up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-pipeline synth deploy destroy clean
+.PHONY: help build cli artifacts up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-pipeline bench-slack-stub synth deploy destroy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,9 +26,6 @@ test: ## Run every test (unit, conformance, emulator, end to end); ends with `te
 cli:
 	dotnet build src/BatchKit.Cli --configuration $(CONFIGURATION) --nologo -v quiet
 
-$(WIREMOCK_JAR): package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-
 artifacts: ## Publish what the local stack runs: the emulator, the worker (Native AOT) and the Lambda's bootstrap (self-contained, trimmed, ReadyToRun), as they ship
 	dotnet publish src/BatchKit.Emulator --configuration $(CONFIGURATION) --output $(ARTIFACTS)/emulator --nologo -v quiet
 	dotnet publish src/BatchKit.Worker --configuration $(CONFIGURATION) --runtime linux-x64 -p:PublishAot=true \
@@ -37,7 +33,7 @@ artifacts: ## Publish what the local stack runs: the emulator, the worker (Nativ
 	dotnet publish src/BatchKit.UploadHandler --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
 	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/upload-handler --nologo -v quiet
 
-up: cli artifacts $(WIREMOCK_JAR) ## Start the local stack (ENGINE=emulator|localstack) and deploy the pipeline into it
+up: cli artifacts ## Start the local stack (ENGINE=emulator|localstack) and deploy the pipeline into it
 ifeq ($(ENGINE),localstack)
 	docker compose -f localstack/docker-compose.yml up -d
 endif
@@ -58,7 +54,7 @@ demo: up ## From a fresh clone: build, start the stack, generate a day of $(STOR
 generate: cli ## Generate a synthetic day: sample-data/out/$(DAY).zip and its .expected.json
 	$(BATCHKIT) generate --stores $(STORES) --rows $(ROWS) --date $(DAY) --seed $(SEED) --out sample-data/out/$(DAY).zip
 
-bench: bench-sales bench-engine bench-emulator bench-pipeline ## Run every benchmark (figures on stdout)
+bench: bench-sales bench-engine bench-emulator bench-pipeline bench-slack-stub ## Run every benchmark (figures on stdout)
 
 SALES_BENCH := tests/BatchKit.Sales.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Sales.Benchmarks
 bench-sales: ## Generator (100 and 1,000 stores x 1,000 rows, one process each) and a 300 MB store file aggregated vs a bare JSON scan
@@ -78,10 +74,15 @@ bench-emulator: ## Emulator start-up to healthy, S3 PUT/GET throughput (1 KB and
 	$(EMULATOR_BENCH)
 
 PIPELINE_BENCH := tests/BatchKit.Pipeline.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Pipeline.Benchmarks
-bench-pipeline: artifacts $(WIREMOCK_JAR) ## Upload to SUCCEEDED, all real processes: 100 and 1,000 stores x 1,000 rows, with a time breakdown and the emulator's peak memory
+bench-pipeline: artifacts ## Upload to SUCCEEDED, all real processes: 100 and 1,000 stores x 1,000 rows, with a time breakdown and the emulator's peak memory
 	dotnet build tests/BatchKit.Pipeline.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(PIPELINE_BENCH) $(CURDIR) 100 1000 10
 	$(PIPELINE_BENCH) $(CURDIR) 1000 1000 10
+
+SLACK_BENCH := tests/BatchKit.SlackStub.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.SlackStub.Benchmarks
+bench-slack-stub: ## Slack stub start to healthy: WireMock.Net in-process and as `batchkit slack-stub` (BENCH_ARGS="--java-jar JAR" adds the Java jar)
+	dotnet build tests/BatchKit.SlackStub.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
+	$(SLACK_BENCH) $(CURDIR) 5 $(BENCH_ARGS)
 
 CDK := node_modules/.bin/cdk
 $(CDK): package-lock.json
