@@ -89,7 +89,7 @@ static async Task<double> ProcessAsync(string fileName, Func<string, string[]> a
 // Polls every 5 ms (HttpReadiness's 100 ms would round every figure up); fails after 60 s or when the process is gone.
 static async Task WaitHealthyAsync(Uri baseUrl, Func<string?> gone)
 {
-    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
     var deadline = Stopwatch.StartNew();
     while (true)
     {
@@ -106,8 +106,9 @@ static async Task WaitHealthyAsync(Uri baseUrl, Func<string?> gone)
                 return;
             }
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
+            // Not listening yet, or accepted and dropped while starting.
         }
 
         if (deadline.Elapsed > TimeSpan.FromSeconds(60))

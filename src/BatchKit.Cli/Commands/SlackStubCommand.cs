@@ -20,11 +20,11 @@ internal static class SlackStubCommand
         var command = new Command("slack-stub", "Run the local Slack webhook stub (WireMock.Net) in the foreground.") { port, mappings };
         command.Hidden = true;
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console,
-            ct => RunAsync(console, parse.GetValue(port), parse.GetValue(mappings) ?? LocalPaths.Find().SlackMappings, ct), cancellationToken));
+            ct => RunAsync(parse.GetValue(port), parse.GetValue(mappings) ?? LocalPaths.Find().SlackMappings, ct), cancellationToken));
         return command;
     }
 
-    private static async Task RunAsync(IAnsiConsole console, int port, string mappings, CancellationToken cancellationToken)
+    private static async Task RunAsync(int port, string mappings, CancellationToken cancellationToken)
     {
         // SIGTERM is how `batchkit down` stops it: a normal end (exit 0), unlike Ctrl-C (130).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -45,14 +45,17 @@ internal static class SlackStubCommand
 
         using (server)
         {
-            console.MarkupLineInterpolated($"Slack stub (WireMock.Net) listening on {server.BaseUrl}: webhook {server.Client.WebhookUrl}, admin API {new Uri(server.BaseUrl, "/__admin")}, mappings {mappings}");
+            // Plain lines on stdout, as the stub's own log: the console would wrap them at 80 columns in the log file.
+            await Console.Out.WriteLineAsync(
+                $"Slack stub (WireMock.Net) listening on {server.BaseUrl}: webhook {server.Client.WebhookUrl}, admin API {new Uri(server.BaseUrl, "/__admin")}, mappings {mappings}")
+                .ConfigureAwait(false);
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                console.MarkupLine("Slack stub stopped (SIGTERM).");
+                await Console.Out.WriteLineAsync("Slack stub stopped (SIGTERM).").ConfigureAwait(false);
             }
         }
     }
