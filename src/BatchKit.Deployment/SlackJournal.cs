@@ -35,7 +35,9 @@ internal static class SlackJournal
         }
 
         var received = DateTimeOffset.Parse(Text(request["DateTime"]) ?? "0001-01-01T00:00:00Z", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-        var status = entry["Response"]?["StatusCode"] is JsonValue code && (code.TryGetValue<int>(out var n) || int.TryParse(Text(code), CultureInfo.InvariantCulture, out n)) ? n : 0;
+        // WireMock.Net writes StatusCode as a number, or as a string when a mapping gave it as one.
+        var code = entry["Response"]?["StatusCode"] as JsonValue;
+        var status = code is not null && (code.TryGetValue<int>(out var n) || int.TryParse(Text(code), CultureInfo.InvariantCulture, out n)) ? n : 0;
         return (Text(request["Method"]) ?? "", Text(request["Path"]) ?? "", new SlackMessage(received, status, MessageText(Text(request["Body"]) ?? "")));
     }
 

@@ -61,7 +61,8 @@ public sealed class SlackStub
         if (!response.IsSuccessStatusCode)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw new SlackStubException($"the Slack stub at {BaseUrl} refused the failure mapping (HTTP {(int)response.StatusCode}: {body}); FailNextAsync needs BatchKit's WireMock.Net stub");
+            throw new SlackStubException(
+                $"the Slack stub at {BaseUrl} refused the failure mapping (HTTP {(int)response.StatusCode}: {body}); FailNextAsync needs BatchKit's WireMock.Net stub");
         }
     }
 }

@@ -26,7 +26,8 @@ internal sealed class SlackStubLogger(TextWriter output) : IWireMockLogger
     {
         if (!isAdminRequest && logEntryModel.Request is { } request)
         {
-            Write("request", "{0} {1} -> {2} ({3})", request.Method, request.Path, logEntryModel.Response?.StatusCode ?? "-", logEntryModel.MappingTitle ?? "no mapping");
+            var status = logEntryModel.Response?.StatusCode ?? "-";
+            Write("request", "{0} {1} -> {2} ({3})", request.Method, request.Path, status, logEntryModel.MappingTitle ?? "no mapping");
         }
     }
 

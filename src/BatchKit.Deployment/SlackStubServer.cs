@@ -103,7 +103,8 @@ public sealed class SlackStubServer : IDisposable
     }
 
     private static SlackStubException InUseError(int port, Exception e) =>
-        new($"the Slack stub cannot listen on 127.0.0.1:{port}: the port is already in use (stop what holds it, e.g. `batchkit down`, or choose another port)", e);
+        new($"the Slack stub cannot listen on 127.0.0.1:{port}: the port is already in use "
+            + "(stop what holds it, e.g. `batchkit down`, or choose another port)", e);
 
     private static bool InUse(Exception? e)
     {

@@ -31,7 +31,8 @@ public sealed class StackDeployer(StackSettings settings, IProgress<string>? pro
         using var ecs = new EcsClient(options);
         using var lambda = new LambdaClient(options);
         using var stepFunctions = new StepFunctionsClient(options);
-        using var ssm = new AmazonSimpleSystemsManagementClient(credentials, new AmazonSimpleSystemsManagementConfig { ServiceURL = settings.Endpoint.ToString(), AuthenticationRegion = settings.Region });
+        using var ssm = new AmazonSimpleSystemsManagementClient(
+            credentials, new AmazonSimpleSystemsManagementConfig { ServiceURL = settings.Endpoint.ToString(), AuthenticationRegion = settings.Region });
 
         Report($"bucket {settings.Bucket}");
         await CreateBucketAsync(s3, cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,8 @@ internal sealed partial record WireMockOrgBodyPattern(string Operator, string Op
             "matches" => new(name, CheckedRegex(Text(operand, $"{where}.matches"), $"{where}.matches")),
             "matchesJsonPath" when operand is JsonObject jsonPath => JsonPathPattern(jsonPath, $"{where}.matchesJsonPath"),
             "matchesJsonPath" => new(name, MemberPath(Text(operand, $"{where}.matchesJsonPath"), $"{where}.matchesJsonPath")),
-            _ => throw new SlackStubException($"{where}: the body pattern '{name}' is not supported by BatchKit's Slack stub (supported: contains, equalTo, matches, matchesJsonPath)"),
+            _ => throw new SlackStubException(
+                $"{where}: the body pattern '{name}' is not supported by BatchKit's Slack stub (supported: contains, equalTo, matches, matchesJsonPath)"),
         };
     }
 
@@ -44,7 +45,8 @@ internal sealed partial record WireMockOrgBodyPattern(string Operator, string Op
         var unknown = jsonPath.Select(p => p.Key).Except(["expression", "absent"]).FirstOrDefault();
         if (unknown is not null || jsonPath["absent"] is not JsonValue absent || absent.GetValueKind() != JsonValueKind.True)
         {
-            throw new SlackStubException($"{where}: only {{\"expression\": \"$.member\", \"absent\": true}} is supported as an object{(unknown is null ? "" : $" ('{unknown}' is not)")}");
+            var why = unknown is null ? "" : $" ('{unknown}' is not)";
+            throw new SlackStubException($"{where}: only {{\"expression\": \"$.member\", \"absent\": true}} is supported as an object{why}");
         }
 
         return new("matchesJsonPath", MemberPath(Text(jsonPath["expression"], $"{where}.expression"), $"{where}.expression"), Absent: true);
@@ -67,7 +69,9 @@ internal sealed partial record WireMockOrgBodyPattern(string Operator, string Op
     }
 
     private static string MemberPath(string expression, string where) =>
-        MemberPathSyntax().IsMatch(expression) ? expression : throw new SlackStubException($"{where}: '{expression}' is not a member path like $.text (the only JSONPath the stub evaluates)");
+        MemberPathSyntax().IsMatch(expression)
+            ? expression
+            : throw new SlackStubException($"{where}: '{expression}' is not a member path like $.text (the only JSONPath the stub evaluates)");
 
     /// <summary>True when the body is JSON and the path leads to a value other than null.</summary>
     private static bool HasMember(string body, string path)

@@ -90,7 +90,9 @@ internal sealed record WireMockOrgMapping(
     /// <summary>Adds the mapping to <paramref name="server"/>, where it shows in the admin API like any other.</summary>
     public void Register(WireMockServer server)
     {
-        var request = Request.Create().WithPath(p => PathPattern.IsMatch(p)).WithBody((IBodyData? b) => BodyPatterns.All(p => p.Matches(b?.BodyAsString ?? "")));
+        var request = Request.Create()
+            .WithPath(p => PathPattern.IsMatch(p))
+            .WithBody((IBodyData? b) => BodyPatterns.All(p => p.Matches(b?.BodyAsString ?? "")));
         request = Method == "ANY" ? request.UsingAnyMethod() : request.UsingMethod(Method);
         var response = Response.Create().WithStatusCode(Status).WithBody(Body);
         foreach (var (name, value) in Headers)

@@ -29,7 +29,8 @@ public sealed partial class SlackStubCommandTests : IDisposable
             var stub = SlackStub.Attach(await ListeningUrlAsync(process.LogFile, TimeSpan.FromSeconds(30)));
             await stub.WaitUntilReadyAsync(TimeSpan.FromSeconds(10));
             using var http = new HttpClient();
-            using var posted = await http.PostAsync(stub.WebhookUrl, new StringContent("""{"text": "from the background"}""", Encoding.UTF8, "application/json"));
+            using var message = new StringContent("""{"text": "from the background"}""", Encoding.UTF8, "application/json");
+            using var posted = await http.PostAsync(stub.WebhookUrl, message);
 
             Assert.Equal((HttpStatusCode.OK, "ok"), (posted.StatusCode, await posted.Content.ReadAsStringAsync()));
             Assert.Equal([("from the background", 200)], (await stub.MessagesAsync()).Select(m => (m.Text, m.Status)));
@@ -53,7 +54,8 @@ public sealed partial class SlackStubCommandTests : IDisposable
         holder.Start();
         var port = ((IPEndPoint)holder.LocalEndpoint).Port;
 
-        var run = await CliRun.InvokeAsync("slack-stub", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--mappings", RepositoryMappings());
+        var run = await CliRun.InvokeAsync(
+            "slack-stub", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--mappings", RepositoryMappings());
 
         Assert.Equal(ExitCodes.UserError, run.ExitCode);
         var output = Regex.Replace(run.Output, @"\s+", " "); // the console wraps long lines

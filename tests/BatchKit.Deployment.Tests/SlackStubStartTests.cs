@@ -44,12 +44,14 @@ public sealed class SlackStubStartTests : IDisposable
     [Fact]
     public void A_mapping_file_that_is_not_JSON_and_an_empty_or_missing_directory_are_named()
     {
-        Assert.Contains("holds no *.json mapping", Assert.Throws<SlackStubException>(() => SlackStubServer.Start(_mappings, 0)).Message, StringComparison.Ordinal);
         var missing = Path.Combine(_mappings, "nope");
-        Assert.Contains($"{missing} does not exist", Assert.Throws<SlackStubException>(() => SlackStubServer.Start(missing, 0)).Message, StringComparison.Ordinal);
+        Assert.Contains("holds no *.json mapping", Error(_mappings), StringComparison.Ordinal);
+        Assert.Contains($"{missing} does not exist", Error(missing), StringComparison.Ordinal);
 
         var file = Path.Combine(_mappings, "broken.json");
         File.WriteAllText(file, "{ not json");
-        Assert.StartsWith($"{file}: not valid JSON", Assert.Throws<SlackStubException>(() => SlackStubServer.Start(_mappings, 0)).Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{file}: not valid JSON", Error(_mappings), StringComparison.Ordinal);
     }
+
+    private static string Error(string mappings) => Assert.Throws<SlackStubException>(() => SlackStubServer.Start(mappings, 0)).Message;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BatchKit.Deployment;
 
 namespace BatchKit.Deployment.Tests;
@@ -32,7 +33,7 @@ public sealed class WireMockOrgMappingTests
     [InlineData("""{"matchesJsonPath": {"expression": "$.text", "absent": true}}""", "not json", true)]
     [InlineData("""{"matchesJsonPath": {"expression": "$.text", "absent": true}}""", "", true)]
     public void Body_patterns_match_as_WireMock_defines_them(string pattern, string body, bool matches) =>
-        Assert.Equal(matches, WireMockOrgBodyPattern.Parse(System.Text.Json.Nodes.JsonNode.Parse(pattern), "test").Matches(body));
+        Assert.Equal(matches, WireMockOrgBodyPattern.Parse(JsonNode.Parse(pattern), "test").Matches(body));
 
     [Theory]
     [InlineData("""{"equalToJson": "{}"}""", "the body pattern 'equalToJson' is not supported")]
@@ -41,16 +42,17 @@ public sealed class WireMockOrgMappingTests
     [InlineData("""{"matches": "("}""", "'(' is not a regular expression")]
     [InlineData("""{"contains": 3}""", "test.contains: expected a string")]
     public void Body_patterns_the_stub_cannot_evaluate_are_refused_by_name(string pattern, string error) =>
-        Assert.Contains(error, Assert.Throws<SlackStubException>(() => WireMockOrgBodyPattern.Parse(System.Text.Json.Nodes.JsonNode.Parse(pattern), "test")).Message, StringComparison.Ordinal);
+        Assert.Contains(error, Assert.Throws<SlackStubException>(() => WireMockOrgBodyPattern.Parse(JsonNode.Parse(pattern), "test")).Message, StringComparison.Ordinal);
 
     [Fact]
     public void A_mapping_without_a_path_or_with_a_wrongly_typed_member_is_refused()
     {
-        Assert.Equal("f.json: the request has neither urlPath nor urlPathPattern",
-            Assert.Throws<SlackStubException>(() => WireMockOrgMapping.Parse("f.json", """{"request": {"method": "POST"}, "response": {}}""")).Message);
-        Assert.StartsWith("f.json: 'priority' has the wrong type",
-            Assert.Throws<SlackStubException>(() => WireMockOrgMapping.Parse("f.json", """{"priority": "high", "request": {"urlPath": "/"}, "response": {}}""")).Message, StringComparison.Ordinal);
-        Assert.Equal("f.json: request: 'headers' is not supported by BatchKit's Slack stub (supported: method, urlPath, urlPathPattern, bodyPatterns)",
-            Assert.Throws<SlackStubException>(() => WireMockOrgMapping.Parse("f.json", """{"request": {"urlPath": "/", "headers": {}}, "response": {}}""")).Message);
+        Assert.Equal("f.json: the request has neither urlPath nor urlPathPattern", Error("""{"request": {"method": "POST"}, "response": {}}"""));
+        Assert.StartsWith("f.json: 'priority' has the wrong type", Error("""{"priority": "high", "request": {"urlPath": "/"}, "response": {}}"""), StringComparison.Ordinal);
+        Assert.Equal(
+            "f.json: request: 'headers' is not supported by BatchKit's Slack stub (supported: method, urlPath, urlPathPattern, bodyPatterns)",
+            Error("""{"request": {"urlPath": "/", "headers": {}}, "response": {}}"""));
     }
+
+    private static string Error(string mapping) => Assert.Throws<SlackStubException>(() => WireMockOrgMapping.Parse("f.json", mapping)).Message;
 }

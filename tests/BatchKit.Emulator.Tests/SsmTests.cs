@@ -17,11 +17,12 @@ public sealed class SsmTests(EmulatorFixture emulator) : IClassFixture<EmulatorF
     {
         using var ssm = emulator.Ssm();
 
-        var put = await ssm.PutParameterAsync(new PutParameterRequest { Name = _name, Value = "arn:aws:states:us-east-1:000000000000:stateMachine:sales-batch", Type = ParameterType.String });
+        const string Arn = "arn:aws:states:us-east-1:000000000000:stateMachine:sales-batch";
+        var put = await ssm.PutParameterAsync(new PutParameterRequest { Name = _name, Value = Arn, Type = ParameterType.String });
         var got = await ssm.GetParameterAsync(new GetParameterRequest { Name = _name });
 
         Assert.Equal(1, put.Version);
-        Assert.Equal(("arn:aws:states:us-east-1:000000000000:stateMachine:sales-batch", 1L, ParameterType.String), (got.Parameter.Value, got.Parameter.Version, got.Parameter.Type));
+        Assert.Equal((Arn, 1L, ParameterType.String), (got.Parameter.Value, got.Parameter.Version, got.Parameter.Type));
         Assert.Equal(_name, got.Parameter.Name);
     }
 
@@ -31,7 +32,8 @@ public sealed class SsmTests(EmulatorFixture emulator) : IClassFixture<EmulatorF
         using var ssm = emulator.Ssm();
         await ssm.PutParameterAsync(new PutParameterRequest { Name = _name, Value = "v1", Type = ParameterType.String });
 
-        await Assert.ThrowsAsync<ParameterAlreadyExistsException>(() => ssm.PutParameterAsync(new PutParameterRequest { Name = _name, Value = "v2", Type = ParameterType.String }));
+        var again = new PutParameterRequest { Name = _name, Value = "v2", Type = ParameterType.String };
+        await Assert.ThrowsAsync<ParameterAlreadyExistsException>(() => ssm.PutParameterAsync(again));
         var overwritten = await ssm.PutParameterAsync(new PutParameterRequest { Name = _name, Value = "v2", Overwrite = true });
 
         Assert.Equal(2, overwritten.Version);

@@ -21,7 +21,8 @@ if (jar is not null && !File.Exists(jar))
 var kinds = new List<(string Name, Func<Task<double>> Measure)>
 {
     ("WireMock.Net in-process (SlackStubServer.Start, port 0)", () => Task.FromResult(InProcess(mappings))),
-    ("batchkit slack-stub process (batchkit up)", () => ProcessAsync(Path.Combine(AppContext.BaseDirectory, "batchkit"), port => ["slack-stub", "--port", port, "--mappings", mappings])),
+    ("batchkit slack-stub process (batchkit up)",
+        () => ProcessAsync(Path.Combine(AppContext.BaseDirectory, "batchkit"), port => ["slack-stub", "--port", port, "--mappings", mappings])),
 };
 if (jar is not null)
 {
@@ -38,7 +39,8 @@ for (var round = 0; round < rounds; round++)
     }
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Slack stub start to healthy (first 200 on /__admin/health), {rounds} alternating rounds, {Environment.ProcessorCount} cores:"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Slack stub start to healthy (first 200 on /__admin/health), {rounds} alternating rounds, {Environment.ProcessorCount} cores:"));
 foreach (var (name, ms) in times)
 {
     var sorted = ms.Order().ToList();
@@ -76,7 +78,8 @@ static async Task<double> ProcessAsync(string fileName, Func<string, string[]> a
     process.BeginErrorReadLine();
     try
     {
-        await WaitHealthyAsync(new Uri($"http://127.0.0.1:{port}"), () => process.HasExited ? $"{fileName} exited with code {process.ExitCode} before it was ready" : null);
+        await WaitHealthyAsync(
+            new Uri($"http://127.0.0.1:{port}"), () => process.HasExited ? $"{fileName} exited with code {process.ExitCode} before it was ready" : null);
         return clock.Elapsed.TotalMilliseconds;
     }
     finally

@@ -46,8 +46,9 @@ internal static class SlackStubCommand
         using (server)
         {
             // Plain lines on stdout, as the stub's own log: the console would wrap them at 80 columns in the log file.
+            var admin = new Uri(server.BaseUrl, "/__admin");
             await Console.Out.WriteLineAsync(
-                $"Slack stub (WireMock.Net) listening on {server.BaseUrl}: webhook {server.Client.WebhookUrl}, admin API {new Uri(server.BaseUrl, "/__admin")}, mappings {mappings}")
+                $"Slack stub (WireMock.Net) listening on {server.BaseUrl}: webhook {server.Client.WebhookUrl}, admin API {admin}, mappings {mappings}")
                 .ConfigureAwait(false);
             try
             {

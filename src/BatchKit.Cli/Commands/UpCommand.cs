@@ -47,11 +47,13 @@ internal static class UpCommand
             var emulator = new BackgroundProcess("emulator", paths);
             await EnsureRunningAsync(console, emulator, paths.Emulator,
                 ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data, "--ecs-image", $"batchkit-worker:latest={paths.Worker}"],
-                gone => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), gone, cancellationToken), cancellationToken).ConfigureAwait(false);
+                gone => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), gone, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             table.AddRow("AWS emulator", endpoint.ToString(), $"pid {emulator.RunningPid()}, log {Path.GetRelativePath(paths.Repository, emulator.LogFile)}");
 
             var slack = new BackgroundProcess(SlackStubProcess, paths);
-            var (stubFile, stubArguments) = CliExecutable.Command("slack-stub", "--port", slackPort.ToString(CultureInfo.InvariantCulture), "--mappings", paths.SlackMappings);
+            var (stubFile, stubArguments) = CliExecutable.Command(
+                "slack-stub", "--port", slackPort.ToString(CultureInfo.InvariantCulture), "--mappings", paths.SlackMappings);
             await EnsureRunningAsync(console, slack, stubFile, stubArguments,
                 gone => SlackStub.Attach(slackUrl).WaitUntilReadyAsync(TimeSpan.FromSeconds(20), gone, cancellationToken), cancellationToken).ConfigureAwait(false);
             table.AddRow("Slack stub (WireMock.Net)", slackUrl.ToString(), $"pid {slack.RunningPid()}, log {Path.GetRelativePath(paths.Repository, slack.LogFile)}");
@@ -108,7 +110,8 @@ internal static class UpCommand
     /// check that says when the process is gone, so a process that failed at start (a taken port) is reported at once.
     /// </summary>
     private static async Task EnsureRunningAsync(
-        IAnsiConsole console, BackgroundProcess process, string fileName, IReadOnlyList<string> arguments, Func<Func<string?>, Task> waitReady, CancellationToken cancellationToken)
+        IAnsiConsole console, BackgroundProcess process, string fileName, IReadOnlyList<string> arguments, Func<Func<string?>, Task> waitReady,
+        CancellationToken cancellationToken)
     {
         string? Gone() => process.RunningPid() is null ? $"{process.Name} exited before it was ready" : null;
         if (process.RunningPid() is { } pid)

@@ -211,7 +211,8 @@ internal sealed class UploadProcessor(IAmazonS3 s3, IAmazonSimpleSystemsManageme
 
         try
         {
-            var response = await ssm.GetParameterAsync(new GetParameterRequest { Name = ParameterNames.StepFunctionArn }, cancellationToken).ConfigureAwait(false);
+            var request = new GetParameterRequest { Name = ParameterNames.StepFunctionArn };
+            var response = await ssm.GetParameterAsync(request, cancellationToken).ConfigureAwait(false);
             return _stateMachineArn = response.Parameter.Value;
         }
         catch (ParameterNotFoundException e)
