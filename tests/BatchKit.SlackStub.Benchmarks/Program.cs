@@ -50,7 +50,7 @@ foreach (var (name, ms) in times)
 
 if (jar is null)
 {
-    Console.WriteLine("  Java WireMock jar: not measured (pass --java-jar PATH/wiremock-standalone-3.13.2.jar to compare)");
+    Console.WriteLine("  Java WireMock jar: not measured (pass --java-jar PATH to the standalone jar to compare)");
 }
 
 return 0;
