@@ -10,7 +10,7 @@ namespace BatchKit.Cli.Tests;
 
 /// <summary>
 /// <c>batchkit slack-stub</c>, the process <c>batchkit up</c> starts for Slack: a real child process with a pid file and a
-/// log, reached through the same admin client as the in-process stub, and stopped by its own pid with SIGTERM.
+/// log, read and steered (FailNextAsync) through the same admin client as the in-process stub, stopped by its own pid.
 /// </summary>
 public sealed partial class SlackStubCommandTests : IDisposable
 {
@@ -32,8 +32,18 @@ public sealed partial class SlackStubCommandTests : IDisposable
             using var message = new StringContent("""{"text": "from the background"}""", Encoding.UTF8, "application/json");
             using var posted = await http.PostAsync(stub.WebhookUrl, message);
 
+            await stub.FailNextAsync("retry me", times: 1, status: 503);
+            var retried = new List<HttpStatusCode>();
+            for (var i = 0; i < 2; i++)
+            {
+                using var retry = new StringContent("""{"text": "retry me"}""", Encoding.UTF8, "application/json");
+                using var answer = await http.PostAsync(stub.WebhookUrl, retry);
+                retried.Add(answer.StatusCode);
+            }
+
             Assert.Equal((HttpStatusCode.OK, "ok"), (posted.StatusCode, await posted.Content.ReadAsStringAsync()));
-            Assert.Equal([("from the background", 200)], (await stub.MessagesAsync()).Select(m => (m.Text, m.Status)));
+            Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK], retried);
+            Assert.Equal([("from the background", 200), ("retry me", 503), ("retry me", 200)], (await stub.MessagesAsync()).Select(m => (m.Text, m.Status)));
             Assert.Equal(pid, process.RunningPid());
         }
         finally
