@@ -11,6 +11,7 @@ using BatchKit.Aws.EventBridge;
 using BatchKit.Aws.Lambda;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Contracts;
+using BatchKit.Contracts.Functions;
 using BatchKit.Workflow;
 
 namespace BatchKit.Deployment;
@@ -45,8 +46,8 @@ public sealed class StackDeployer(StackSettings settings, IProgress<string>? pro
         var taskDefinitionArn = (await ecs.RegisterTaskDefinitionAsync(TaskDefinition(), cancellationToken).ConfigureAwait(false)).TaskDefinition.TaskDefinitionArn;
 
         Report($"Lambda {settings.UploadFunctionName} and {settings.SummaryFunctionName} from {settings.LambdaCodeDirectory}");
-        var uploadArn = await DeployFunctionAsync(lambda, settings.UploadFunctionName, "upload", timeout: 300, memory: 512, cancellationToken).ConfigureAwait(false);
-        var summaryArn = await DeployFunctionAsync(lambda, settings.SummaryFunctionName, "summary", timeout: 60, memory: 256, cancellationToken).ConfigureAwait(false);
+        var uploadArn = await DeployFunctionAsync(lambda, settings.UploadFunctionName, FunctionHandlers.Upload, timeout: 300, memory: 512, cancellationToken).ConfigureAwait(false);
+        var summaryArn = await DeployFunctionAsync(lambda, settings.SummaryFunctionName, FunctionHandlers.Summary, timeout: 60, memory: 256, cancellationToken).ConfigureAwait(false);
 
         Report($"state machine {settings.StateMachineName} from sales-batch.asl.json");
         var definition = WorkflowDefinition.Substitute(new Dictionary<string, string>

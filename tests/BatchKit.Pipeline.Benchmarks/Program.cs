@@ -46,7 +46,8 @@ try
         }
     }
 
-    var stack = await new StackDeployer(new StackSettings { Endpoint = endpoint, LambdaCodeDirectory = Path.Combine(artifacts, "upload-handler"), SlackWebhookUrl = slack.Client.WebhookUrl }).DeployAsync();
+    var settings = new StackSettings { Endpoint = endpoint, LambdaCodeDirectory = Path.Combine(artifacts, "functions"), SlackWebhookUrl = slack.Client.WebhookUrl };
+    var stack = await new StackDeployer(settings).DeployAsync();
     var zip = new MemoryStream();
     var generated = Stopwatch.StartNew();
     var expected = DayGenerator.Generate(new GeneratorOptions { Stores = stores, RowsMin = rows, RowsMax = rows, Seed = 5 }, zip);

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Definition;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.StatesLanguage.Conformance.Tests;
 
@@ -20,7 +20,8 @@ internal static class CaseRunner
         }
 
         var definition = StateMachineDefinition.Parse(c.Definition.ToJsonString());
-        var engine = new ExecutionEngine(new InstantTimeProvider(), null, new InMemoryS3ItemReader(objects));
+        var s3 = new InMemoryS3ItemReader(objects);
+        var engine = new ExecutionEngine(new InstantTimeProvider(), null, s3, s3);
         var identity = new ExecutionIdentity(
             "arn:aws:states:us-east-1:000000000000:execution:conformance:" + c.Name[..Math.Min(c.Name.Length, 60)],
             "exec-" + Guid.NewGuid().ToString("N")[..8],

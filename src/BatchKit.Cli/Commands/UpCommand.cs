@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using BatchKit.Cli.Local;
+using BatchKit.Contracts.Worker;
 using BatchKit.Deployment;
 using Spectre.Console;
 
@@ -73,7 +74,7 @@ internal static class UpCommand
             // Step Functions calls Slack from inside the engine: the emulator is on this machine, LocalStack in compose.
             SlackWebhookUrl = new Uri(engine == "emulator" ? slackUrl : new Uri(ComposeSlackUrl), SlackStub.WebhookPath),
             WorkerEnvironment = delay > 0
-                ? new Dictionary<string, string> { ["BATCHKIT_SIMULATED_DELAY_SECONDS"] = delay.ToString(CultureInfo.InvariantCulture) }
+                ? new Dictionary<string, string> { [WorkerEnvironment.SimulatedDelaySeconds] = delay.ToString(CultureInfo.InvariantCulture) }
                 : new Dictionary<string, string>(),
         };
         DeployedStack stack;

@@ -17,7 +17,7 @@ internal sealed record LocalPaths(string Repository)
 
     public string Worker => Path.Combine(Artifacts, "worker", "batchkit-worker");
 
-    public string LambdaCode => Path.Combine(Artifacts, "upload-handler");
+    public string LambdaCode => Path.Combine(Artifacts, "functions");
 
     /// <summary>The Slack stub's mappings (WireMock's JSON format; the LocalStack engine's WireMock container reads them too).</summary>
     public string SlackMappings => Path.Combine(Repository, Deployment.SlackStubServer.MappingsFolder);

@@ -10,7 +10,8 @@ namespace BatchKit.Emulator.Diagnostics;
 /// The emulator's own read-outs under <c>/_batchkit/</c>, all in one place (no AWS API has them locally):
 /// <list type="bullet">
 /// <item><c>GET /_batchkit/health</c>: running, and which services it serves;</item>
-/// <item><c>GET /_batchkit/ecs/tasks[?s3KeyPrefix=...]</c>: every task with its status, exit code and output (CloudWatch on AWS);</item>
+/// <item><c>GET /_batchkit/ecs/tasks[?environment=NAME=PREFIX]</c>: every task (or those whose variable NAME starts with
+/// PREFIX) with its status, exit code, environment, runtime and output (CloudWatch on AWS);</item>
 /// <item><c>GET /_batchkit/ecs/metadata/{taskId}[/task]</c>: the task metadata endpoint v4 a container finds at
 /// <c>ECS_CONTAINER_METADATA_URI_V4</c>;</item>
 /// <item><c>GET /_batchkit/lambda/logs?function=NAME</c>: a function's runtime output;</item>
@@ -37,7 +38,7 @@ internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda) : Prot
         return path switch
         {
             "/health" => WriteAsync(context, Health()),
-            "/ecs/tasks" => WriteAsync(context, ecs.ListTaskOutputs(query["s3KeyPrefix"] is { Count: > 0 } prefix ? prefix.ToString() : null)),
+            "/ecs/tasks" => WriteAsync(context, TaskOutputs(query["environment"].ToString())),
             _ when path.StartsWith("/ecs/metadata/", StringComparison.Ordinal) => TaskMetadataAsync(context, path["/ecs/metadata/".Length..]),
             "/lambda/logs" => WriteAsync(context, FunctionLogs(query["function"].ToString())),
             "/lambda/failed-events" => WriteAsync(context, FailedEvents()),
@@ -56,6 +57,13 @@ internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda) : Prot
             ["s3"] = "available", ["ssm"] = "available", ["stepfunctions"] = "available",
             ["ecs"] = "available", ["events"] = "available", ["lambda"] = "available",
         },
+    };
+
+    private JsonObject TaskOutputs(string filter) => filter.Split('=', 2) switch
+    {
+        [""] => ecs.ListTaskOutputs(null, null),
+        [var name, var prefix] => ecs.ListTaskOutputs(name, prefix),
+        _ => throw new ServiceErrorException("InvalidRequest", $"environment={filter}: expected NAME=PREFIX."),
     };
 
     private Task TaskMetadataAsync(HttpContext context, string rest)

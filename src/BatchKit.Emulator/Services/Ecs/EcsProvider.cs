@@ -100,13 +100,13 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
     }
 
     /// <summary>
-    /// BatchKit's read-out of task output (CloudWatch Logs on AWS): <c>GET /_batchkit/ecs/tasks[?s3KeyPrefix=...]</c>
-    /// lists every task with its status, exit code, the store it ran (S3_KEY) and its output.
+    /// BatchKit's read-out of task output (CloudWatch Logs on AWS): <c>GET /_batchkit/ecs/tasks[?environment=NAME=PREFIX]</c>
+    /// lists every task, or those whose variable NAME starts with PREFIX, with its status, exit code, environment and output.
     /// </summary>
-    public JsonObject ListTaskOutputs(string? s3KeyPrefix) => new()
+    public JsonObject ListTaskOutputs(string? variable, string? prefix) => new()
     {
         ["tasks"] = new JsonArray([.. store.Tasks.Values
-            .Where(t => s3KeyPrefix is null || (t.Environment.TryGetValue("S3_KEY", out var key) && key.StartsWith(s3KeyPrefix, StringComparison.Ordinal)))
+            .Where(t => variable is null || (t.Environment.TryGetValue(variable, out var value) && value.StartsWith(prefix ?? "", StringComparison.Ordinal)))
             .OrderBy(t => t.CreatedAt)
             .Select(t => (JsonNode)new JsonObject
             {
@@ -114,7 +114,8 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
                 ["lastStatus"] = t.LastStatus,
                 ["exitCode"] = t.ExitCode,
                 ["stoppedReason"] = t.StoppedReason,
-                ["s3Key"] = t.Environment.GetValueOrDefault("S3_KEY"),
+                ["environment"] = new JsonObject([.. t.Environment.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value))]),
+                ["runtime"] = t.RuntimeKind,
                 ["output"] = t.Output,
             })]),
     };
