@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
-using BatchKit.Aws;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Contracts;
 using BatchKit.Emulator;
@@ -39,15 +37,9 @@ public sealed class PipelineEmulator : IAsyncLifetime
             DataDirectory = _data,
             LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100)],
         });
-        S3 = new AmazonS3Client(new BasicAWSCredentials("test", "test"), new AmazonS3Config
-        {
-            ServiceURL = Host.ServiceUrl.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1",
-        });
-        var options = new AwsClientOptions { Endpoint = Host.ServiceUrl, Credentials = new BasicAWSCredentials("test", "test"), Region = "us-east-1" };
-        Ssm = new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials("test", "test"), new AmazonSimpleSystemsManagementConfig
-        {
-            ServiceURL = Host.ServiceUrl.ToString(), AuthenticationRegion = "us-east-1",
-        });
+        S3 = LocalAws.S3(Host.ServiceUrl);
+        var options = LocalAws.ClientOptions(Host.ServiceUrl);
+        Ssm = LocalAws.Ssm(Host.ServiceUrl);
         StepFunctions = new StepFunctionsClient(options);
         await S3.PutBucketAsync(Bucket);
         var machine = await StepFunctions.CreateStateMachineAsync("sales-batch", """{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""", "arn:aws:iam::000000000000:role/sfn");

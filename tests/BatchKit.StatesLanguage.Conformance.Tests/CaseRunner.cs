@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Definition;
 using BatchKit.StatesLanguage.Executions;
+using BatchKit.Testing.Conformance;
 
 namespace BatchKit.StatesLanguage.Conformance.Tests;
 
@@ -9,7 +10,7 @@ internal static class CaseRunner
 {
     private const string Bucket = "batchkit-conformance";
 
-    public static async Task<JsonArray> RunAsync(ConformanceCase c)
+    public static async Task<JsonArray> RunAsync(StepFunctionsCase c)
     {
         var placeholders = c.Setup.Select(s => s!["bucket"]!.GetValue<string>()).Distinct().ToList();
         var objects = c.Setup.ToDictionary(s => (Bucket, s!["key"]!.GetValue<string>()), s => s!["body"]!.GetValue<string>());
