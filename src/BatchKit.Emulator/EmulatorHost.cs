@@ -35,7 +35,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = null); // multipart parts and 64 MB objects
         builder.WebHost.UseUrls($"http://{options.BindAddress}:{options.Port}");
 
-        var endpoint = new EmulatorEndpoint();
+        var endpoint = new EmulatorEndpoint(options.SecretKey);
         var services = new EmulatorServices(options, endpoint, TimeProvider.System);
         var router = new RequestRouter(services);
         var app = builder.Build();

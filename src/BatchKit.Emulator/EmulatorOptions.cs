@@ -17,6 +17,19 @@ public sealed record EmulatorOptions
     public string AccountId { get; init; } = "000000000000";
 
     /// <summary>
+    /// The secret every SigV4 signature is verified against (any access key id goes with it), so the usual
+    /// <c>test</c>/<c>test</c> credentials work and a web page that cannot sign is refused. Tasks and Lambda
+    /// environments are given it as AWS_SECRET_ACCESS_KEY.
+    /// </summary>
+    public string SecretKey { get; init; } = "test";
+
+    /// <summary>
+    /// Directories (and those below them) that CreateFunction may run in place through the <c>hot-reload</c> bucket;
+    /// none by default, since such a function runs whatever the directory holds.
+    /// </summary>
+    public IReadOnlyList<string> HotReloadDirectories { get; init; } = [];
+
+    /// <summary>
     /// ECS: which local command runs a container image (e.g. "batchkit-worker" → the published worker binary). A task
     /// whose image is not mapped stops at once with a stoppedReason that says so.
     /// </summary>

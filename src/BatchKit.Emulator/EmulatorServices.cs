@@ -1,6 +1,7 @@
 using BatchKit.Emulator.Diagnostics;
 using BatchKit.Emulator.Protocol;
 using BatchKit.Emulator.Runtime;
+using BatchKit.Emulator.Security;
 using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.EventBridge;
 using BatchKit.Emulator.Services.Lambda;
@@ -14,7 +15,8 @@ namespace BatchKit.Emulator;
 /// <summary>
 /// Every service of the emulator, built in dependency order in one place so who calls whom reads top to bottom:
 /// stores, the workload launcher, providers, the Step Functions engine with its integrations, then one handler per
-/// wire protocol. Disposal runs the other way round and stops every task and Lambda environment it started.
+/// wire protocol, each verifying signatures against the one secret. Disposal runs the other way round and stops every
+/// task and Lambda environment it started.
 /// </summary>
 internal sealed class EmulatorServices : IAsyncDisposable
 {
@@ -37,10 +39,11 @@ internal sealed class EmulatorServices : IAsyncDisposable
         var stepFunctions = new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine);
         integrations.ConnectStepFunctions(stepFunctions);
 
+        var signatures = new SignatureVerifier(options.SecretKey, time);
         BatchKitApi = new BatchKitApi(ecs, _lambda);
-        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events]);
-        RestJson = new RestJsonProtocol([_lambda]);
-        RestXml = new RestXmlProtocol(s3);
+        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events], signatures);
+        RestJson = new RestJsonProtocol([_lambda], signatures);
+        RestXml = new RestXmlProtocol(s3, signatures);
     }
 
     public BatchKitApi BatchKitApi { get; }

@@ -2,8 +2,10 @@ using System.Globalization;
 using BatchKit.Emulator;
 
 // batchkit-emulator [--port 4566] [--bind 127.0.0.1] [--data-dir .batchkit/data] [--ecs-image IMAGE=/path/to/command ...] [--max-tasks 4]
+//                   [--secret-key test] [--allow-hot-reload DIR ...]
 var options = new EmulatorOptions();
 var images = new Dictionary<string, string[]>(StringComparer.Ordinal);
+var hotReload = new List<string>();
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     options = args[i] switch
@@ -13,8 +15,17 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         "--data-dir" => options with { DataDirectory = args[i + 1] },
         "--max-tasks" => options with { MaxConcurrentTasks = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
         "--ecs-image" when args[i + 1].Split('=', 2) is [var image, var command] => options with { EcsImageCommands = images.TryAdd(image, command.Split(' ')) ? images : images },
-        _ => throw new ArgumentException($"unknown option '{args[i]} {args[i + 1]}': use --port, --bind, --data-dir, --ecs-image IMAGE=COMMAND, --max-tasks N"),
+        "--secret-key" when args[i + 1].Length > 0 => options with { SecretKey = args[i + 1] },
+        "--allow-hot-reload" => options with { HotReloadDirectories = [.. hotReload.Append(Path.GetFullPath(args[i + 1])).Distinct()] },
+        _ => throw new ArgumentException(
+            $"unknown option '{args[i]} {args[i + 1]}': use --port, --bind, --data-dir, --ecs-image IMAGE=COMMAND, --max-tasks N, --secret-key KEY, --allow-hot-reload DIR"),
     };
+    hotReload = [.. options.HotReloadDirectories];
+}
+
+if (args.Length % 2 != 0)
+{
+    throw new ArgumentException($"option '{args[^1]}' needs a value");
 }
 
 using var stop = new CancellationTokenSource();
@@ -26,4 +37,9 @@ Console.CancelKeyPress += (_, e) =>
 
 await using var host = await EmulatorHost.StartAsync(options, stop.Token);
 Console.WriteLine($"BatchKit emulator listening on {host.ServiceUrl} (data in {Path.GetFullPath(options.DataDirectory)})");
+foreach (var directory in options.HotReloadDirectories)
+{
+    Console.WriteLine($"  hot reload allowed from {directory}");
+}
+
 await host.WaitForShutdownAsync(stop.Token);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BatchKit.Emulator.Protocol;
+using BatchKit.Emulator.Security;
 using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.Lambda;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +28,9 @@ internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda) : Prot
     protected override string ClientErrorCode => "InvalidRequest";
 
     protected override string ServerErrorCode => "InternalError";
+
+    /// <summary>Unsigned (curl and health checks read it), but still loopback-only and never cross-site.</summary>
+    protected override ErrorDialect Dialect => ErrorDialect.Json;
 
     public static bool Serves(HttpRequest request) => request.Path.StartsWithSegments(Prefix, StringComparison.Ordinal);
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using BatchKit.Emulator.Protocol;
 using Microsoft.AspNetCore.Http;
 
@@ -10,28 +9,39 @@ namespace BatchKit.Emulator.Services.S3;
 /// </summary>
 internal sealed partial class S3Provider(S3Store store, S3EventNotifier notifier, EmulatorOptions options)
 {
+    private readonly PageTokens _continuationTokens = new(options.SecretKey, "s3:ListObjectsV2");
+
+    /// <summary>The operations this emulation implements, by their names in the S3 model.</summary>
+    public static IReadOnlyList<string> Operations { get; } =
+    [
+        "ListBuckets", "CreateBucket", "HeadBucket", "DeleteBucket", "GetBucketLocation", "PutBucketNotificationConfiguration",
+        "GetBucketNotificationConfiguration", "ListObjectsV2", "DeleteObjects", "PutObject", "GetObject", "HeadObject", "CopyObject",
+        "DeleteObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload", "AbortMultipartUpload",
+    ];
+
     public Task HandleAsync(HttpContext context, string? bucket, string? key)
     {
         var request = context.Request;
         var query = request.Query;
         var method = request.Method;
+        var plain = query.Keys.All(IsSigningParameter); // no sub-resource: a presigned URL's X-Amz-* parameters name none
         if (bucket is null)
         {
             return HttpMethods.IsGet(method) ? ListBucketsAsync(context) : throw S3Errors.NotImplemented($"{method} /");
         }
 
-        if (!BucketName().IsMatch(bucket))
+        if (S3BucketName.Problem(bucket) is { } rule)
         {
-            throw S3Errors.InvalidBucketName(bucket);
+            throw S3Errors.InvalidBucketName(bucket, rule);
         }
 
         if (string.IsNullOrEmpty(key))
         {
             return method switch
             {
-                _ when HttpMethods.IsPut(method) && query.Count == 0 => CreateBucketAsync(context, bucket),
+                _ when HttpMethods.IsPut(method) && plain => CreateBucketAsync(context, bucket),
                 _ when HttpMethods.IsHead(method) => HeadBucketAsync(context, bucket),
-                _ when HttpMethods.IsDelete(method) && query.Count == 0 => DeleteBucketAsync(context, bucket),
+                _ when HttpMethods.IsDelete(method) && plain => DeleteBucketAsync(context, bucket),
                 _ when HttpMethods.IsGet(method) && query.ContainsKey("location") => GetBucketLocationAsync(context, bucket),
                 _ when HttpMethods.IsPut(method) && query.ContainsKey("notification") => PutBucketNotificationConfigurationAsync(context, bucket),
                 _ when HttpMethods.IsGet(method) && query.ContainsKey("notification") => GetBucketNotificationConfigurationAsync(context, bucket),
@@ -50,7 +60,7 @@ internal sealed partial class S3Provider(S3Store store, S3EventNotifier notifier
         {
             _ when HttpMethods.IsPut(method) && query.ContainsKey("uploadId") => UploadPartAsync(context, bucket, key),
             _ when HttpMethods.IsPut(method) && request.Headers.ContainsKey("x-amz-copy-source") => CopyObjectAsync(context, bucket, key),
-            _ when HttpMethods.IsPut(method) && query.Count == 0 => PutObjectAsync(context, bucket, key),
+            _ when HttpMethods.IsPut(method) && plain => PutObjectAsync(context, bucket, key),
             _ when HttpMethods.IsGet(method) && !query.ContainsKey("uploadId") => GetObjectAsync(context, bucket, key),
             _ when HttpMethods.IsHead(method) => HeadObjectAsync(context, bucket, key),
             _ when HttpMethods.IsDelete(method) && query.ContainsKey("uploadId") => AbortMultipartUploadAsync(context, bucket, key),
@@ -60,6 +70,9 @@ internal sealed partial class S3Provider(S3Store store, S3EventNotifier notifier
             _ => throw S3Errors.NotImplemented($"{method} /{bucket}/{key}?{string.Join('&', query.Keys)}"),
         };
     }
+
+    private static bool IsSigningParameter(string name) =>
+        name.StartsWith("X-Amz-", StringComparison.OrdinalIgnoreCase) || name == "x-id";
 
     public Task ListBucketsAsync(HttpContext context) => S3Xml.WriteAsync(context.Response, S3Xml.E("ListAllMyBucketsResult",
         S3Xml.E("Owner", S3Xml.E("ID", options.AccountId), S3Xml.E("DisplayName", "batchkit")),
@@ -108,7 +121,7 @@ internal sealed partial class S3Provider(S3Store store, S3EventNotifier notifier
             throw S3Errors.NoSuchBucket(bucket);
         }
 
-        var document = await S3Xml.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var document = await S3Xml.ReadAsync(context).ConfigureAwait(false);
         notifier.Put(bucket, S3NotificationConfiguration.Parse(document));
     }
 
@@ -120,7 +133,4 @@ internal sealed partial class S3Provider(S3Store store, S3EventNotifier notifier
     /// <summary>Tells the bucket's notification targets that an object was created or removed.</summary>
     private void Notify(HttpContext context, string bucket, string eventName, string key, long size = 0, string eTag = "") =>
         notifier.Notify(bucket, eventName, key, size, eTag, context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1");
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
-    private static partial Regex BucketName();
 }

@@ -74,7 +74,10 @@ internal sealed class S3Store
         new FileStream(DataPath(bucket, key), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
     /// <summary>Streams <paramref name="body"/> into the bucket; the ETag is the MD5 of the bytes, as S3 computes it for single-part uploads.</summary>
-    public async Task<S3ObjectMetadata> PutAsync(string bucket, string key, Stream body, string contentType, Dictionary<string, string> userMetadata, CancellationToken cancellationToken)
+    /// <remarks><paramref name="precondition"/> sees the object the key holds at the commit point and may throw to refuse the write.</remarks>
+    public async Task<S3ObjectMetadata> PutAsync(
+        string bucket, string key, Stream body, string contentType, Dictionary<string, string> userMetadata, CancellationToken cancellationToken,
+        Action<S3ObjectMetadata?>? precondition = null)
     {
         Index(bucket);
         var temp = TempPath(bucket);
@@ -95,7 +98,7 @@ internal sealed class S3Store
             }
 
             var etag = "\"" + Convert.ToHexStringLower(md5.GetHashAndReset()) + "\"";
-            return Commit(bucket, new S3ObjectMetadata(key, etag, size, contentType, DateTimeOffset.UtcNow, userMetadata), temp);
+            return Commit(bucket, new S3ObjectMetadata(key, etag, size, contentType, DateTimeOffset.UtcNow, userMetadata), temp, precondition);
         }
         finally
         {
@@ -104,13 +107,23 @@ internal sealed class S3Store
     }
 
     /// <summary>Moves a finished temp file into place with its metadata (the rename is the commit point).</summary>
-    public S3ObjectMetadata Commit(string bucket, S3ObjectMetadata metadata, string tempFile)
+    public S3ObjectMetadata Commit(string bucket, S3ObjectMetadata metadata, string tempFile, Action<S3ObjectMetadata?>? precondition = null)
     {
         var index = Index(bucket);
         var metaTemp = TempPath(bucket);
         File.WriteAllText(metaTemp, JsonSerializer.Serialize(metadata));
         lock (index)
         {
+            try
+            {
+                precondition?.Invoke(index.GetValueOrDefault(metadata.Key)); // conditional writes decide under the same lock as the write
+            }
+            catch
+            {
+                File.Delete(metaTemp);
+                throw;
+            }
+
             File.Move(tempFile, DataPath(bucket, metadata.Key), overwrite: true);
             File.Move(metaTemp, MetaPath(bucket, metadata.Key), overwrite: true);
             index[metadata.Key] = metadata;
