@@ -99,7 +99,7 @@ static async Task RunTaskLatencyAsync(string dir)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, host.ServiceUrl) { Content = new StringContent(body) };
         request.Headers.Add("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation);
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=t/20261122/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0");
+        BatchKit.Aws.SigV4Signer.Sign(request, System.Text.Encoding.UTF8.GetBytes(body), new Amazon.Runtime.ImmutableCredentials("test", "test", null), "us-east-1", "ecs", DateTime.UtcNow);
         using var response = await http.SendAsync(request);
         return await response.Content.ReadAsStringAsync();
     }

@@ -143,7 +143,8 @@ public sealed class DistributedMapWorkerTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, _emulator.ServiceUrl) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
         request.Headers.Add("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation);
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=00");
+        BatchKit.Aws.SigV4Signer.Sign(request, await request.Content.ReadAsByteArrayAsync(), new Amazon.Runtime.ImmutableCredentials("test", "test", null),
+            "us-east-1", "ecs", DateTime.UtcNow);
         using var response = await http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }

@@ -54,6 +54,7 @@ public class PipelineStack : IAsyncLifetime
                 MaxConcurrentTasks = 4,
                 EcsImageCommands = new Dictionary<string, string[]> { ["batchkit-worker:latest"] = WorkerCommand },
                 LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)],
+                HotReloadDirectories = [AppContext.BaseDirectory], // the bootstrap this project built, deployed below
             });
             Endpoint = _emulator.ServiceUrl;
             Slack = await SlackStub.StartAsync(RepositoryRoot(), FreePort());

@@ -37,6 +37,7 @@ public sealed class PipelineEmulator : IAsyncLifetime
             Port = 0,
             DataDirectory = _data,
             LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100)],
+            HotReloadDirectories = [AppContext.BaseDirectory], // the bootstrap this test project built
         });
         S3 = new AmazonS3Client(new BasicAWSCredentials("test", "test"), new AmazonS3Config
         {

@@ -131,7 +131,8 @@ public sealed class UploadProcessorTests : IAsyncLifetime
             Content = new StringContent(new JsonObject { ["Name"] = Contracts.ParameterNames.StepFunctionArn }.ToJsonString()),
         };
         request.Headers.Add("X-Amz-Target", "AmazonSSM.DeleteParameter");
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=t/20261122/us-east-1/ssm/aws4_request, SignedHeaders=host, Signature=0");
+        BatchKit.Aws.SigV4Signer.Sign(request, await request.Content.ReadAsByteArrayAsync(), new Amazon.Runtime.ImmutableCredentials("test", "test", null),
+            "us-east-1", "ssm", DateTime.UtcNow);
         (await http.SendAsync(request)).EnsureSuccessStatusCode();
 
         var error = await Assert.ThrowsAsync<HandlerException>(() => UploadAndProcessAsync("uploads/noconfig.zip", Zips.Of(("store_1.json", "[]"))));

@@ -41,7 +41,8 @@ internal static class UpCommand
             paths.RequireArtifacts();
             var emulator = new BackgroundProcess("emulator", paths);
             await EnsureRunningAsync(console, emulator, paths.Emulator,
-                ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data, "--ecs-image", $"batchkit-worker:latest={paths.Worker}"],
+                ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data, "--ecs-image", $"batchkit-worker:latest={paths.Worker}",
+                 "--allow-hot-reload", paths.LambdaCode], // the one directory the deploy below runs in place
                 () => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             table.AddRow("AWS emulator", endpoint.ToString(), $"pid {emulator.RunningPid()}, log {Path.GetRelativePath(paths.Repository, emulator.LogFile)}");
 

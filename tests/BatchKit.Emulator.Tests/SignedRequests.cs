@@ -1,0 +1,17 @@
+using Amazon.Runtime;
+using BatchKit.Aws;
+
+namespace BatchKit.Emulator.Tests;
+
+/// <summary>
+/// Raw HTTP requests signed as an SDK signs them, with BatchKit's own SigV4 signer (which the emulator's verifier
+/// thereby checks), for the calls no typed client makes: hostile bodies, odd headers, REST paths.
+/// </summary>
+internal static class SignedRequests
+{
+    public static async Task SignAsync(HttpRequestMessage request, string service, string secret = "test", DateTime? at = null)
+    {
+        var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync();
+        SigV4Signer.Sign(request, body, new ImmutableCredentials("test", secret, null), "us-east-1", service, at ?? DateTime.UtcNow);
+    }
+}
