@@ -35,7 +35,7 @@ def main():
         model["metadata"]["botocoreVersion"] = botocore.__version__
         target = os.path.join(out, f"{service}.json.gz")
         with gzip.GzipFile(target, "wb", mtime=0) as f:
-            f.write(json.dumps(model, separators=(",", ":"), sort_keys=True).encode("utf-8"))
+            f.write(json.dumps(model, separators=(",", ":")).encode("utf-8"))  # member order as declared: errors are listed in it
         print(f"{service}: {len(model['operations'])} operations, {len(model['shapes'])} shapes -> {os.path.relpath(target)}")
     return 0
 

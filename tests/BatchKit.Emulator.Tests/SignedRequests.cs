@@ -14,4 +14,19 @@ internal static class SignedRequests
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync();
         SigV4Signer.Sign(request, body, new ImmutableCredentials("test", secret, null), "us-east-1", service, at ?? DateTime.UtcNow);
     }
+
+    /// <summary>A signed S3 request: <paramref name="pathAndQuery"/> as it goes on the wire (segments already encoded).</summary>
+    public static async Task<HttpResponseMessage> S3Async(HttpClient http, Uri endpoint, HttpMethod method, string pathAndQuery, byte[]? body = null,
+        Action<HttpRequestMessage>? headers = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(endpoint, pathAndQuery));
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+        }
+
+        headers?.Invoke(request);
+        await SignAsync(request, "s3");
+        return await http.SendAsync(request);
+    }
 }

@@ -16,6 +16,12 @@ internal static class JsonProtocol
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
 
+    /// <summary>
+    /// Answers are JSON for API clients, never HTML: quotes and ampersands stay as they are (AWS writes
+    /// <c>Value 'x' at 'name'</c>, not <c>\u0027x\u0027</c>); what JSON itself requires is still escaped.
+    /// </summary>
+    private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The body as a JSON object (empty for an empty body), or SerializationException naming what is wrong.</summary>
     public static JsonObject Parse(ReadOnlyMemory<byte> body, string errorCode = "SerializationException")
     {
@@ -39,7 +45,7 @@ internal static class JsonProtocol
     {
         response.StatusCode = status;
         response.ContentType = contentType;
-        return response.WriteAsync(body?.ToJsonString() ?? "{}");
+        return response.WriteAsync(body?.ToJsonString(WriteOptions) ?? "{}");
     }
 
     public static Task WriteErrorAsync(HttpResponse response, ServiceErrorException error, string contentType)
