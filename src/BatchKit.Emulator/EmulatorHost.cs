@@ -27,6 +27,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The endpoint to give SDKs and the CLI, e.g. http://127.0.0.1:4566 (an IP literal keeps S3 path-style).</summary>
     public Uri ServiceUrl { get; }
 
+    /// <summary>The services behind the endpoint (tests read which operations each implements).</summary>
+    internal EmulatorServices Services => _services;
+
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);

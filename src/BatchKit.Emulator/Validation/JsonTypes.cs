@@ -31,7 +31,8 @@ internal static class JsonTypes
             throw Mismatch(value, type switch { "integer" => "Integer", "long" => "Long", "float" => "Float", _ => "Double" });
         }
 
-        var element = v.GetValue<JsonElement>();
+        // A parsed body holds a JsonElement; a query or header value read as a number holds a long.
+        var element = v.TryGetValue<JsonElement>(out var parsed) ? parsed : JsonSerializer.SerializeToElement(v);
         var fits = type switch
         {
             "integer" => element.TryGetInt32(out _),

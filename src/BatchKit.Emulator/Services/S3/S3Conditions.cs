@@ -6,7 +6,8 @@ namespace BatchKit.Emulator.Services.S3;
 /// <summary>
 /// Conditional requests as S3 evaluates them (RFC 9110 §13): on GET and HEAD, If-Match and If-Unmodified-Since fail
 /// with 412 PreconditionFailed, If-None-Match and If-Modified-Since answer 304 Not Modified; on PUT and
-/// CompleteMultipartUpload, If-None-Match: * refuses to overwrite and If-Match: ETag refuses to replace another version.
+/// CompleteMultipartUpload, If-None-Match: * refuses to overwrite (an ETag there refuses to overwrite that version)
+/// and If-Match: ETag refuses to replace another version.
 /// https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html and
 /// https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-requests.html
 /// </summary>
@@ -39,14 +40,9 @@ internal static class S3Conditions
     public static void CheckWrite(HttpRequest request, S3ObjectMetadata? existing, string key)
     {
         var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
-        if (ifNoneMatch.Length > 0 && ifNoneMatch.Trim() != "*")
+        if (ifNoneMatch.Length > 0 && existing is not null && Matches(ifNoneMatch, existing.ETag))
         {
-            throw S3Errors.NotImplemented("If-None-Match on a write takes only '*'");
-        }
-
-        if (ifNoneMatch.Length > 0 && existing is not null)
-        {
-            throw S3Errors.PreconditionFailed($"If-None-Match: * (the key {key} exists)");
+            throw S3Errors.PreconditionFailed($"If-None-Match {ifNoneMatch} (the key {key} exists with ETag {existing.ETag})");
         }
 
         var ifMatch = request.Headers.IfMatch.ToString();

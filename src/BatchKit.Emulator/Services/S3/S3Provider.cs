@@ -74,9 +74,27 @@ internal sealed partial class S3Provider(S3Store store, S3EventNotifier notifier
     private static bool IsSigningParameter(string name) =>
         name.StartsWith("X-Amz-", StringComparison.OrdinalIgnoreCase) || name == "x-id";
 
-    public Task ListBucketsAsync(HttpContext context) => S3Xml.WriteAsync(context.Response, S3Xml.E("ListAllMyBucketsResult",
-        S3Xml.E("Owner", S3Xml.E("ID", options.AccountId), S3Xml.E("DisplayName", "batchkit")),
-        S3Xml.E("Buckets", store.BucketNames.Select(b => S3Xml.E("Bucket", S3Xml.E("Name", b), S3Xml.E("CreationDate", S3Xml.Iso(DateTimeOffset.UnixEpoch)))))));
+    /// <summary>
+    /// Every bucket in one page: the emulator never issues a ListBuckets continuation token, so any token is forged;
+    /// max-buckets is checked as S3 checks it (1 to 10,000). https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html
+    /// </summary>
+    public Task ListBucketsAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        if (query.ContainsKey("continuation-token"))
+        {
+            throw S3Errors.InvalidArgument("The continuation token provided is incorrect");
+        }
+
+        if (query.TryGetValue("max-buckets", out var max) && (!int.TryParse(max, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n is < 1 or > 10000))
+        {
+            throw S3Errors.InvalidArgument($"max-buckets must be an integer from 1 to 10000, got '{max}'");
+        }
+
+        return S3Xml.WriteAsync(context.Response, S3Xml.E("ListAllMyBucketsResult",
+            S3Xml.E("Owner", S3Xml.E("ID", options.AccountId), S3Xml.E("DisplayName", "batchkit")),
+            S3Xml.E("Buckets", store.BucketNames.Select(b => S3Xml.E("Bucket", S3Xml.E("Name", b), S3Xml.E("CreationDate", S3Xml.Iso(DateTimeOffset.UnixEpoch)))))));
+    }
 
     public Task CreateBucketAsync(HttpContext context, string bucket)
     {
