@@ -8,7 +8,7 @@ using BatchKit.Emulator.Services.Lambda;
 using BatchKit.Emulator.Services.S3;
 using BatchKit.Emulator.Services.Ssm;
 using BatchKit.Emulator.Services.StepFunctions;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.Emulator;
 
@@ -35,7 +35,7 @@ internal sealed class EmulatorServices : IAsyncDisposable
         var s3 = new S3Provider(s3Store, new S3EventNotifier(options, _lambda, time), options);
 
         var integrations = new ServiceIntegrations(ecs, events, _lambda);
-        var engine = new ExecutionEngine(time, integrations, new S3ItemReader(s3Store));
+        var engine = new ExecutionEngine(time, integrations, new S3ItemReader(s3Store), new S3ResultWriter(s3Store));
         var stepFunctions = new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine);
         integrations.ConnectStepFunctions(stepFunctions);
 

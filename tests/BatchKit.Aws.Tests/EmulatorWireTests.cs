@@ -26,12 +26,7 @@ public sealed class EmulatorWireTests : IAsyncLifetime
         var machine = await sfn.CreateStateMachineAsync("wire", """{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"n.$": "$.n"}, "End": true}}}""", "arn:aws:iam::000000000000:role/r");
         var run = await sfn.StartExecutionAsync(machine.StateMachineArn, "first", """{"n": 3}""");
 
-        DescribeExecutionResponse described;
-        do
-        {
-            described = await sfn.DescribeExecutionAsync(run.ExecutionArn);
-        }
-        while (described.Status == "RUNNING");
+        var described = await Eventually.ValueAsync(() => sfn.DescribeExecutionAsync(run.ExecutionArn), d => d.Status != "RUNNING", "the execution ending");
 
         Assert.Equal(("SUCCEEDED", """{"n":3}"""), (described.Status, described.Output));
         var history = await sfn.GetExecutionHistoryAsync(run.ExecutionArn);

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BatchKit.Sales;
 using BatchKit.SampleData;
+using BatchKit.Testing;
 
 namespace BatchKit.EndToEnd.Tests;
 
@@ -116,8 +117,7 @@ public sealed class PipelineTests(PipelineStack stack) : IClassFixture<PipelineS
             }),
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(stack.Endpoint, "/2015-03-31/functions/batchkit-upload/invocations")) { Content = JsonContent.Create(duplicate) };
-        BatchKit.Aws.SigV4Signer.Sign(request, await request.Content.ReadAsByteArrayAsync(), new Amazon.Runtime.ImmutableCredentials("test", "test", null),
-            "us-east-1", "lambda", DateTime.UtcNow);
+        await SignedRequests.SignAsync(request, "lambda");
         using var response = await stack.Http.SendAsync(request);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
 using Amazon.S3;
-using BatchKit.Aws;
 using BatchKit.Aws.Ssm;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Contracts;
@@ -39,11 +37,8 @@ public sealed class PipelineEmulator : IAsyncLifetime
             LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100)],
             HotReloadDirectories = [AppContext.BaseDirectory], // the bootstrap this test project built
         });
-        S3 = new AmazonS3Client(new BasicAWSCredentials("test", "test"), new AmazonS3Config
-        {
-            ServiceURL = Host.ServiceUrl.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1",
-        });
-        var options = new AwsClientOptions { Endpoint = Host.ServiceUrl, Credentials = new BasicAWSCredentials("test", "test"), Region = "us-east-1" };
+        S3 = LocalAws.S3(Host.ServiceUrl);
+        var options = LocalAws.ClientOptions(Host.ServiceUrl);
         Ssm = new SsmClient(options);
         StepFunctions = new StepFunctionsClient(options);
         await S3.PutBucketAsync(Bucket);

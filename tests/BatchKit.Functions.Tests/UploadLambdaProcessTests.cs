@@ -52,8 +52,7 @@ public sealed class UploadLambdaProcessTests : IAsyncLifetime
     private async Task<(int Status, string Body)> LambdaAsync(HttpMethod method, string path, JsonObject? body = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(_aws.Host.ServiceUrl, path)) { Content = body is null ? null : JsonContent.Create(body) };
-        BatchKit.Aws.SigV4Signer.Sign(request, body is null ? [] : await request.Content!.ReadAsByteArrayAsync(), new Amazon.Runtime.ImmutableCredentials("test", "test", null),
-            "us-east-1", "lambda", DateTime.UtcNow);
+        await SignedRequests.SignAsync(request, "lambda");
         using var response = await _aws.Http.SendAsync(request);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }

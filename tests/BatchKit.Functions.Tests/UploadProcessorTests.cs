@@ -131,8 +131,7 @@ public sealed class UploadProcessorTests : IAsyncLifetime
             Content = new StringContent(new JsonObject { ["Name"] = Contracts.ParameterNames.StepFunctionArn }.ToJsonString()),
         };
         request.Headers.Add("X-Amz-Target", "AmazonSSM.DeleteParameter");
-        BatchKit.Aws.SigV4Signer.Sign(request, await request.Content.ReadAsByteArrayAsync(), new Amazon.Runtime.ImmutableCredentials("test", "test", null),
-            "us-east-1", "ssm", DateTime.UtcNow);
+        await SignedRequests.SignAsync(request, "ssm");
         (await http.SendAsync(request)).EnsureSuccessStatusCode();
 
         var error = await Assert.ThrowsAsync<HandlerException>(() => UploadAndProcessAsync("uploads/noconfig.zip", Zips.Of(("store_1.json", "[]"))));

@@ -4,7 +4,7 @@ using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.EventBridge;
 using BatchKit.Emulator.Services.Lambda;
 using BatchKit.Emulator.Validation;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.Emulator.Services.StepFunctions;
 

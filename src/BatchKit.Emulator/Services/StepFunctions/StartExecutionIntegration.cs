@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using BatchKit.Emulator.Protocol;
 using BatchKit.Emulator.Validation;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.Emulator.Services.StepFunctions;
 

@@ -1,4 +1,4 @@
-namespace BatchKit.StatesLanguage.Execution;
+namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>
 /// A Distributed Map's Map Run: what DescribeMapRun and ListMapRuns report, updated live as child executions end.

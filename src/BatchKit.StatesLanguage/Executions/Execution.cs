@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Json;
 
-namespace BatchKit.StatesLanguage.Execution;
+namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>
 /// One running or finished execution: its status, output or failure, history, and Map Runs. Thread-safe to read

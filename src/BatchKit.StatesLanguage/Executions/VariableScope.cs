@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace BatchKit.StatesLanguage.Execution;
+namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>
 /// Variables set by <c>Assign</c>. Inner scopes (Map iterations, Parallel branches) read their parents' variables

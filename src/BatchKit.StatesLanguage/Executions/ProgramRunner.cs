@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using BatchKit.StatesLanguage.Definition;
+using BatchKit.StatesLanguage.States;
 
-namespace BatchKit.StatesLanguage.Execution;
+namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>Runs a graph from StartAt, state after state, in one frame, until it ends, fails or is stopped.</summary>
 internal static class ProgramRunner

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace BatchKit.StatesLanguage.Execution;
+namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>
 /// One event of an execution's history, shaped like GetExecutionHistory's HistoryEvent: <see cref="DetailsKey"/>

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace BatchKit.StatesLanguage.Execution;
+namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>
 /// The task tokens of waiting <c>.waitForTaskToken</c> tasks. A token is answered once; answers after the task

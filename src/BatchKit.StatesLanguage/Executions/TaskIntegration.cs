@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace BatchKit.StatesLanguage.Execution;
+namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>
 /// How a Task state waits for its service, named by the Resource suffix.

@@ -1,4 +1,4 @@
-namespace BatchKit.StatesLanguage.Execution;
+namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>
 /// Where a frame of evaluation stands in the history: <see cref="SourceEventId"/> becomes the next event's

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Paths;
 
-namespace BatchKit.StatesLanguage.Execution;
+namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>The roots paths see while a state runs: <c>$</c> is <paramref name="input"/>, <c>$$</c> the frame's context.</summary>
 internal sealed class StateScope(Frame frame, JsonNode? input) : IPathScope

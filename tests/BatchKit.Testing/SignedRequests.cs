@@ -1,13 +1,13 @@
 using Amazon.Runtime;
 using BatchKit.Aws;
 
-namespace BatchKit.Emulator.Tests;
+namespace BatchKit.Testing;
 
 /// <summary>
 /// Raw HTTP requests signed as an SDK signs them, with BatchKit's own SigV4 signer (which the emulator's verifier
 /// thereby checks), for the calls no typed client makes: hostile bodies, odd headers, REST paths.
 /// </summary>
-internal static class SignedRequests
+public static class SignedRequests
 {
     public static async Task SignAsync(HttpRequestMessage request, string service, string secret = "test", DateTime? at = null)
     {

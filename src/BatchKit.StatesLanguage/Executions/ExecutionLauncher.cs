@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using BatchKit.StatesLanguage.Definition;
 using BatchKit.StatesLanguage.Errors;
 using BatchKit.StatesLanguage.Json;
+using BatchKit.StatesLanguage.States;
 
-namespace BatchKit.StatesLanguage.Execution;
+namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>
 /// Starts an execution (a top-level one, or a Distributed Map child): records ExecutionStarted with the context

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace BatchKit.StatesLanguage.Execution;
+namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>The append-only, thread-safe event list of one execution, with ids from 1.</summary>
 internal sealed class EventHistory(TimeProvider time)

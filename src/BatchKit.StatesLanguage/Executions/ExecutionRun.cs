@@ -1,4 +1,4 @@
-namespace BatchKit.StatesLanguage.Execution;
+namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>What every frame of one execution shares: its history, clock, services, task tokens and stop signal.</summary>
 /// <remarks>
@@ -6,7 +6,8 @@ namespace BatchKit.StatesLanguage.Execution;
 /// hosts keep for DescribeExecution, and disposing it would break late readers of the token.
 /// </remarks>
 #pragma warning disable CA1001
-internal sealed class ExecutionRun(ExecutionIdentity identity, TimeProvider time, ITaskIntegration? integration, IItemReader? itemReader, TaskTokenRegistry tokens)
+internal sealed class ExecutionRun(
+    ExecutionIdentity identity, TimeProvider time, ITaskIntegration? integration, IItemReader? itemReader, IResultWriter? resultWriter, TaskTokenRegistry tokens)
 {
     private readonly CancellationTokenSource _stop = new();
 
@@ -20,6 +21,8 @@ internal sealed class ExecutionRun(ExecutionIdentity identity, TimeProvider time
 
     public IItemReader? ItemReader => itemReader;
 
+    public IResultWriter? ResultWriter => resultWriter;
+
     public TaskTokenRegistry Tokens => tokens;
 
     public CancellationToken Cancellation => _stop.Token;
@@ -30,5 +33,8 @@ internal sealed class ExecutionRun(ExecutionIdentity identity, TimeProvider time
     public System.Collections.Concurrent.ConcurrentQueue<MapRunRecord> MapRuns { get; } = new();
 
     public void Stop() => _stop.Cancel();
+
+    /// <summary>A Distributed Map child's run: its own history and stop signal, the same clock, services and tokens.</summary>
+    public ExecutionRun Child(ExecutionIdentity childIdentity) => new(childIdentity, time, integration, itemReader, resultWriter, tokens);
 }
 #pragma warning restore CA1001

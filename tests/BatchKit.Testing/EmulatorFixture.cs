@@ -1,10 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
 using Amazon.S3;
+using BatchKit.Emulator;
+using Xunit;
 
-namespace BatchKit.Emulator.Tests;
+namespace BatchKit.Testing;
 
 /// <summary>One emulator per test class, in-process on a free port, with its own data directory; stopped and removed after.</summary>
 public sealed class EmulatorFixture : IAsyncLifetime
@@ -33,13 +34,10 @@ public sealed class EmulatorFixture : IAsyncLifetime
     }
 
     /// <summary>The real AWS SDK for .NET, as the pipeline's code uses it, pointed at the emulator.</summary>
-    public AmazonS3Client S3() => new(new BasicAWSCredentials("test", "test"), new AmazonS3Config
-    {
-        ServiceURL = Host.ServiceUrl.ToString(),
-        ForcePathStyle = true,
-        AuthenticationRegion = "us-east-1",
-        MaxErrorRetry = 0,
-    });
+    public AmazonS3Client S3() => LocalAws.S3(Host.ServiceUrl);
+
+    /// <summary>Options for BatchKit's thin clients, pointed at the emulator.</summary>
+    public BatchKit.Aws.AwsClientOptions ClientOptions() => LocalAws.ClientOptions(Host.ServiceUrl);
 
     /// <summary>A JSON-protocol call signed with SigV4 (secret <c>test</c>), as any SDK would send it.</summary>
     public async Task<(int Status, JsonObject Body)> JsonAsync(string target, string service, JsonObject body)
@@ -54,6 +52,24 @@ public sealed class EmulatorFixture : IAsyncLifetime
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, JsonNode.Parse(text)!.AsObject());
     }
+
+    /// <summary>DescribeExecution until the execution leaves RUNNING (within <paramref name="deadline"/>, 60 s by default).</summary>
+    public Task<JsonObject> WaitForExecutionAsync(string executionArn, TimeSpan? deadline = null) =>
+        Eventually.ValueAsync(
+            async () => (await JsonAsync("AWSStepFunctions.DescribeExecution", "states", new JsonObject { ["executionArn"] = executionArn })).Body,
+            d => d["status"]?.GetValue<string>() != "RUNNING",
+            $"the execution {executionArn} ending",
+            deadline,
+            d => d.ToJsonString());
+
+    /// <summary>DescribeTasks until the task is STOPPED; returns the task.</summary>
+    public Task<JsonNode> WaitForTaskStoppedAsync(string cluster, string taskArn, TimeSpan? deadline = null) =>
+        Eventually.ValueAsync(
+            async () => (await JsonAsync("AmazonEC2ContainerServiceV20141113.DescribeTasks", "ecs", new JsonObject { ["cluster"] = cluster, ["tasks"] = new JsonArray(taskArn) })).Body["tasks"]![0]!,
+            t => t["lastStatus"]?.GetValue<string>() == "STOPPED",
+            $"the task {taskArn} stopping",
+            deadline,
+            t => t.ToJsonString());
 
     /// <summary>A REST-JSON Lambda call (path under /2015-03-31/functions) signed with SigV4.</summary>
     public async Task<(int Status, HttpResponseMessage Response, string Body)> LambdaAsync(HttpMethod method, string path, JsonNode? body = null, string? invocationType = null)

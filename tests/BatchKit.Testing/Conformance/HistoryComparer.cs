@@ -2,13 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace BatchKit.StatesLanguage.Conformance.Tests;
+namespace BatchKit.Testing.Conformance;
 
 /// <summary>
 /// The corpus README's comparison rules, literally: dropped keys, ARNs, JSON strings parsed, placeholders as
 /// wildcards, numbers by value, Parallel order normalisation with multiset runs, and the outcome rule.
 /// </summary>
-internal static partial class HistoryComparer
+public static partial class HistoryComparer
 {
     private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal)
     {

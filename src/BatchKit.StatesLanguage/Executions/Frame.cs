@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace BatchKit.StatesLanguage.Execution;
+namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>
 /// One thread of evaluation: the whole execution, a Parallel branch or a Map iteration. Each has its own place in

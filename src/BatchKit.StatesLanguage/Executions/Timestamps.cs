@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BatchKit.StatesLanguage.Execution;
+namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>Timestamps as the context object carries them: ISO 8601 UTC with milliseconds, "2026-11-22T09:00:00.000Z".</summary>
 internal static class Timestamps
