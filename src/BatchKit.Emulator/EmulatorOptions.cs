@@ -9,8 +9,18 @@ public sealed record EmulatorOptions
     /// <summary>Loopback by default: an emulator with dummy credentials must not be reachable from the network.</summary>
     public string BindAddress { get; init; } = "127.0.0.1";
 
-    /// <summary>S3 objects and metadata live here (a restart keeps them).</summary>
+    /// <summary>
+    /// Every record lives here: S3 objects (data and metadata in one file), SSM parameters, Lambda functions, notification
+    /// configurations, connections, state machines, executions with their histories and Map Runs, task definitions, and
+    /// the children the emulator started (so <c>batchkit down</c> can end them after a crash). A restart keeps them.
+    /// </summary>
     public string DataDirectory { get; init; } = Path.Combine(".batchkit", "data");
+
+    /// <summary>
+    /// <c>--ephemeral</c>: records stay in memory and nothing is fsynced (S3 objects still stream to files in the data
+    /// directory, never into memory), so a restart starts empty. For tests and throw-away runs that never restart.
+    /// </summary>
+    public bool Ephemeral { get; init; }
 
     public string Region { get; init; } = "us-east-1";
 

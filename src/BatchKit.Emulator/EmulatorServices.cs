@@ -8,6 +8,7 @@ using BatchKit.Emulator.Services.Lambda;
 using BatchKit.Emulator.Services.S3;
 using BatchKit.Emulator.Services.Ssm;
 using BatchKit.Emulator.Services.StepFunctions;
+using BatchKit.Emulator.Storage;
 using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.Emulator;
@@ -23,25 +24,30 @@ internal sealed class EmulatorServices : IAsyncDisposable
     private readonly ProcessLauncher _launcher;
     private readonly EcsTaskRunner _tasks;
     private readonly LambdaProvider _lambda;
+    private readonly ExecutionArchive _executions;
 
     public EmulatorServices(EmulatorOptions options, EmulatorEndpoint endpoint, TimeProvider time)
     {
+        var data = new DataDirectory(options);
         _launcher = new ProcessLauncher(options.EcsImageCommands);
-        var s3Store = new S3Store(options);
+        var s3Store = new S3Store(data);
         _tasks = new EcsTaskRunner(_launcher, endpoint, options, time);
-        var ecs = new EcsProvider(new EcsStore(), _tasks, options, time);
-        var events = new EventBridgeProvider(new EventBridgeStore(), options, time);
-        _lambda = new LambdaProvider(new LambdaStore(), new FunctionCode(s3Store, options), _launcher, endpoint, options, time);
-        var s3 = new S3Provider(s3Store, new S3EventNotifier(options, _lambda, time), options);
+        var ecs = new EcsProvider(new EcsStore(data), _tasks, options, time);
+        var events = new EventBridgeProvider(new EventBridgeStore(data), options, time);
+        _lambda = new LambdaProvider(new LambdaStore(data), new FunctionCode(s3Store, options), _launcher, endpoint, options, time);
+        _lambda.RestoreFunctions();
+        var s3 = new S3Provider(s3Store, new S3EventNotifier(options, data, _lambda, time), data, options);
 
         var integrations = new ServiceIntegrations(ecs, events, _lambda);
         var engine = new ExecutionEngine(time, integrations, new S3ItemReader(s3Store), new S3ResultWriter(s3Store));
-        var stepFunctions = new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine);
+        _executions = new ExecutionArchive(data, time);
+        var stepFunctions = new StepFunctionsProvider(new StepFunctionsStore(data), _executions, options, time, engine);
+        stepFunctions.RestoreExecutions();
         integrations.ConnectStepFunctions(stepFunctions);
 
         var signatures = new SignatureVerifier(options.SecretKey, time);
-        BatchKitApi = new BatchKitApi(ecs, _lambda);
-        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events], signatures);
+        BatchKitApi = new BatchKitApi(ecs, _lambda, data);
+        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(data), options, time), stepFunctions, ecs, events], signatures);
         RestJson = new RestJsonProtocol([_lambda], signatures);
         RestXml = new RestXmlProtocol(s3, signatures);
     }
@@ -58,6 +64,7 @@ internal sealed class EmulatorServices : IAsyncDisposable
     {
         await _tasks.DisposeAsync().ConfigureAwait(false); // stops every task it started, by its own id
         await _lambda.DisposeAsync().ConfigureAwait(false); // and every Lambda execution environment
+        await _executions.DisposeAsync().ConfigureAwait(false);
         _launcher.Dispose();
     }
 }

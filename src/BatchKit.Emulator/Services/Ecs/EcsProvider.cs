@@ -105,6 +105,7 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
             definition["taskDefinitionArn"] = $"arn:aws:ecs:{options.Region}:{options.AccountId}:task-definition/{family}:{revisions.Count + 1}";
             definition["status"] = "ACTIVE";
             revisions.Add(definition);
+            store.TaskDefinitions.Save(family); // on the disk before RegisterTaskDefinition answers
         }
 
         return new JsonObject { ["taskDefinition"] = definition.DeepClone() };

@@ -58,7 +58,7 @@ internal sealed class FunctionCode(S3Store s3, EmulatorOptions options)
 
         var metadata = s3.Find(bucket, key) ?? throw LambdaErrors.InvalidParameterValue(
             $"Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist. (s3://{bucket}/{key})");
-        using var object_ = s3.OpenRead(bucket, key);
+        using var object_ = s3.OpenRead(bucket, metadata);
         return Unpack(functionName, object_, metadata.Size);
     }
 

@@ -114,6 +114,7 @@ internal sealed partial class LambdaProvider(
             throw LambdaErrors.FunctionExists(name);
         }
 
+        store.Configurations[name] = function; // on the disk before CreateFunction answers
         return function.ToConfiguration();
     }
 
@@ -135,6 +136,7 @@ internal sealed partial class LambdaProvider(
         var name = Runtime(nameOrArn).Function.FunctionName;
         if (store.Functions.TryRemove(name, out var runtime))
         {
+            store.Configurations.TryRemove(name, out _);
             store.Policies.TryRemove(name, out _);
             await runtime.DisposeAsync().ConfigureAwait(false);
         }
@@ -172,6 +174,7 @@ internal sealed partial class LambdaProvider(
             }
 
             statements.Add(statement);
+            store.Policies.Save(function.FunctionName);
         }
 
         return new JsonObject { ["Statement"] = statement.ToJsonString() };
@@ -294,9 +297,19 @@ internal sealed partial class LambdaProvider(
             replacement.Log(line); // the function's log outlives a code update, as its CloudWatch log group does
         }
 
+        store.Configurations[old.Function.FunctionName] = replacement.Function;
         store.Functions[old.Function.FunctionName] = replacement;
         await old.DisposeAsync().ConfigureAwait(false);
         return replacement.Function.ToConfiguration();
+    }
+
+    /// <summary>At start-up: a runtime (no environment yet; the first Invoke starts one) for every function the data directory kept.</summary>
+    public void RestoreFunctions()
+    {
+        foreach (var function in store.Configurations.Values)
+        {
+            store.Functions.TryAdd(function.FunctionName, NewRuntime(function));
+        }
     }
 
     private FunctionRuntime NewRuntime(LambdaFunction function) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Xml.Linq;
+using BatchKit.Emulator.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace BatchKit.Emulator.Services.S3;
@@ -15,6 +16,9 @@ internal sealed partial class S3Provider
     /// <summary>Every part but the last must be at least this big (https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html).</summary>
     public const long MinPartBytes = 5L << 20;
 
+    /// <summary>The file in an upload's folder that records its key and settings; an upload without it never finished starting.</summary>
+    public const string UploadManifest = "upload.json";
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _partLocks = new(StringComparer.Ordinal);
 
     public Task CreateMultipartUploadAsync(HttpContext context, string bucket, string key)
@@ -27,8 +31,8 @@ internal sealed partial class S3Provider
         var uploadId = Guid.NewGuid().ToString("N");
         var directory = store.UploadDirectory(bucket, uploadId);
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "upload.json"), System.Text.Json.JsonSerializer.Serialize(
-            new S3ObjectMetadata(key, "", 0, context.Request.ContentType ?? "binary/octet-stream", DateTimeOffset.UtcNow, UserMetadata(context.Request))));
+        DurableFile.WriteAtomic(Path.Combine(directory, UploadManifest), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            new S3ObjectMetadata(key, "", 0, context.Request.ContentType ?? "binary/octet-stream", DateTimeOffset.UtcNow, UserMetadata(context.Request))), data.Durable);
         return S3Xml.WriteAsync(context.Response, S3Xml.E("InitiateMultipartUploadResult", S3Xml.E("Bucket", bucket), S3Xml.E("Key", key), S3Xml.E("UploadId", uploadId)));
     }
 
@@ -56,6 +60,8 @@ internal sealed partial class S3Provider
                     md5.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted).ConfigureAwait(false);
                 }
+
+                file.Flush(flushToDisk: data.Durable); // the part's 200 promises it is kept
             }
 
             var etag = Convert.ToHexStringLower(md5.GetHashAndReset());
@@ -128,7 +134,7 @@ internal sealed partial class S3Provider
                 }
             }
 
-            var upload = System.Text.Json.JsonSerializer.Deserialize<S3ObjectMetadata>(File.ReadAllText(Path.Combine(directory, "upload.json")))!;
+            var upload = System.Text.Json.JsonSerializer.Deserialize<S3ObjectMetadata>(File.ReadAllText(Path.Combine(directory, UploadManifest)))!;
             var finalETag = $"\"{Convert.ToHexStringLower(md5s.GetHashAndReset())}-{parts.Count}\"";
             return store.Commit(bucket, upload with { ETag = finalETag, Size = size, LastModified = DateTimeOffset.UtcNow }, temp,
                 existing => S3Conditions.CheckWrite(context.Request, existing, upload.Key));
@@ -181,6 +187,11 @@ internal sealed partial class S3Provider
             }
 
             File.Move(temp, Path.Combine(directory, prefix + etag), overwrite: true);
+        }
+
+        if (data.Durable)
+        {
+            DurableFile.SyncDirectory(directory);
         }
     }
 

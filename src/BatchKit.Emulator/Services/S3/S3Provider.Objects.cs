@@ -42,7 +42,7 @@ internal sealed partial class S3Provider
         }
 
         response.ContentLength = length;
-        await using var file = store.OpenRead(bucket, key);
+        await using var file = store.OpenRead(bucket, metadata);
         file.Seek(offset, SeekOrigin.Begin);
         var buffer = new byte[1 << 16];
         var left = length;
@@ -149,7 +149,7 @@ internal sealed partial class S3Provider
         var metadata = store.Find(sourceBucket, sourceKey) ?? throw S3Errors.NoSuchKey(sourceKey);
         var replace = context.Request.Headers["x-amz-metadata-directive"] == "REPLACE";
         S3ObjectMetadata copy;
-        await using (var stream = store.OpenRead(sourceBucket, sourceKey))
+        await using (var stream = store.OpenRead(sourceBucket, metadata))
         {
             copy = await store.PutAsync(bucket, key, stream, replace ? context.Request.ContentType ?? metadata.ContentType : metadata.ContentType,
                 replace ? UserMetadata(context.Request) : metadata.UserMetadata, context.RequestAborted).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using BatchKit.Emulator.Protocol;
+using BatchKit.Emulator.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace BatchKit.Emulator.Services.S3;
@@ -7,7 +8,7 @@ namespace BatchKit.Emulator.Services.S3;
 /// Amazon S3 (REST-XML, path-style and virtual-host-style): one method per operation, named after it, chosen from
 /// the HTTP method, the bucket/key and the query as S3 does. https://docs.aws.amazon.com/AmazonS3/latest/API/API_Operations_Amazon_Simple_Storage_Service.html
 /// </summary>
-internal sealed partial class S3Provider(S3Store store, S3EventNotifier notifier, EmulatorOptions options)
+internal sealed partial class S3Provider(S3Store store, S3EventNotifier notifier, DataDirectory data, EmulatorOptions options)
 {
     private readonly PageTokens _continuationTokens = new(options.SecretKey, "s3:ListObjectsV2");
 

@@ -11,7 +11,8 @@ namespace BatchKit.Emulator.Services.StepFunctions;
 /// AWS Step Functions over BatchKit's States Language engine: one method per operation, named after it.
 /// https://docs.aws.amazon.com/step-functions/latest/apireference/API_Operations.html
 /// </summary>
-internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, EmulatorOptions options, TimeProvider time, ExecutionEngine engine) : IJsonService
+internal sealed partial class StepFunctionsProvider(
+    StepFunctionsStore store, ExecutionArchive archive, EmulatorOptions options, TimeProvider time, ExecutionEngine engine) : IJsonService
 {
     /// <summary>Largest execution input or task output, UTF-8 (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html).</summary>
     public const int MaxPayloadBytes = 262_144;
@@ -152,8 +153,19 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
             }
 
             var execution = engine.StartExecution(machine.Parsed, input, new ExecutionIdentity(arn, name, machine.Arn, machine.Name, machine.RoleArn));
-            store.Executions[arn] = new ExecutionRecord(machine.Arn, execution);
+            var record = new ExecutionRecord(machine.Arn, execution);
+            store.Executions[arn] = record;
+            archive.Track(record); // on the disk before StartExecution answers
             return new JsonObject { ["executionArn"] = arn, ["startDate"] = Epoch(execution.StartDate) };
+        }
+    }
+
+    /// <summary>At start-up: the executions the data directory kept (those that were running, failed with the reason).</summary>
+    public void RestoreExecutions()
+    {
+        foreach (var record in archive.Restore())
+        {
+            store.Executions[record.Execution.Identity.ExecutionArn] = record;
         }
     }
 
