@@ -29,7 +29,7 @@ internal sealed class EmulatorServices : IAsyncDisposable
     public EmulatorServices(EmulatorOptions options, EmulatorEndpoint endpoint, TimeProvider time)
     {
         var data = new DataDirectory(options);
-        _launcher = new ProcessLauncher(options.EcsImageCommands);
+        _launcher = new ProcessLauncher(options.EcsImageCommands, new ChildProcessRegistry(data));
         var s3Store = new S3Store(data);
         _tasks = new EcsTaskRunner(_launcher, endpoint, options, time);
         var ecs = new EcsProvider(new EcsStore(data), _tasks, options, time);
