@@ -11,7 +11,8 @@ var dir = Directory.CreateTempSubdirectory("batchkit-emulator-bench-").FullName;
 try
 {
     await StartupAsync(dir);
-    await ThroughputAsync(dir);
+    await ThroughputAsync(dir, ephemeral: false); // the default: each PUT fsynced (file and directory) before its 200
+    await ThroughputAsync(dir, ephemeral: true);
     await RunTaskLatencyAsync(dir);
 }
 finally
@@ -52,9 +53,10 @@ static async Task StartupAsync(string dir)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start-up to healthy (process start to 200 on /_batchkit/health), 5 runs: median {times.Order().ElementAt(2):N0} ms, min {times.Min():N0} ms, max {times.Max():N0} ms"));
 }
 
-static async Task ThroughputAsync(string dir)
+static async Task ThroughputAsync(string dir, bool ephemeral)
 {
-    await using var host = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, DataDirectory = Path.Combine(dir, "s3") });
+    var mode = ephemeral ? "ephemeral" : "durable";
+    await using var host = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, DataDirectory = Path.Combine(dir, "s3-" + mode), Ephemeral = ephemeral });
     using var s3 = new AmazonS3Client(new BasicAWSCredentials("test", "test"), new AmazonS3Config { ServiceURL = host.ServiceUrl.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
     await s3.PutBucketAsync("bench");
 
@@ -79,7 +81,7 @@ static async Task ThroughputAsync(string dir)
         var get = clock.Elapsed.TotalSeconds;
         var mb = (double)size * count / 1e6;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"S3 {label,-6} x {count,5}: PUT {count / put,8:N0} obj/s {mb / put,8:N1} MB/s   GET {count / get,8:N0} obj/s {mb / get,8:N1} MB/s"));
+            $"S3 {mode,-9} {label,-6} x {count,5}: PUT {count / put,8:N0} obj/s {mb / put,8:N1} MB/s   GET {count / get,8:N0} obj/s {mb / get,8:N1} MB/s"));
     }
 }
 
