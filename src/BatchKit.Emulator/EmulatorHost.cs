@@ -1,3 +1,5 @@
+using BatchKit.Emulator.Runtime;
+using BatchKit.Emulator.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -30,16 +32,22 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The services behind the endpoint (tests read which operations each implements).</summary>
     internal EmulatorServices Services => _services;
 
+    /// <summary>
+    /// Starts the emulator. Throws <see cref="ContainerEngineUnavailableException"/> when a container runtime was asked
+    /// for and no Docker engine answers.
+    /// </summary>
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var data = new DataDirectory(options);
+        var runtimes = await WorkloadRuntimes.StartAsync(options, data, cancellationToken).ConfigureAwait(false);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = null); // multipart parts and 64 MB objects
         builder.WebHost.UseUrls($"http://{options.BindAddress}:{options.Port}");
 
         var endpoint = new EmulatorEndpoint(options.SecretKey);
-        var services = new EmulatorServices(options, endpoint, TimeProvider.System);
+        var services = new EmulatorServices(options, data, runtimes, endpoint, TimeProvider.System);
         var router = new RequestRouter(services);
         var app = builder.Build();
         app.Run(router.HandleAsync);

@@ -15,26 +15,25 @@ namespace BatchKit.Emulator;
 
 /// <summary>
 /// Every service of the emulator, built in dependency order in one place so who calls whom reads top to bottom:
-/// stores, the workload launcher, providers, the Step Functions engine with its integrations, then one handler per
-/// wire protocol, each verifying signatures against the one secret. Disposal runs the other way round and stops every
-/// task and Lambda environment it started.
+/// stores, the workload launchers (--ecs-runtime, --lambda-runtime), providers, the Step Functions engine with its
+/// integrations, then one handler per wire protocol, each verifying signatures against the one secret. Disposal runs the
+/// other way round and stops every task and Lambda environment it started.
 /// </summary>
 internal sealed class EmulatorServices : IAsyncDisposable
 {
-    private readonly ProcessLauncher _launcher;
+    private readonly WorkloadRuntimes _runtimes;
     private readonly EcsTaskRunner _tasks;
     private readonly LambdaProvider _lambda;
     private readonly ExecutionArchive _executions;
 
-    public EmulatorServices(EmulatorOptions options, EmulatorEndpoint endpoint, TimeProvider time)
+    public EmulatorServices(EmulatorOptions options, DataDirectory data, WorkloadRuntimes runtimes, EmulatorEndpoint endpoint, TimeProvider time)
     {
-        var data = new DataDirectory(options);
-        _launcher = new ProcessLauncher(options.EcsImageCommands, new ChildProcessRegistry(data));
+        _runtimes = runtimes;
         var s3Store = new S3Store(data);
-        _tasks = new EcsTaskRunner(_launcher, endpoint, options, time);
+        _tasks = new EcsTaskRunner(runtimes.Ecs, endpoint, options, time);
         var ecs = new EcsProvider(new EcsStore(data), _tasks, options, time);
         var events = new EventBridgeProvider(new EventBridgeStore(data), options, time);
-        _lambda = new LambdaProvider(new LambdaStore(data), new FunctionCode(s3Store, options), _launcher, endpoint, options, time);
+        _lambda = new LambdaProvider(new LambdaStore(data), new FunctionCode(s3Store, options), runtimes.Lambda, endpoint, options, time);
         _lambda.RestoreFunctions();
         var s3 = new S3Provider(s3Store, new S3EventNotifier(options, data, _lambda, time), data, options);
 
@@ -65,6 +64,6 @@ internal sealed class EmulatorServices : IAsyncDisposable
         await _tasks.DisposeAsync().ConfigureAwait(false); // stops every task it started, by its own id
         await _lambda.DisposeAsync().ConfigureAwait(false); // and every Lambda execution environment
         await _executions.DisposeAsync().ConfigureAwait(false);
-        _launcher.Dispose();
+        await _runtimes.DisposeAsync().ConfigureAwait(false); // and removes any container of this emulator still there
     }
 }

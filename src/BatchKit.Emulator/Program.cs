@@ -1,8 +1,20 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using BatchKit.Emulator;
+using BatchKit.Emulator.Runtime;
 
-// batchkit-emulator [--port 4566] [--bind 127.0.0.1] [--data-dir .batchkit/data] [--ecs-image IMAGE=/path/to/command ...] [--max-tasks 4]
-//                   [--secret-key test] [--allow-hot-reload DIR ...] [--ephemeral]
+// batchkit-emulator [--port 4566] [--bind 127.0.0.1] [--data-dir .batchkit/data] [--ecs-image IMAGE=/path/to/command ...]
+//                   [--max-tasks 4] [--ecs-runtime process|container|auto] [--lambda-runtime process|container|auto]
+// batchkit-emulator --remove-leftover-containers   (removes the containers of emulators that no longer run)
+if (args is ["--remove-leftover-containers"])
+{
+    using var engine = new DockerEngine(DockerEngine.DefaultEndpoint);
+    var removed = await engine.AnswersAsync(CancellationToken.None) ? await engine.RemoveLeftoversAsync(CancellationToken.None) : [];
+    Console.WriteLine($"removed {removed.Count} container(s) left by emulators that no longer run");
+    return 0;
+}
+
+// batchkit-emulator [--secret-key test] [--allow-hot-reload DIR ...] [--ephemeral]  (besides the options above)
 var ephemeral = args.Contains("--ephemeral");
 args = [.. args.Where(a => a != "--ephemeral")];
 var options = new EmulatorOptions { Ephemeral = ephemeral };
@@ -19,8 +31,10 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         "--ecs-image" when args[i + 1].Split('=', 2) is [var image, var command] => options with { EcsImageCommands = images.TryAdd(image, command.Split(' ')) ? images : images },
         "--secret-key" when args[i + 1].Length > 0 => options with { SecretKey = args[i + 1] },
         "--allow-hot-reload" => options with { HotReloadDirectories = [.. hotReload.Append(Path.GetFullPath(args[i + 1])).Distinct()] },
-        _ => throw new ArgumentException(
-            $"unknown option '{args[i]} {args[i + 1]}': use --port, --bind, --data-dir, --ephemeral, --ecs-image IMAGE=COMMAND, --max-tasks N, --secret-key KEY, --allow-hot-reload DIR"),
+        "--ecs-runtime" => options with { EcsRuntime = RuntimeChoices.Parse(args[i], args[i + 1]) },
+        "--lambda-runtime" => options with { LambdaRuntime = RuntimeChoices.Parse(args[i], args[i + 1]) },
+        _ => throw new ArgumentException($"unknown option '{args[i]} {args[i + 1]}': use --port, --bind, --data-dir, --ephemeral, --ecs-image IMAGE=COMMAND, " +
+                                         "--max-tasks N, --secret-key KEY, --allow-hot-reload DIR, --ecs-runtime process|container|auto, --lambda-runtime process|container|auto"),
     };
     hotReload = [.. options.HotReloadDirectories];
 }
@@ -36,13 +50,44 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
-
-await using var host = await EmulatorHost.StartAsync(options, stop.Token);
-Console.WriteLine($"BatchKit emulator listening on {host.ServiceUrl} (data in {Path.GetFullPath(options.DataDirectory)}"
-    + (options.Ephemeral ? ", ephemeral: records in memory, nothing fsynced)" : ", durable)"));
-foreach (var directory in options.HotReloadDirectories)
+// SIGTERM (docker stop, batchkit down) shuts down like Ctrl-C, so tasks and their containers are stopped and removed.
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 {
-    Console.WriteLine($"  hot reload allowed from {directory}");
+    context.Cancel = true;
+    stop.Cancel();
+});
+
+EmulatorHost host;
+try
+{
+    host = await EmulatorHost.StartAsync(options, stop.Token);
+}
+catch (ContainerEngineUnavailableException e)
+{
+    await Console.Error.WriteLineAsync($"batchkit-emulator: {e.Message}");
+    return 1;
 }
 
-await host.WaitForShutdownAsync(stop.Token);
+await using (host)
+{
+    Console.WriteLine($"BatchKit emulator listening on {host.ServiceUrl} (data in {Path.GetFullPath(options.DataDirectory)}, " +
+                      (options.Ephemeral ? "ephemeral: records in memory, nothing fsynced; " : "durable; ") +
+                      $"ECS tasks: {Name(options.EcsRuntime)}, Lambda: {Name(options.LambdaRuntime)})");
+    foreach (var directory in options.HotReloadDirectories)
+    {
+        Console.WriteLine($"  hot reload allowed from {directory}");
+    }
+
+    try
+    {
+        await host.WaitForShutdownAsync(stop.Token);
+    }
+    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+    {
+        // Ctrl-C or SIGTERM: dispose below stops everything it started.
+    }
+}
+
+return 0;
+
+static string Name(RuntimeChoice choice) => choice.ToString().ToLowerInvariant();

@@ -34,6 +34,13 @@ internal static class DownCommand
             {
                 console.MarkupLineInterpolated($"  [green]✓[/] ended process {pid}, left running by an emulator that stopped without cleaning up");
             }
+
+            // Containers a crashed emulator left (a stopped one removed its own): the emulator's own sweep.
+            if (File.Exists(paths.Emulator))
+            {
+                var swept = await LeftoverContainers.RemoveAsync(paths).ConfigureAwait(false);
+                console.MarkupLineInterpolated($"  [green]✓[/] {swept}");
+            }
         }, cancellationToken));
         return command;
     }
