@@ -54,7 +54,7 @@ public sealed class UploadProcessorTests : IAsyncLifetime
         var execution = Assert.Single(await _aws.ExecutionsAsync());
         Assert.Equal(outcome.ExecutionArn, execution.ExecutionArn);
         var described = await _aws.StepFunctions.DescribeExecutionAsync(execution.ExecutionArn);
-        Assert.Equal($$"""{"input":{"source_bucket_name":"sales","bucket_path":"{{copy}}"}}""", described.Input);
+        Assert.Equal("""{"input":{"source_bucket_name":"sales","bucket_path":""" + "\"" + copy + "\"}}", described.Input);
 
         var duplicate = await processor.ProcessAsync(record, CancellationToken.None); // S3 delivered the event twice
         Assert.Equal(UploadOutcome.Duplicate, duplicate.Status);
