@@ -108,7 +108,7 @@ public sealed class UploadProcessorTests : IAsyncLifetime
     private static string Copy(UploadOutcome outcome) =>
         $"processed/{outcome.Day}/{outcome.ExecutionArn![(outcome.ExecutionArn!.LastIndexOf(':') + 1)..]}/";
 
-    private Task WaitEndedAsync(string executionArn) => Eventually.ValueAsync(
+    private async Task WaitEndedAsync(string executionArn) => await Eventually.ValueAsync(
         () => _aws.StepFunctions.DescribeExecutionAsync(executionArn), d => d.Status != "RUNNING", $"{executionArn} ending");
 
     public static TheoryData<string, byte[], string> HostileZips() => new()
