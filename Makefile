@@ -125,7 +125,7 @@ destroy: $(CDK) ## Remove the deployed stack (the bucket is kept: it holds your 
 	$(CDK) destroy --force --output cdk.out $(CDK_CONTEXT)
 
 emulator: ## Run the embedded AWS emulator in the foreground on http://127.0.0.1:4566 (Ctrl-C stops it)
-	dotnet run --project src/BatchKit.Emulator --configuration $(CONFIGURATION) -- --port 4566 --data-dir .batchkit/data
+	dotnet run --project src/BatchKit.Emulator --configuration $(CONFIGURATION) -- --port 4566 --data-dir .batchkit/data --allow-hot-reload $(ARTIFACTS)/functions
 
 clean: ## Remove build output and published artifacts (the stack's data in .batchkit/ stays; make down first)
 	dotnet clean BatchKit.sln --configuration $(CONFIGURATION) >/dev/null

@@ -2,9 +2,9 @@ namespace BatchKit.Emulator;
 
 /// <summary>
 /// The emulator's own address, known only once Kestrel has bound its port (port 0 picks one). Tasks and Lambda
-/// environments are pointed back at it; services that need it take this object, set once by <see cref="EmulatorHost"/>.
+/// environments are pointed back at it, signing with the emulator's secret; services that need it take this object, set once by <see cref="EmulatorHost"/>.
 /// </summary>
-internal sealed class EmulatorEndpoint
+internal sealed class EmulatorEndpoint(string secretKey)
 {
     private Uri? _url;
 
@@ -22,7 +22,7 @@ internal sealed class EmulatorEndpoint
     {
         ["AWS_ENDPOINT_URL"] = Url.ToString().TrimEnd('/'),
         ["AWS_ACCESS_KEY_ID"] = "test",
-        ["AWS_SECRET_ACCESS_KEY"] = "test",
+        ["AWS_SECRET_ACCESS_KEY"] = secretKey,
         ["AWS_SESSION_TOKEN"] = "test",
         ["AWS_REGION"] = region,
         ["AWS_DEFAULT_REGION"] = region,

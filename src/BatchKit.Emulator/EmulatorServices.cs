@@ -1,46 +1,54 @@
 using BatchKit.Emulator.Diagnostics;
 using BatchKit.Emulator.Protocol;
 using BatchKit.Emulator.Runtime;
+using BatchKit.Emulator.Security;
 using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.EventBridge;
 using BatchKit.Emulator.Services.Lambda;
 using BatchKit.Emulator.Services.S3;
 using BatchKit.Emulator.Services.Ssm;
 using BatchKit.Emulator.Services.StepFunctions;
+using BatchKit.Emulator.Storage;
 using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.Emulator;
 
 /// <summary>
 /// Every service of the emulator, built in dependency order in one place so who calls whom reads top to bottom:
-/// stores, the workload launchers (--ecs-runtime, --lambda-runtime), providers, the Step Functions engine with its integrations, then one handler per
-/// wire protocol. Disposal runs the other way round and stops every task and Lambda environment it started.
+/// stores, the workload launchers (--ecs-runtime, --lambda-runtime), providers, the Step Functions engine with its
+/// integrations, then one handler per wire protocol, each verifying signatures against the one secret. Disposal runs the
+/// other way round and stops every task and Lambda environment it started.
 /// </summary>
 internal sealed class EmulatorServices : IAsyncDisposable
 {
     private readonly WorkloadRuntimes _runtimes;
     private readonly EcsTaskRunner _tasks;
     private readonly LambdaProvider _lambda;
+    private readonly ExecutionArchive _executions;
 
-    public EmulatorServices(EmulatorOptions options, WorkloadRuntimes runtimes, EmulatorEndpoint endpoint, TimeProvider time)
+    public EmulatorServices(EmulatorOptions options, DataDirectory data, WorkloadRuntimes runtimes, EmulatorEndpoint endpoint, TimeProvider time)
     {
         _runtimes = runtimes;
-        var s3Store = new S3Store(options);
+        var s3Store = new S3Store(data);
         _tasks = new EcsTaskRunner(runtimes.Ecs, endpoint, options, time);
-        var ecs = new EcsProvider(new EcsStore(), _tasks, options, time);
-        var events = new EventBridgeProvider(new EventBridgeStore(), options, time);
-        _lambda = new LambdaProvider(new LambdaStore(), new FunctionCode(s3Store, options), runtimes.Lambda, endpoint, options, time);
-        var s3 = new S3Provider(s3Store, new S3EventNotifier(options, _lambda, time), options);
+        var ecs = new EcsProvider(new EcsStore(data), _tasks, options, time);
+        var events = new EventBridgeProvider(new EventBridgeStore(data), options, time);
+        _lambda = new LambdaProvider(new LambdaStore(data), new FunctionCode(s3Store, options), runtimes.Lambda, endpoint, options, time);
+        _lambda.RestoreFunctions();
+        var s3 = new S3Provider(s3Store, new S3EventNotifier(options, data, _lambda, time), data, options);
 
         var integrations = new ServiceIntegrations(ecs, events, _lambda);
         var engine = new ExecutionEngine(time, integrations, new S3ItemReader(s3Store), new S3ResultWriter(s3Store));
-        var stepFunctions = new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine);
+        _executions = new ExecutionArchive(data, time);
+        var stepFunctions = new StepFunctionsProvider(new StepFunctionsStore(data), _executions, options, time, engine);
+        stepFunctions.RestoreExecutions();
         integrations.ConnectStepFunctions(stepFunctions);
 
-        BatchKitApi = new BatchKitApi(ecs, _lambda);
-        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events]);
-        RestJson = new RestJsonProtocol([_lambda]);
-        RestXml = new RestXmlProtocol(s3);
+        var signatures = new SignatureVerifier(options.SecretKey, time);
+        BatchKitApi = new BatchKitApi(ecs, _lambda, data);
+        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(data), options, time), stepFunctions, ecs, events], signatures);
+        RestJson = new RestJsonProtocol([_lambda], signatures);
+        RestXml = new RestXmlProtocol(s3, signatures);
     }
 
     public BatchKitApi BatchKitApi { get; }
@@ -55,6 +63,7 @@ internal sealed class EmulatorServices : IAsyncDisposable
     {
         await _tasks.DisposeAsync().ConfigureAwait(false); // stops every task it started, by its own id
         await _lambda.DisposeAsync().ConfigureAwait(false); // and every Lambda execution environment
+        await _executions.DisposeAsync().ConfigureAwait(false);
         await _runtimes.DisposeAsync().ConfigureAwait(false); // and removes any container of this emulator still there
     }
 }

@@ -5,7 +5,10 @@ namespace BatchKit.Emulator.Tests;
 /// <summary>Runs the installed AWS CLI (`aws`) against the emulator as a real child process, with dummy credentials.</summary>
 internal static class AwsCli
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(Uri endpoint, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(Uri endpoint, params string[] args) => RunAsync(endpoint, args, "test");
+
+    /// <summary>Runs the CLI with the secret access key <paramref name="secret"/> (the access key id is always "test").</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(Uri endpoint, string[] args, string secret)
     {
         var start = new ProcessStartInfo("aws") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("--endpoint-url");
@@ -18,7 +21,8 @@ internal static class AwsCli
         }
 
         start.Environment["AWS_ACCESS_KEY_ID"] = "test";
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = "test";
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = secret;
+        start.Environment["AWS_MAX_ATTEMPTS"] = "1";
         start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";

@@ -24,6 +24,15 @@ internal sealed class EventHistory(TimeProvider time)
         }
     }
 
+    /// <summary>The events of a restored execution, as they were recorded.</summary>
+    public void Restore(IEnumerable<HistoryEvent> events)
+    {
+        lock (_lock)
+        {
+            _events.AddRange(events);
+        }
+    }
+
     public IReadOnlyList<HistoryEvent> Snapshot()
     {
         lock (_lock)

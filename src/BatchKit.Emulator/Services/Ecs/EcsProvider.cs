@@ -7,29 +7,85 @@ namespace BatchKit.Emulator.Services.Ecs;
 /// Amazon ECS (Fargate launch type), where a task is a local child process: one method per operation, named after it.
 /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Operations.html
 /// </summary>
-internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, EmulatorOptions options, TimeProvider time) : IJsonService
+internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, EmulatorOptions options, TimeProvider time) : IJsonService
 {
+    private Dictionary<string, Func<JsonObject, JsonObject>>? _handlers;
+
     public string TargetPrefix => "AmazonEC2ContainerServiceV20141113";
 
     public string ContentType => "application/x-amz-json-1.1";
 
-    public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(operation switch
+    public string SigningName => "ecs";
+
+    public string ModelName => "ecs";
+
+    public long MaxRequestBytes => 1 << 20;
+
+    public IReadOnlyCollection<string> Operations => Handlers.Keys;
+
+    private Dictionary<string, Func<JsonObject, JsonObject>> Handlers => _handlers ??= new(StringComparer.Ordinal)
     {
-        "CreateCluster" => CreateCluster(request),
-        "RegisterTaskDefinition" => RegisterTaskDefinition(request),
-        "DescribeTaskDefinition" => DescribeTaskDefinition(request),
-        "RunTask" => RunTask(request),
-        "DescribeTasks" => DescribeTasks(request),
-        "ListTasks" => ListTasks(request),
-        "StopTask" => StopTask(request),
-        _ => throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's ECS emulation."),
-    });
+        ["CreateCluster"] = CreateCluster,
+        ["ListClusters"] = ListClusters,
+        ["DescribeClusters"] = DescribeClusters,
+        ["RegisterTaskDefinition"] = RegisterTaskDefinition,
+        ["DescribeTaskDefinition"] = DescribeTaskDefinition,
+        ["RunTask"] = RunTask,
+        ["DescribeTasks"] = DescribeTasks,
+        ["ListTasks"] = ListTasks,
+        ["StopTask"] = StopTask,
+    };
+
+    public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) =>
+        Handlers.TryGetValue(operation, out var handler)
+            ? Task.FromResult<JsonNode?>(handler(request))
+            : throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's ECS emulation.");
 
     public JsonObject CreateCluster(JsonObject request)
     {
         var name = request["clusterName"]?.GetValue<string>() ?? "default";
-        var arn = store.Clusters.GetOrAdd(name, n => $"arn:aws:ecs:{options.Region}:{options.AccountId}:cluster/{n}");
+        if (!ClusterNamePattern().IsMatch(name))
+        {
+            throw EcsErrors.InvalidParameter("Cluster name may contain up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.");
+        }
+
+        var arn = store.Clusters.GetOrAdd(name, ClusterArn);
         return new JsonObject { ["cluster"] = new JsonObject { ["clusterArn"] = arn, ["clusterName"] = name, ["status"] = "ACTIVE" } };
+    }
+
+    /// <summary>https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html</summary>
+    public JsonObject ListClusters(JsonObject request) =>
+        new() { ["clusterArns"] = new JsonArray([.. store.Clusters.Values.Order(StringComparer.Ordinal).Select(a => (JsonNode)a)]) };
+
+    /// <summary>Named clusters (the default one when none is named); unknown ones are failures with reason MISSING.</summary>
+    public JsonObject DescribeClusters(JsonObject request)
+    {
+        var found = new JsonArray();
+        var failures = new JsonArray();
+        foreach (var reference in request["clusters"] is JsonArray names ? names.Select(n => n!.GetValue<string>()) : ["default"])
+        {
+            var name = ClusterName(reference);
+            if (store.Clusters.TryGetValue(name, out var arn))
+            {
+                var tasks = store.Tasks.Values.Where(t => t.ClusterArn == arn).ToList();
+                found.Add(new JsonObject
+                {
+                    ["clusterArn"] = arn,
+                    ["clusterName"] = name,
+                    ["status"] = "ACTIVE",
+                    ["registeredContainerInstancesCount"] = 0,
+                    ["runningTasksCount"] = tasks.Count(t => t.LastStatus == "RUNNING"),
+                    ["pendingTasksCount"] = tasks.Count(t => t.LastStatus is "PROVISIONING" or "PENDING"),
+                    ["activeServicesCount"] = 0,
+                });
+            }
+            else
+            {
+                failures.Add(new JsonObject { ["arn"] = reference.StartsWith("arn:", StringComparison.Ordinal) ? reference : ClusterArn(reference), ["reason"] = "MISSING" });
+            }
+        }
+
+        return new JsonObject { ["clusters"] = found, ["failures"] = failures };
     }
 
     public JsonObject RegisterTaskDefinition(JsonObject request)
@@ -49,6 +105,7 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
             definition["taskDefinitionArn"] = $"arn:aws:ecs:{options.Region}:{options.AccountId}:task-definition/{family}:{revisions.Count + 1}";
             definition["status"] = "ACTIVE";
             revisions.Add(definition);
+            store.TaskDefinitions.Save(family); // on the disk before RegisterTaskDefinition answers
         }
 
         return new JsonObject { ["taskDefinition"] = definition.DeepClone() };
@@ -159,7 +216,8 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
     private static EcsContainerLaunch ContainerLaunch(JsonObject definition, JsonObject container, JsonArray overrides)
     {
         var containerName = container["name"]!.GetValue<string>();
-        var environment = (container["environment"] as JsonArray ?? []).ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!["value"]?.GetValue<string>() ?? "", StringComparer.Ordinal);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        AddEnvironment(environment, container["environment"] as JsonArray, "containerDefinitions[0].environment");
         IReadOnlyList<string> command = Strings(container["command"]);
         foreach (var over in overrides)
         {
@@ -168,10 +226,7 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
                 throw EcsErrors.InvalidParameter($"Override for container named {name} is not a container in the TaskDefinition.");
             }
 
-            foreach (var variable in over?["environment"] as JsonArray ?? [])
-            {
-                environment[variable!["name"]!.GetValue<string>()] = variable["value"]?.GetValue<string>() ?? "";
-            }
+            AddEnvironment(environment, over?["environment"] as JsonArray, "overrides.containerOverrides.environment");
 
             command = over?["command"] is JsonArray replaced ? Strings(replaced) : command;
         }
@@ -186,6 +241,21 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
             MemoryMiB = Units(container["memory"]) ?? Units(definition["memory"]),
             StopTimeoutSeconds = container["stopTimeout"]?.GetValue<int>() ?? 30,
         };
+    }
+
+    /// <summary>Environment entries by name (a later one replaces an earlier one); an entry without a name is refused, naming where it is.</summary>
+    private static void AddEnvironment(Dictionary<string, string> environment, JsonArray? entries, string where)
+    {
+        for (var i = 0; i < (entries?.Count ?? 0); i++)
+        {
+            var name = entries![i]?["name"]?.GetValue<string>();
+            if (string.IsNullOrEmpty(name))
+            {
+                throw EcsErrors.InvalidParameter($"The environment variable at {where}[{i}] has no name: every environment entry needs a name.");
+            }
+
+            environment[name] = entries[i]!["value"]?.GetValue<string>() ?? "";
+        }
     }
 
     private static List<string> Strings(JsonNode? array) => (array as JsonArray ?? []).Select(c => c!.GetValue<string>()).ToList();
@@ -235,11 +305,13 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
 
     public EcsTask? Find(string taskArn) => store.Tasks.GetValueOrDefault(taskArn);
 
-    private string Cluster(string nameOrArn)
-    {
-        var name = nameOrArn.Contains(":cluster/", StringComparison.Ordinal) ? nameOrArn[(nameOrArn.IndexOf(":cluster/", StringComparison.Ordinal) + 9)..] : nameOrArn;
-        return store.Clusters.TryGetValue(name, out var arn) ? arn : throw EcsErrors.ClusterNotFound(nameOrArn);
-    }
+    private string Cluster(string nameOrArn) =>
+        store.Clusters.TryGetValue(ClusterName(nameOrArn), out var arn) ? arn : throw EcsErrors.ClusterNotFound(nameOrArn);
+
+    private static string ClusterName(string nameOrArn) =>
+        nameOrArn.Contains(":cluster/", StringComparison.Ordinal) ? nameOrArn[(nameOrArn.IndexOf(":cluster/", StringComparison.Ordinal) + 9)..] : nameOrArn;
+
+    private string ClusterArn(string name) => $"arn:aws:ecs:{options.Region}:{options.AccountId}:cluster/{name}";
 
     /// <summary>"family", "family:3" or a full task-definition ARN.</summary>
     private JsonObject Definition(string reference)
@@ -319,4 +391,7 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
 
         return json;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-zA-Z0-9_-]{1,255}\\z")]
+    private static partial System.Text.RegularExpressions.Regex ClusterNamePattern();
 }

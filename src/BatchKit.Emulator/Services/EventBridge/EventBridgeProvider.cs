@@ -11,18 +11,35 @@ internal sealed class EventBridgeProvider(EventBridgeStore store, EmulatorOption
 {
     private static readonly string[] AuthorizationTypes = ["API_KEY", "BASIC", "OAUTH_CLIENT_CREDENTIALS"];
 
+    /// <summary>The entries of one PutEvents call may total 1 MB (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html).</summary>
+    public const int MaxEntriesBytes = 1024 * 1024;
+
+    private Dictionary<string, Func<JsonObject, JsonObject>>? _handlers;
+
     public string TargetPrefix => "AWSEvents";
 
     public string ContentType => "application/x-amz-json-1.1";
 
-    public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(operation switch
+    public string SigningName => "events";
+
+    public string ModelName => "events";
+
+    public long MaxRequestBytes => 2 << 20;
+
+    public IReadOnlyCollection<string> Operations => Handlers.Keys;
+
+    private Dictionary<string, Func<JsonObject, JsonObject>> Handlers => _handlers ??= new(StringComparer.Ordinal)
     {
-        "CreateConnection" => CreateConnection(request),
-        "DescribeConnection" => DescribeConnection(request),
-        "DeleteConnection" => DeleteConnection(request),
-        "PutEvents" => PutEvents(request),
-        _ => throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's EventBridge emulation."),
-    });
+        ["CreateConnection"] = CreateConnection,
+        ["DescribeConnection"] = DescribeConnection,
+        ["DeleteConnection"] = DeleteConnection,
+        ["PutEvents"] = PutEvents,
+    };
+
+    public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) =>
+        Handlers.TryGetValue(operation, out var handler)
+            ? Task.FromResult<JsonNode?>(handler(request))
+            : throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's EventBridge emulation.");
 
     public JsonObject CreateConnection(JsonObject request)
     {
@@ -75,20 +92,56 @@ internal sealed class EventBridgeProvider(EventBridgeStore store, EmulatorOption
             : throw EventBridgeErrors.ResourceNotFound(name);
     }
 
+    /// <summary>
+    /// Records each entry; as EventBridge does, an entry without Source, DetailType or Detail, or whose Detail is not a
+    /// JSON object, fails on its own (ErrorCode in its result, counted in FailedEntryCount) and the others go through.
+    /// https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html
+    /// </summary>
     public JsonObject PutEvents(JsonObject request)
     {
-        var entries = request["Entries"] as JsonArray ?? throw EventBridgeErrors.Validation("Entries is required");
-        var results = new JsonArray();
-        foreach (var entry in entries)
+        var entries = request["Entries"]!.AsArray();
+        if (System.Text.Encoding.UTF8.GetByteCount(entries.ToJsonString()) > MaxEntriesBytes)
         {
+            throw EventBridgeErrors.Validation($"Total size of the entries in the request is over the limit of {MaxEntriesBytes} bytes.");
+        }
+
+        var results = new JsonArray();
+        var failed = 0;
+        foreach (var entry in entries.Select(e => e!.AsObject()))
+        {
+            if (EntryProblem(entry) is { } problem)
+            {
+                failed++;
+                results.Add(new JsonObject { ["ErrorCode"] = problem.Code, ["ErrorMessage"] = problem.Message });
+                continue;
+            }
+
             var id = Guid.NewGuid().ToString();
-            var recorded = (JsonObject)entry!.DeepClone();
+            var recorded = (JsonObject)entry.DeepClone();
             recorded["EventId"] = id;
             store.Events.Enqueue(recorded);
             results.Add(new JsonObject { ["EventId"] = id });
         }
 
-        return new JsonObject { ["FailedEntryCount"] = 0, ["Entries"] = results };
+        return new JsonObject { ["FailedEntryCount"] = failed, ["Entries"] = results };
+    }
+
+    private static (string Code, string Message)? EntryProblem(JsonObject entry)
+    {
+        var missing = new[] { "Source", "DetailType", "Detail" }.FirstOrDefault(f => string.IsNullOrEmpty(entry[f]?.GetValue<string>()));
+        if (missing is not null)
+        {
+            return ("InvalidArgument", $"Parameter {missing} is not valid. Reason: {missing} is a required argument.");
+        }
+
+        try
+        {
+            return JsonNode.Parse(entry["Detail"]!.GetValue<string>()) is JsonObject ? null : ("MalformedDetail", "Detail is malformed: it must be a JSON object.");
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return ("MalformedDetail", "Detail is malformed.");
+        }
     }
 
     /// <summary>The stored connection (with its secrets) for http:invoke, by ARN.</summary>

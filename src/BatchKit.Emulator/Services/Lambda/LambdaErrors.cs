@@ -13,6 +13,13 @@ internal static class LambdaErrors
 
     public static ServiceErrorException InvalidRequestContent(string message) => new("InvalidRequestContentException", message);
 
+    /// <summary>A synchronous Invoke payload over 6 MB (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html#API_Invoke_Errors).</summary>
+    public static ServiceErrorException RequestTooLarge(long limit, string operation) =>
+        new("RequestTooLargeException", $"Request must be smaller than {limit} bytes for the {operation} operation", 413);
+
+    public static ServiceErrorException RequestEntityTooLarge(long limit, string operation) =>
+        new("RequestEntityTooLargeException", $"Request must be smaller than {limit} bytes for the {operation} operation", 413);
+
     public static ServiceErrorException UnknownOperation(string method, string path) =>
         new("UnknownOperationException", $"BatchKit's Lambda emulation does not serve {method} {path}.", 404);
 }

@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
+using BatchKit.Emulator.Storage;
 
 namespace BatchKit.Emulator.Services.Ssm;
 
-/// <summary>Parameters by name (in memory: they are configuration the stack deploys again at start-up).</summary>
-internal sealed class SsmStore
+/// <summary>Parameters by name, each kept in the data directory (a SecureString as its ciphertext).</summary>
+internal sealed class SsmStore(DataDirectory data)
 {
-    public ConcurrentDictionary<string, SsmParameter> Parameters { get; } = new(StringComparer.Ordinal);
+    public RecordTable<SsmParameter> Parameters { get; } = new(data, "ssm-parameters");
 }
