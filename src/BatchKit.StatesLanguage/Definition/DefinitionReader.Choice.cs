@@ -66,22 +66,34 @@ internal sealed partial class DefinitionReader
             if (node.ContainsKey(combinator))
             {
                 CheckFields(node, at, [combinator, .. extra]);
-                if (node[combinator] is not JsonArray list || list.Count == 0)
-                {
-                    Error(Schema, $"'{combinator}' must be a non-empty array of rules", $"{at}/{combinator}");
-                    return null;
-                }
-
-                var rules = list.Select((r, i) => r is JsonObject o ? Rule(o, $"{at}/{combinator}/{i}", topLevel: false) : null).ToList();
-                if (rules.Any(r => r is null))
-                {
-                    return null;
-                }
-
-                return combinator == "And" ? new ChoiceRule.And(rules!) : new ChoiceRule.Or(rules!);
+                return Combination(node, combinator, at);
             }
         }
 
+        return Comparison(node, at);
+    }
+
+    /// <summary>And / Or: a non-empty array of rules.</summary>
+    private ChoiceRule? Combination(JsonObject node, string combinator, string at)
+    {
+        if (node[combinator] is not JsonArray list || list.Count == 0)
+        {
+            Error(Schema, $"'{combinator}' must be a non-empty array of rules", $"{at}/{combinator}");
+            return null;
+        }
+
+        var rules = list.Select((r, i) => r is JsonObject o ? Rule(o, $"{at}/{combinator}/{i}", topLevel: false) : null).ToList();
+        if (rules.Any(r => r is null))
+        {
+            return null;
+        }
+
+        return combinator == "And" ? new ChoiceRule.And(rules!) : new ChoiceRule.Or(rules!);
+    }
+
+    /// <summary>Variable and exactly one operator: a comparison with a literal or a *Path, or a type test.</summary>
+    private ChoiceRule.Comparison? Comparison(JsonObject node, string at)
+    {
         var variable = RequiredString(node, "Variable", at);
         if (variable is not null && JsonPath.Validate(variable) is { } problem)
         {
@@ -91,7 +103,10 @@ internal sealed partial class DefinitionReader
         var operators = node.Select(p => p.Key).Where(k => k is not ("Variable" or "Next" or "Assign" or "Comment")).ToList();
         if (operators.Count != 1)
         {
-            Error(Schema, operators.Count == 0 ? "A choice rule needs a comparison operator" : $"A choice rule has more than one operator: {string.Join(", ", operators)}", at);
+            var message = operators.Count == 0
+                ? "A choice rule needs a comparison operator"
+                : $"A choice rule has more than one operator: {string.Join(", ", operators)}";
+            Error(Schema, message, at);
             return null;
         }
 
@@ -105,17 +120,9 @@ internal sealed partial class DefinitionReader
             return null;
         }
 
-        if (isPath)
+        if (isPath ? !JsonText.IsString(operand, out var path) || JsonPath.Validate(path) is not null : !OperandFits(name, operand))
         {
-            if (!JsonText.IsString(operand, out var path) || JsonPath.Validate(path) is not null)
-            {
-                Error(Schema, $"'{op}' must be a valid path", $"{at}/{op}");
-                return null;
-            }
-        }
-        else if (!OperandFits(name, operand))
-        {
-            Error(Schema, $"The value of '{op}' has the wrong type", $"{at}/{op}");
+            Error(Schema, isPath ? $"'{op}' must be a valid path" : $"The value of '{op}' has the wrong type", $"{at}/{op}");
             return null;
         }
 

@@ -150,7 +150,8 @@ internal sealed partial class DefinitionReader
 
     private ParallelState Parallel(string name, JsonObject node, string at)
     {
-        var fields = Fields(name, node, at, "Parallel", ["InputPath", "OutputPath", "ResultPath", "Parameters", "ResultSelector", "Branches", "Retry", "Catch", "Assign"]);
+        var fields = Fields(name, node, at, "Parallel",
+            ["InputPath", "OutputPath", "ResultPath", "Parameters", "ResultSelector", "Branches", "Retry", "Catch", "Assign"]);
         var branches = new List<StatesGraph>();
         if (node["Branches"] is not JsonArray list || list.Count == 0)
         {
@@ -168,54 +169,6 @@ internal sealed partial class DefinitionReader
         }
 
         return new ParallelState(fields, branches);
-    }
-
-    private MapState Map(string name, JsonObject node, string at)
-    {
-        var fields = Fields(name, node, at, "Map", ["InputPath", "OutputPath", "ResultPath", "Parameters", "ResultSelector", "ItemsPath", "ItemSelector",
-            "Iterator", "ItemProcessor", "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
-            "ToleratedFailureCount", "ToleratedFailureCountPath", "ItemReader", "ItemBatcher", "ResultWriter", "Label", "Retry", "Catch", "Assign"]);
-        var processorField = node.ContainsKey("ItemProcessor") ? "ItemProcessor" : "Iterator";
-        StatesGraph? processor = null;
-        var distributed = false;
-        if (node[processorField] is JsonObject p)
-        {
-            distributed = p["ProcessorConfig"]?["Mode"]?.GetValue<string>() == "DISTRIBUTED";
-            var inner = p.DeepClone().AsObject();
-            inner.Remove("ProcessorConfig");
-            processor = ReadGraph(inner, $"{at}/{processorField}");
-        }
-        else
-        {
-            Error(Schema, "A Map state needs an 'ItemProcessor' (or legacy 'Iterator')", at);
-        }
-
-        if (node.ContainsKey("ItemSelector") && node.ContainsKey("Parameters"))
-        {
-            Error(Schema, "ItemSelector and Parameters are exclusive", at);
-        }
-
-        var settings = new MapSettings(
-            processor ?? new StatesGraph("", new Dictionary<string, State>()),
-            distributed,
-            OptionalPath(node, "ItemsPath", at) ?? "$",
-            Template(node, "ItemSelector", at, objectOnly: true),
-            OptionalInteger(node, "MaxConcurrency", at, min: 0),
-            OptionalPath(node, "MaxConcurrencyPath", at),
-            OptionalNumber(node, "ToleratedFailurePercentage", at, 0, 100),
-            OptionalPath(node, "ToleratedFailurePercentagePath", at),
-            OptionalInteger(node, "ToleratedFailureCount", at, min: 0),
-            OptionalPath(node, "ToleratedFailureCountPath", at),
-            node["ItemReader"]?.DeepClone() as JsonObject,
-            node["ItemBatcher"]?.DeepClone() as JsonObject,
-            node["ResultWriter"]?.DeepClone() as JsonObject,
-            OptionalString(node, "Label", at));
-        if (!distributed && (settings.ItemReader is not null || settings.ItemBatcher is not null || settings.ResultWriter is not null))
-        {
-            Error(Schema, "ItemReader, ItemBatcher and ResultWriter need ProcessorConfig Mode DISTRIBUTED", at);
-        }
-
-        return new MapState(fields, settings);
     }
 
     private List<Retrier> Retriers(JsonObject node, string at)
@@ -273,7 +226,8 @@ internal sealed partial class DefinitionReader
 
             CheckFields(c, location, ["ErrorEquals", "Next", "ResultPath", "Assign", "Comment"]);
             var next = RequiredString(c, "Next", location);
-            result.Add(new Catcher(ErrorEquals(c, location), next ?? "", PathSetting(c, "ResultPath", location), Template(c, "Assign", location, objectOnly: true) as JsonObject));
+            var assign = Template(c, "Assign", location, objectOnly: true) as JsonObject;
+            result.Add(new Catcher(ErrorEquals(c, location), next ?? "", PathSetting(c, "ResultPath", location), assign));
         }
 
         return result;

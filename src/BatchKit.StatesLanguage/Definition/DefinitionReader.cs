@@ -192,7 +192,8 @@ internal sealed partial class DefinitionReader
 
         if (!JsonText.TryGetInteger(value, out var n) || n < min || n > max)
         {
-            Error(Schema, $"The field '{field}' must be an integer{(min > long.MinValue ? $" of at least {min}" : "")}{(max < long.MaxValue ? $" and at most {max}" : "")}", $"{at}/{field}");
+            var bounds = (min > long.MinValue ? $" of at least {min}" : "") + (max < long.MaxValue ? $" and at most {max}" : "");
+            Error(Schema, $"The field '{field}' must be an integer{bounds}", $"{at}/{field}");
             return null;
         }
 
@@ -269,7 +270,8 @@ internal sealed partial class DefinitionReader
                         {
                             Error(Schema, $"The value of '{key}' must be a path or an intrinsic function", $"{at}/{key}");
                         }
-                        else if ((IntrinsicFunctions.IsIntrinsic(expression) ? IntrinsicFunctions.Validate(expression) : JsonPath.Validate(expression)) is { } problem)
+                        else if ((IntrinsicFunctions.IsIntrinsic(expression) ? IntrinsicFunctions.Validate(expression) : JsonPath.Validate(expression))
+                            is { } problem)
                         {
                             Error(Schema, problem, $"{at}/{key}");
                         }

@@ -11,8 +11,11 @@ namespace BatchKit.StatesLanguage.Executions;
 /// </summary>
 internal static class ExecutionLauncher
 {
-    /// <param name="inputText">The input exactly as the caller sent it (DescribeExecution returns it verbatim); null: serialise <paramref name="input"/>.</param>
-    public static Execution Launch(ExecutionRun run, StatesGraph graph, JsonNode? input, long? timeoutSeconds, string? inputText = null, CancellationToken parentStop = default)
+    /// <param name="inputText">
+    /// The input exactly as the caller sent it (DescribeExecution returns it verbatim); null: serialise <paramref name="input"/>.
+    /// </param>
+    public static Execution Launch(
+        ExecutionRun run, StatesGraph graph, JsonNode? input, long? timeoutSeconds, string? inputText = null, CancellationToken parentStop = default)
     {
         var identity = run.Identity;
         inputText ??= JsonText.Serialize(input);
@@ -42,7 +45,8 @@ internal static class ExecutionLauncher
         return execution;
     }
 
-    private static async Task RunAsync(StatesGraph graph, Execution execution, ExecutionRun run, Frame frame, JsonNode? input, long? timeoutSeconds, CancellationToken parentStop)
+    private static async Task RunAsync(
+        StatesGraph graph, Execution execution, ExecutionRun run, Frame frame, JsonNode? input, long? timeoutSeconds, CancellationToken parentStop)
     {
         await using var parent = parentStop.Register(() => execution.Stop(null, "The parent execution stopped."));
         try

@@ -7,7 +7,12 @@ namespace BatchKit.StatesLanguage.Executions;
 /// </remarks>
 #pragma warning disable CA1001
 internal sealed class ExecutionRun(
-    ExecutionIdentity identity, TimeProvider time, ITaskIntegration? integration, IItemReader? itemReader, IResultWriter? resultWriter, TaskTokenRegistry tokens)
+    ExecutionIdentity identity,
+    TimeProvider time,
+    ITaskIntegration? integration,
+    IItemReader? itemReader,
+    IResultWriter? resultWriter,
+    TaskTokenRegistry tokens)
 {
     private readonly CancellationTokenSource _stop = new();
 

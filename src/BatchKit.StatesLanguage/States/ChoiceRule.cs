@@ -57,13 +57,15 @@ internal abstract record ChoiceRule
             if (!present)
             {
                 // A missing Variable is a runtime error in AWS, not a false comparison.
-                throw new Errors.FailureException(Errors.ErrorNames.Runtime, $"Invalid path '{Variable}': The choice state's condition path references an invalid value.");
+                throw new Errors.FailureException(Errors.ErrorNames.Runtime,
+                    $"Invalid path '{Variable}': The choice state's condition path references an invalid value.");
             }
 
             var operand = Operand;
             if (OperandIsPath && (!JsonText.IsString(Operand, out var operandPath) || !JsonPath.TrySelect(operandPath, scope, out operand)))
             {
-                throw new Errors.FailureException(Errors.ErrorNames.Runtime, $"Invalid path '{Operand}': The choice state's condition path references an invalid value.");
+                throw new Errors.FailureException(Errors.ErrorNames.Runtime,
+                    $"Invalid path '{Operand}': The choice state's condition path references an invalid value.");
             }
 
             return Compare(value, operand);
@@ -82,9 +84,9 @@ internal abstract record ChoiceRule
             {
                 "String" when JsonText.IsString(value, out var a) && JsonText.IsString(operand, out var b) => Math.Sign(string.CompareOrdinal(a, b)),
                 "Numeric" when JsonText.IsNumber(value) && JsonText.IsNumber(operand) => JsonText.ToDouble(value!).CompareTo(JsonText.ToDouble(operand!)),
-                "Boolean" when JsonText.Kind(value) is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False
-                    && JsonText.Kind(operand) is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => value!.GetValue<bool>() == operand!.GetValue<bool>() ? 0 : 1,
-                "Timestamp" when JsonText.IsString(value, out var a) && JsonText.IsString(operand, out var b) && TryTimestamp(a, out var ta) && TryTimestamp(b, out var tb) => ta.CompareTo(tb),
+                "Boolean" when IsBoolean(value) && IsBoolean(operand) => value!.GetValue<bool>() == operand!.GetValue<bool>() ? 0 : 1,
+                "Timestamp" when JsonText.IsString(value, out var a) && JsonText.IsString(operand, out var b)
+                    && TryTimestamp(a, out var ta) && TryTimestamp(b, out var tb) => ta.CompareTo(tb),
                 _ => null,
             };
             if (order is not { } o)
@@ -102,6 +104,8 @@ internal abstract record ChoiceRule
                 _ => false,
             };
         }
+
+        private static bool IsBoolean(JsonNode? node) => JsonText.Kind(node) is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False;
 
         private static bool Flag(JsonNode? operand) => JsonText.Kind(operand) == System.Text.Json.JsonValueKind.True;
 
@@ -131,6 +135,7 @@ internal abstract record ChoiceRule
 
     /// <summary>RFC 3339 timestamps, as Step Functions accepts them ("2016-03-14T01:59:00Z", with offset or fraction).</summary>
     public static bool TryTimestamp(string text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out value)
+        DateTimeOffset.TryParseExact(
+            text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out value)
         && (text.EndsWith('Z') || text.Length > 19 && (text[^6] is '+' or '-'));
 }

@@ -26,6 +26,7 @@ internal sealed class FailState(StateFields fields, string? error, string? error
         var value = IntrinsicFunctions.IsIntrinsic(expression) ? IntrinsicFunctions.Evaluate(expression, scope) : JsonPath.Select(expression, scope);
         return JsonText.IsString(value, out var text)
             ? text
-            : throw new FailureException(ErrorNames.Runtime, $"The {field} field must resolve to a string, but '{expression}' resolved to {JsonText.Serialize(value)}");
+            : throw new FailureException(ErrorNames.Runtime,
+                $"The {field} field must resolve to a string, but '{expression}' resolved to {JsonText.Serialize(value)}");
     }
 }

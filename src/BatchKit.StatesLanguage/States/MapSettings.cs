@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace BatchKit.StatesLanguage.States;
 
 /// <summary>Everything a Map state is configured with (inline or distributed).</summary>
@@ -7,14 +5,14 @@ internal sealed record MapSettings(
     StatesGraph Processor,
     bool Distributed,
     string ItemsPath,
-    JsonNode? ItemSelector,
+    System.Text.Json.Nodes.JsonNode? ItemSelector,
     long? MaxConcurrency,
     string? MaxConcurrencyPath,
     double? ToleratedFailurePercentage,
     string? ToleratedFailurePercentagePath,
     long? ToleratedFailureCount,
     string? ToleratedFailureCountPath,
-    JsonObject? ItemReader,
-    JsonObject? ItemBatcher,
-    JsonObject? ResultWriter,
+    ItemReader? ItemReader,
+    ItemBatcher? ItemBatcher,
+    ResultWriter? ResultWriter,
     string? Label);

@@ -31,11 +31,10 @@ internal sealed partial class MapState(StateFields fields, MapSettings map) : Ex
 
         frame.AddEvent("MapStateStarted", "mapStateStartedEventDetails", new JsonObject { ["length"] = items?.Count ?? 0 });
         var toleratedCount = Integer(map.ToleratedFailureCount, map.ToleratedFailureCountPath, "ToleratedFailureCountPath", scope) ?? 0;
-        var toleratedPercentage = Percentage(scope);
-
+        var limits = new MapRunLimits((int)maxConcurrency, toleratedCount, Percentage(scope));
         var (result, failure) = map.Distributed
-            ? await RunDistributedAsync(frame, effectiveInput, items, (int)maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false)
-            : await RunInlineAsync(frame, effectiveInput, items!, (int)maxConcurrency).ConfigureAwait(false);
+            ? await RunDistributedAsync(frame, effectiveInput, items, limits).ConfigureAwait(false)
+            : await RunInlineAsync(frame, effectiveInput, items!, limits.MaxConcurrency).ConfigureAwait(false);
         if (failure is null)
         {
             frame.AddEvent("MapStateSucceeded", updateSource: false);
@@ -60,9 +59,10 @@ internal sealed partial class MapState(StateFields fields, MapSettings map) : Ex
         }
 
         var value = JsonPath.Select(path, scope);
+        var shown = JsonText.IsString(value, out var s) ? s : JsonText.Serialize(value);
         return JsonText.TryGetInteger(value, out var n) && n >= 0
             ? n
-            : throw new FailureException(ErrorNames.Runtime, $"The {field} field refers to value \"{(JsonText.IsString(value, out var s) ? s : JsonText.Serialize(value))}\" which is not a valid integer: {path}");
+            : throw new FailureException(ErrorNames.Runtime, $"The {field} field refers to value \"{shown}\" which is not a valid integer: {path}");
     }
 
     private double Percentage(StateScope scope)
@@ -75,10 +75,14 @@ internal sealed partial class MapState(StateFields fields, MapSettings map) : Ex
         var value = JsonPath.Select(map.ToleratedFailurePercentagePath, scope);
         if (!JsonText.IsNumber(value))
         {
-            throw new FailureException(ErrorNames.Runtime, $"The ToleratedFailurePercentagePath field refers to value \"{JsonText.Serialize(value)}\" which is not a valid number: {map.ToleratedFailurePercentagePath}");
+            throw new FailureException(ErrorNames.Runtime,
+                $"The ToleratedFailurePercentagePath field refers to value \"{JsonText.Serialize(value)}\" which is not a valid number: "
+                + map.ToleratedFailurePercentagePath);
         }
 
         var percentage = JsonText.ToDouble(value!);
-        return percentage is >= 0 and <= 100 ? percentage : throw new FailureException(ErrorNames.Runtime, "ToleratedFailurePercentage must be between 0 and 100.");
+        return percentage is >= 0 and <= 100
+            ? percentage
+            : throw new FailureException(ErrorNames.Runtime, "ToleratedFailurePercentage must be between 0 and 100.");
     }
 }

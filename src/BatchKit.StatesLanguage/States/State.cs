@@ -95,7 +95,8 @@ internal abstract class State(StateFields fields)
                 frame.Variables.Set(key, JsonText.Clone(value));
             }
 
-            details["assignedVariables"] = new JsonObject(assigned.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(JsonText.Serialize(p.Value)))));
+            details["assignedVariables"] = new JsonObject(
+                assigned.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(JsonText.Serialize(p.Value)))));
             details["assignedVariablesDetails"] = new JsonObject { ["truncated"] = false };
         }
 
@@ -124,7 +125,8 @@ internal abstract class State(StateFields fields)
 
         return JsonPath.TrySelect(setting.Path!, new StateScope(frame, value), out var selected)
             ? JsonText.Clone(selected)
-            : throw new FailureException(ErrorNames.Runtime, $"Invalid path '{setting.Path}' : No results for path: {JsonPath.Parse(setting.Path!).Describe()}");
+            : throw new FailureException(ErrorNames.Runtime,
+                $"Invalid path '{setting.Path}' : No results for path: {JsonPath.Parse(setting.Path!).Describe()}");
     }
 
     private void CheckPayload(string json, string what)
@@ -139,7 +141,8 @@ internal abstract class State(StateFields fields)
         if (size > MaxPayloadBytes)
         {
             throw new FailureException(ErrorNames.DataLimitExceeded,
-                $"The state/task '{Name}' returned a result with a size exceeding the maximum number of bytes service limit ({what} of {size} bytes, limit {MaxPayloadBytes}).");
+                $"The state/task '{Name}' returned a result with a size exceeding the maximum number of bytes service limit "
+                + $"({what} of {size} bytes, limit {MaxPayloadBytes}).");
         }
     }
 }

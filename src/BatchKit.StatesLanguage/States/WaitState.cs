@@ -21,7 +21,8 @@ internal sealed class WaitState(StateFields fields, long? seconds, string? times
             await Task.Delay(delay, frame.Run.Time, frame.Cancellation).ConfigureAwait(false);
         }
 
-        return ExitWith(frame, Select(frame, Fields.OutputPath, effective, "OutputPath"), Fields.Assign is null ? null : EvaluateAssign(frame, Fields.Assign, effective), Next);
+        var assigned = Fields.Assign is null ? null : EvaluateAssign(frame, Fields.Assign, effective);
+        return ExitWith(frame, Select(frame, Fields.OutputPath, effective, "OutputPath"), assigned, Next);
     }
 
     private TimeSpan Delay(Frame frame, JsonNode? input)
@@ -62,7 +63,8 @@ internal sealed class WaitState(StateFields fields, long? seconds, string? times
     private static DateTimeOffset Parse(string text, string field, string shown) =>
         ChoiceRule.TryTimestamp(text, out var value)
             ? value
-            : throw new FailureException(ErrorNames.Runtime, $"The {field} parameter does not reference a valid ISO-8601 extended offset date-time format string: {shown}");
+            : throw new FailureException(ErrorNames.Runtime,
+                $"The {field} parameter does not reference a valid ISO-8601 extended offset date-time format string: {shown}");
 
     private static string Show(JsonNode? value) => JsonText.IsString(value, out var s) ? s : JsonText.Serialize(value);
 }

@@ -34,6 +34,53 @@ public sealed class DefinitionValidationTests
         Assert.StartsWith("Invalid State Machine Definition: '", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_distributed_maps_reader_batcher_and_writer_are_checked_with_the_definition()
+    {
+        const string Definition = """
+        {
+          "StartAt": "M",
+          "States": {
+            "M": {
+              "Type": "Map", "End": true,
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                                "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+              "ItemReader": {"Resource": "arn:aws:states:::s3:getObjects",
+                             "Parameters": {"Bucket.$": "not a path"},
+                             "ReaderConfig": {"InputType": "XML", "CSVHeaderLocation": "GIVEN", "MaxItems": 5, "MaxItemsPath": "$.n"}},
+              "ItemBatcher": {"BatchInput": {"a": 1}},
+              "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": "bucket"}
+            }
+          }
+        }
+        """;
+
+        var e = Assert.Throws<InvalidDefinitionException>(() => StateMachineDefinition.Parse(Definition));
+
+        var found = e.Errors.Select(x => x.Location).ToList();
+        Assert.Contains("/States/M/ItemReader/Resource", found);
+        Assert.Contains("/States/M/ItemReader/Parameters/Bucket.$", found);
+        Assert.Contains("/States/M/ItemReader/ReaderConfig/InputType", found);
+        Assert.Contains(e.Errors, x => x.Location == "/States/M/ItemReader/ReaderConfig" && x.Message.Contains("CSVHeaders", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, x => x.Location == "/States/M/ItemReader/ReaderConfig" && x.Message.Contains("exclusive", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, x => x.Location == "/States/M/ItemBatcher" && x.Message.Contains("MaxItemsPerBatch", StringComparison.Ordinal));
+        Assert.Contains("/States/M/ResultWriter/Parameters", found);
+    }
+
+    [Fact]
+    public void An_item_reader_on_an_inline_map_is_refused()
+    {
+        const string Definition = """
+        {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+          "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+          "ItemReader": {"Resource": "arn:aws:states:::s3:listObjectsV2", "Parameters": {"Bucket": "b"}}}}}
+        """;
+
+        var e = Assert.Throws<InvalidDefinitionException>(() => StateMachineDefinition.Parse(Definition));
+
+        Assert.Contains(e.Errors, x => x.Location == "/States/M" && x.Message.Contains("DISTRIBUTED", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("""{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}""")]
     [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% 1 %}", "End": true}}}""")]
