@@ -13,7 +13,7 @@ STORES ?= 20
 ROWS ?= 200-1000
 SEED ?= 42
 
-.PHONY: help build cli artifacts up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-pipeline synth deploy destroy clean
+.PHONY: help build cli artifacts up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-pipeline bench-jsonata synth deploy destroy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -58,7 +58,7 @@ demo: up ## From a fresh clone: build, start the stack, generate a day of $(STOR
 generate: cli ## Generate a synthetic day: sample-data/out/$(DAY).zip and its .expected.json
 	$(BATCHKIT) generate --stores $(STORES) --rows $(ROWS) --date $(DAY) --seed $(SEED) --out sample-data/out/$(DAY).zip
 
-bench: bench-sales bench-engine bench-emulator bench-pipeline ## Run every benchmark (figures on stdout)
+bench: bench-sales bench-engine bench-emulator bench-pipeline bench-jsonata ## Run every benchmark (figures on stdout)
 
 SALES_BENCH := tests/BatchKit.Sales.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Sales.Benchmarks
 bench-sales: ## Generator (100 and 1,000 stores x 1,000 rows, one process each) and a 300 MB store file aggregated vs a bare JSON scan
@@ -82,6 +82,12 @@ bench-pipeline: artifacts $(WIREMOCK_JAR) ## Upload to SUCCEEDED, all real proce
 	dotnet build tests/BatchKit.Pipeline.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(PIPELINE_BENCH) $(CURDIR) 100 1000 10
 	$(PIPELINE_BENCH) $(CURDIR) 1000 1000 10
+
+JSONATA_BENCH := tests/BatchKit.Jsonata.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Jsonata.Benchmarks
+JSONATA_SECONDS ?= 1
+bench-jsonata: ## JSONata: 21 suite expressions, evaluations/s of BatchKit.Jsonata and of jsonata-js on Node in the same run, and the ratio
+	dotnet build tests/BatchKit.Jsonata.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
+	$(JSONATA_BENCH) $(JSONATA_SECONDS)
 
 CDK := node_modules/.bin/cdk
 $(CDK): package-lock.json
