@@ -23,33 +23,55 @@ internal sealed partial class DefinitionReader
 
     private ChoiceState Choice(string name, JsonObject node, string at)
     {
-        var fields = Fields(name, node, at, "Choice", ["InputPath", "OutputPath", "Choices", "Default", "Assign"], transition: false);
+        var fields = Fields(name, node, at, "Choice", Jsonata
+            ? ["Choices", "Default", "Output", "Assign"]
+            : ["InputPath", "OutputPath", "Choices", "Default", "Assign"], transition: false);
         var branches = new List<ChoiceBranch>();
         if (node["Choices"] is not JsonArray choices || choices.Count == 0)
         {
             Error(Schema, "The field 'Choices' is required and must be a non-empty array", $"{at}/Choices");
+            return new ChoiceState(fields, branches, OptionalString(node, "Default", at));
         }
-        else
-        {
-            for (var i = 0; i < choices.Count; i++)
-            {
-                var location = $"{at}/Choices/{i}";
-                if (choices[i] is not JsonObject choice)
-                {
-                    Error(Schema, "A choice rule must be an object", location);
-                    continue;
-                }
 
-                var next = RequiredString(choice, "Next", location);
-                var rule = Rule(choice, location, topLevel: true);
-                if (rule is not null && next is not null)
-                {
-                    branches.Add(new ChoiceBranch(rule, next, Template(choice, "Assign", location, objectOnly: true) as JsonObject));
-                }
+        for (var i = 0; i < choices.Count; i++)
+        {
+            var location = $"{at}/Choices/{i}";
+            if (choices[i] is not JsonObject choice)
+            {
+                Error(Schema, "A choice rule must be an object", location);
+            }
+            else if (Branch(choice, location) is { } branch)
+            {
+                branches.Add(branch);
             }
         }
 
         return new ChoiceState(fields, branches, OptionalString(node, "Default", at));
+    }
+
+    /// <summary>One rule with its Next and Assign: JSONPath comparisons, or a JSONata Condition (with its own Output).</summary>
+    private ChoiceBranch? Branch(JsonObject choice, string at)
+    {
+        var next = RequiredString(choice, "Next", at);
+        CheckVariableNames(choice, at);
+        if (Jsonata)
+        {
+            CheckFields(choice, at, ["Condition", "Next", "Assign", "Output", "Comment"]);
+            if (!choice.ContainsKey("Condition"))
+            {
+                Error(Schema, "The field 'Condition' is required", at);
+            }
+
+            var condition = JsonataField(choice, "Condition", at);
+            return condition is null || next is null ? null : new ChoiceBranch(new ChoiceRule.Condition(condition), next, null)
+            {
+                Output = JsonataField(choice, "Output", at),
+                JsonataAssign = JsonataField(choice, "Assign", at, objectOnly: true),
+            };
+        }
+
+        var rule = Rule(choice, at, topLevel: true);
+        return rule is null || next is null ? null : new ChoiceBranch(rule, next, Template(choice, "Assign", at, objectOnly: true) as JsonObject);
     }
 
     private ChoiceRule? Rule(JsonObject node, string at, bool topLevel)

@@ -17,36 +17,71 @@ internal sealed partial class DefinitionReader
         "ToleratedFailureCountPath", "ItemReader", "ItemBatcher", "ResultWriter", "Label", "Retry", "Catch", "Assign",
     ];
 
+    private static readonly string[] JsonataMapFields =
+    [
+        "Items", "ItemSelector", "Iterator", "ItemProcessor", "MaxConcurrency", "ToleratedFailurePercentage", "ToleratedFailureCount",
+        "ItemReader", "ItemBatcher", "ResultWriter", "Label", "Output", "Assign", "Retry", "Catch",
+    ];
+
     private MapState Map(string name, JsonObject node, string at)
     {
-        var fields = Fields(name, node, at, "Map", MapFields);
+        var fields = Fields(name, node, at, "Map", Jsonata ? JsonataMapFields : MapFields);
         var (processor, distributed) = Processor(node, at);
         if (node.ContainsKey("ItemSelector") && node.ContainsKey("Parameters"))
         {
             Error(Schema, "ItemSelector and Parameters are exclusive", at);
         }
 
-        var settings = new MapSettings(
-            processor ?? new StatesGraph("", new Dictionary<string, State>()),
-            distributed,
-            OptionalPath(node, "ItemsPath", at) ?? "$",
-            Template(node, "ItemSelector", at, objectOnly: true),
-            OptionalInteger(node, "MaxConcurrency", at, min: 0),
-            OptionalPath(node, "MaxConcurrencyPath", at),
-            OptionalNumber(node, "ToleratedFailurePercentage", at, 0, 100),
-            OptionalPath(node, "ToleratedFailurePercentagePath", at),
-            OptionalInteger(node, "ToleratedFailureCount", at, min: 0),
-            OptionalPath(node, "ToleratedFailureCountPath", at),
-            Section(node, "ItemReader", at, ItemReader),
-            Section(node, "ItemBatcher", at, ItemBatcher),
-            Section(node, "ResultWriter", at, ResultWriter),
-            OptionalString(node, "Label", at));
+        var graph = processor ?? new StatesGraph("", new Dictionary<string, State>());
+        var settings = Jsonata ? JsonataMapSettings(node, at, graph, distributed) : JsonPathMapSettings(node, at, graph, distributed);
         if (!distributed && (settings.ItemReader is not null || settings.ItemBatcher is not null || settings.ResultWriter is not null))
         {
             Error(Schema, "ItemReader, ItemBatcher and ResultWriter need ProcessorConfig Mode DISTRIBUTED", at);
         }
 
         return new MapState(fields, settings);
+    }
+
+    private MapSettings JsonPathMapSettings(JsonObject node, string at, StatesGraph processor, bool distributed) => new(
+        processor,
+        distributed,
+        OptionalPath(node, "ItemsPath", at) ?? "$",
+        Template(node, "ItemSelector", at, objectOnly: true),
+        OptionalInteger(node, "MaxConcurrency", at, min: 0),
+        OptionalPath(node, "MaxConcurrencyPath", at),
+        OptionalNumber(node, "ToleratedFailurePercentage", at, 0, 100),
+        OptionalPath(node, "ToleratedFailurePercentagePath", at),
+        OptionalInteger(node, "ToleratedFailureCount", at, min: 0),
+        OptionalPath(node, "ToleratedFailureCountPath", at),
+        Section(node, "ItemReader", at, ItemReader),
+        Section(node, "ItemBatcher", at, ItemBatcher),
+        Section(node, "ResultWriter", at, ResultWriter),
+        OptionalString(node, "Label", at));
+
+    /// <summary>JSONata: Items (an array or an expression), an ItemSelector template, and limits as literals or expressions.</summary>
+    private MapSettings JsonataMapSettings(JsonObject node, string at, StatesGraph processor, bool distributed)
+    {
+        var items = JsonataField(node, "Items", at);
+        if (items is { IsConstant: true } && node["Items"] is not JsonArray)
+        {
+            Error(Schema, "Items must be a JSON array or a JSONata expression", $"{at}/Items");
+        }
+
+        var (maxConcurrency, maxConcurrencyTemplate) = IntegerOrExpression(node, "MaxConcurrency", at, 0);
+        var (toleratedCount, toleratedCountTemplate) = IntegerOrExpression(node, "ToleratedFailureCount", at, 0);
+        var toleratedPercentage = node["ToleratedFailurePercentage"] is JsonValue v && JsonText.IsString(v, out _)
+            ? null
+            : OptionalNumber(node, "ToleratedFailurePercentage", at, 0, 100);
+        return new MapSettings(processor, distributed, "$", null, maxConcurrency, null, toleratedPercentage, null, toleratedCount, null,
+            Section(node, "ItemReader", at, ItemReader), Section(node, "ItemBatcher", at, ItemBatcher), Section(node, "ResultWriter", at, ResultWriter),
+            OptionalString(node, "Label", at))
+        {
+            Items = items,
+            JsonataItemSelector = JsonataField(node, "ItemSelector", at),
+            MaxConcurrencyTemplate = maxConcurrencyTemplate,
+            ToleratedFailureCountTemplate = toleratedCountTemplate,
+            ToleratedFailurePercentageTemplate = toleratedPercentage is null ? JsonataField(node, "ToleratedFailurePercentage", at) : null,
+        };
     }
 
     /// <summary>ItemProcessor (or the legacy Iterator) and whether its ProcessorConfig says DISTRIBUTED.</summary>
@@ -95,7 +130,7 @@ internal sealed partial class DefinitionReader
 
     private ItemReader? ItemReader(JsonObject node, string at)
     {
-        CheckFields(node, at, ["Resource", "Parameters", "ReaderConfig"]);
+        CheckFields(node, at, ["Resource", Jsonata ? "Arguments" : "Parameters", "ReaderConfig"]);
         var resource = RequiredString(node, "Resource", at);
         if (resource is not (null or States.ItemReader.GetObject or States.ItemReader.ListObjectsV2))
         {
@@ -109,8 +144,8 @@ internal sealed partial class DefinitionReader
             Error(Schema, "ReaderConfig needs an InputType (CSV, JSON, JSONL, MANIFEST or PARQUET) to read an object", $"{at}/ReaderConfig");
         }
 
-        var parameters = Template(node, "Parameters", at, objectOnly: true);
-        return resource is null ? null : new ItemReader(resource, parameters, config);
+        var parameters = Jsonata ? null : Template(node, "Parameters", at, objectOnly: true);
+        return resource is null ? null : new ItemReader(resource, parameters, config) { Arguments = Jsonata ? JsonataField(node, "Arguments", at) : null };
     }
 
     private ReaderConfig ReaderConfig(JsonObject node, string at)
@@ -131,16 +166,21 @@ internal sealed partial class DefinitionReader
             Error(Schema, "CSVHeaderLocation GIVEN needs CSVHeaders", at);
         }
 
-        var maxItems = OptionalInteger(node, "MaxItems", at, min: 0);
-        var maxItemsPath = OptionalPath(node, "MaxItemsPath", at);
+        var (maxItems, maxItemsTemplate) = Jsonata ? IntegerOrExpression(node, "MaxItems", at, 0) : (OptionalInteger(node, "MaxItems", at, min: 0), null);
+        var maxItemsPath = Jsonata ? null : OptionalPath(node, "MaxItemsPath", at);
         Exclusive(node, at, "MaxItems", "MaxItemsPath");
         var delimiter = OneOf(node, "CSVDelimiter", at, "COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB");
         var manifestType = OneOf(node, "ManifestType", at, "S3_INVENTORY", "ATHENA_DATA");
-        return new ReaderConfig(inputType, headerLocation, headers, delimiter, manifestType, maxItems, maxItemsPath);
+        return new ReaderConfig(inputType, headerLocation, headers, delimiter, manifestType, maxItems, maxItemsPath) { MaxItemsTemplate = maxItemsTemplate };
     }
 
     private ItemBatcher ItemBatcher(JsonObject node, string at)
     {
+        if (Jsonata)
+        {
+            return JsonataItemBatcher(node, at);
+        }
+
         CheckFields(node, at, ["MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath", "BatchInput"]);
         var batcher = new ItemBatcher(
             OptionalInteger(node, "MaxItemsPerBatch", at, min: 1),
@@ -159,17 +199,35 @@ internal sealed partial class DefinitionReader
         return batcher;
     }
 
+    private ItemBatcher JsonataItemBatcher(JsonObject node, string at)
+    {
+        CheckFields(node, at, ["MaxItemsPerBatch", "MaxInputBytesPerBatch", "BatchInput"]);
+        var (maxItems, maxItemsTemplate) = IntegerOrExpression(node, "MaxItemsPerBatch", at, 1);
+        var (maxBytes, maxBytesTemplate) = IntegerOrExpression(node, "MaxInputBytesPerBatch", at, 1, States.ItemBatcher.MaxBytes);
+        if (!node.ContainsKey("MaxItemsPerBatch") && !node.ContainsKey("MaxInputBytesPerBatch"))
+        {
+            Error(Schema, "An ItemBatcher needs MaxItemsPerBatch or MaxInputBytesPerBatch", at);
+        }
+
+        return new ItemBatcher(maxItems, null, maxBytes, null, null)
+        {
+            MaxItemsPerBatchTemplate = maxItemsTemplate,
+            MaxInputBytesPerBatchTemplate = maxBytesTemplate,
+            JsonataBatchInput = JsonataField(node, "BatchInput", at, objectOnly: true),
+        };
+    }
+
     private ResultWriter? ResultWriter(JsonObject node, string at)
     {
-        CheckFields(node, at, ["Resource", "Parameters"]);
+        CheckFields(node, at, ["Resource", Jsonata ? "Arguments" : "Parameters"]);
         var resource = RequiredString(node, "Resource", at);
         if (resource is not (null or States.ResultWriter.PutObject))
         {
             Error(Schema, $"The ResultWriter Resource must be {States.ResultWriter.PutObject}, got '{resource}'", $"{at}/Resource");
         }
 
-        var parameters = Template(node, "Parameters", at, objectOnly: true);
-        return resource is null ? null : new ResultWriter(resource, parameters);
+        var parameters = Jsonata ? null : Template(node, "Parameters", at, objectOnly: true);
+        return resource is null ? null : new ResultWriter(resource, parameters) { Arguments = Jsonata ? JsonataField(node, "Arguments", at) : null };
     }
 
     /// <summary>An optional string field that must be one of <paramref name="allowed"/>.</summary>

@@ -20,7 +20,6 @@ internal sealed partial class DefinitionReader
 
     public StatesGraph? ReadGraph(JsonObject graph, string at)
     {
-        RejectJsonata(graph, at);
         var startAt = RequiredString(graph, "StartAt", at);
         if (graph["States"] is not JsonObject states || states.Count == 0)
         {
@@ -124,22 +123,6 @@ internal sealed partial class DefinitionReader
         }
     }
 
-    /// <summary>JSONata is not implemented: refuse it clearly rather than evaluate it as JSONPath.</summary>
-    private void RejectJsonata(JsonObject node, string at)
-    {
-        if (node["QueryLanguage"] is JsonValue q && JsonText.IsString(q, out var language))
-        {
-            if (language == "JSONata")
-            {
-                Error("JSONATA_NOT_SUPPORTED", "QueryLanguage 'JSONata' is not supported yet by the BatchKit engine; use JSONPath", $"{at}/QueryLanguage");
-            }
-            else if (language != "JSONPath")
-            {
-                Error(Schema, $"QueryLanguage must be 'JSONPath' or 'JSONata', got '{language}'", $"{at}/QueryLanguage");
-            }
-        }
-    }
-
     public void CheckFields(JsonObject node, string at, IReadOnlyCollection<string> allowed)
     {
         foreach (var (key, _) in node)
@@ -173,11 +156,6 @@ internal sealed partial class DefinitionReader
         {
             Error(Schema, $"The field '{field}' must be a string", $"{at}/{field}");
             return null;
-        }
-
-        if (text.StartsWith("{%", StringComparison.Ordinal))
-        {
-            Error("JSONATA_NOT_SUPPORTED", "JSONata expressions ({% %}) are not supported yet by the BatchKit engine", $"{at}/{field}");
         }
 
         return text;
@@ -289,9 +267,6 @@ internal sealed partial class DefinitionReader
                     CheckTemplate(a[i], $"{at}/{i}");
                 }
 
-                break;
-            case JsonValue v when JsonText.IsString(v, out var s) && s.StartsWith("{%", StringComparison.Ordinal):
-                Error("JSONATA_NOT_SUPPORTED", "JSONata expressions ({% %}) are not supported yet by the BatchKit engine", at);
                 break;
         }
     }

@@ -5,7 +5,7 @@ using BatchKit.StatesLanguage.States;
 namespace BatchKit.StatesLanguage.Definition;
 
 /// <summary>
-/// A parsed and validated Amazon States Language definition (JSONPath query language).
+/// A parsed and validated Amazon States Language definition, in either query language (JSONPath or JSONata).
 /// https://states-language.net/spec.html and https://docs.aws.amazon.com/step-functions/latest/dg/concepts-amazon-states-language.html
 /// </summary>
 public sealed class StateMachineDefinition
@@ -45,6 +45,7 @@ public sealed class StateMachineDefinition
         }
 
         var reader = new DefinitionReader();
+        reader.ReadMachineLanguage(machine);
         var graph = reader.ReadGraph(machine, "");
         var timeout = reader.OptionalInteger(machine, "TimeoutSeconds", "", min: 1);
         var comment = reader.OptionalString(machine, "Comment", "");

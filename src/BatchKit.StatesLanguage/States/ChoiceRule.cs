@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BatchKit.StatesLanguage.Executions;
+using BatchKit.StatesLanguage.Payloads;
 using BatchKit.StatesLanguage.Json;
 using BatchKit.StatesLanguage.Paths;
 
@@ -29,6 +30,21 @@ internal abstract record ChoiceRule
     public sealed record Or(IReadOnlyList<ChoiceRule> Rules) : ChoiceRule
     {
         public override bool Evaluate(StateScope scope) => Rules.Any(r => r.Evaluate(scope));
+    }
+
+    /// <summary>JSONata: a boolean, literal or from an expression over <c>$states.input</c>.</summary>
+    public sealed record Condition(Payloads.JsonataTemplate Template) : ChoiceRule
+    {
+        public override bool Evaluate(StateScope scope)
+        {
+            var value = Template.Evaluate(new JsonataScope(scope.Frame, scope.Input), "Condition");
+            return JsonText.Kind(value) switch
+            {
+                System.Text.Json.JsonValueKind.True => true,
+                System.Text.Json.JsonValueKind.False => false,
+                _ => throw Payloads.JsonataTypes.Unexpected(Template, "Condition", "boolean", value),
+            };
+        }
     }
 
     /// <param name="Operator">The comparison's name without a "Path" suffix, e.g. <c>NumericEquals</c>.</param>
@@ -133,9 +149,30 @@ internal abstract record ChoiceRule
         }
     }
 
-    /// <summary>RFC 3339 timestamps, as Step Functions accepts them ("2016-03-14T01:59:00Z", with offset or fraction).</summary>
+    /// <summary>
+    /// RFC 3339 timestamps, as Step Functions accepts them ("2016-03-14T01:59:00Z", with an offset, or a fraction of up to
+    /// nanoseconds: "2016-03-14T01:59:00.123456789Z"; .NET keeps seven digits, so the rest is dropped).
+    /// </summary>
     public static bool TryTimestamp(string text, out DateTimeOffset value) =>
         DateTimeOffset.TryParseExact(
-            text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out value)
+            TrimFraction(text), ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal,
+            out value)
         && (text.EndsWith('Z') || text.Length > 19 && (text[^6] is '+' or '-'));
+
+    private static string TrimFraction(string text)
+    {
+        const int FractionStart = 20;
+        if (text.Length <= FractionStart || text[FractionStart - 1] != '.')
+        {
+            return text;
+        }
+
+        var end = FractionStart;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - FractionStart > 7 ? text[..(FractionStart + 7)] + text[end..] : text;
+    }
 }

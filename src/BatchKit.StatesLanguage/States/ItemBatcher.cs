@@ -16,4 +16,13 @@ internal sealed record ItemBatcher(
 {
     /// <summary>AWS's ceiling and default for MaxInputBytesPerBatch: 256 KiB.</summary>
     public const long MaxBytes = 256 * 1024;
+
+    /// <summary>JSONata: MaxItemsPerBatch as an expression.</summary>
+    public Payloads.JsonataTemplate? MaxItemsPerBatchTemplate { get; init; }
+
+    /// <summary>JSONata: MaxInputBytesPerBatch as an expression.</summary>
+    public Payloads.JsonataTemplate? MaxInputBytesPerBatchTemplate { get; init; }
+
+    /// <summary>JSONata: BatchInput as a template.</summary>
+    public Payloads.JsonataTemplate? JsonataBatchInput { get; init; }
 }

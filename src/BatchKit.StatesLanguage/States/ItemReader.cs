@@ -9,6 +9,9 @@ namespace BatchKit.StatesLanguage.States;
 /// </summary>
 internal sealed record ItemReader(string Resource, JsonNode? Parameters, ReaderConfig Config)
 {
+    /// <summary>JSONata: the call's Arguments, in place of Parameters.</summary>
+    public Payloads.JsonataTemplate? Arguments { get; init; }
+
     public const string GetObject = "arn:aws:states:::s3:getObject";
 
     public const string ListObjectsV2 = "arn:aws:states:::s3:listObjectsV2";

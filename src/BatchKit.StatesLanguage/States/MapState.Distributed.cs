@@ -14,11 +14,11 @@ internal sealed partial class MapState
 {
     private async Task<(JsonNode?, Failure?)> RunDistributedAsync(Frame frame, JsonNode? stateInput, JsonArray? items, MapRunLimits limits)
     {
+        var maxItems = items is null ? MaxItems(frame, stateInput) : null;
         var mapRun = StartMapRun(frame, limits);
-        var scope = new StateScope(frame, stateInput);
         if (items is null)
         {
-            var read = await ReadItemsAsync(frame, scope).ConfigureAwait(false);
+            var read = await ReadItemsAsync(frame, stateInput, maxItems).ConfigureAwait(false);
             if (read.Failure is { } readFailure)
             {
                 return MapRunFailed(frame, mapRun.Record, readFailure);
@@ -27,7 +27,7 @@ internal sealed partial class MapState
             items = read.Items!;
         }
 
-        var inputs = Batches(frame, stateInput, items, scope);
+        var inputs = Batches(frame, stateInput, items);
         mapRun.Record.SetTotal(inputs.Count);
         var results = new MapRunResults(inputs.Count);
         using (var gate = new SemaphoreSlim(limits.MaxConcurrency <= 0 ? 1000 : limits.MaxConcurrency))
@@ -42,7 +42,7 @@ internal sealed partial class MapState
             return MapRunFailed(frame, mapRun.Record, exceeded);
         }
 
-        return await FinishMapRunAsync(frame, mapRun, results, scope).ConfigureAwait(false);
+        return await FinishMapRunAsync(frame, mapRun, results, stateInput).ConfigureAwait(false);
     }
 
     /// <summary>Names the Map Run after the state's Label (or name) and records MapRunStarted.</summary>
@@ -86,13 +86,15 @@ internal sealed partial class MapState
     }
 
     /// <summary>The Map's result: the outputs in item order or, with a ResultWriter, what the host wrote.</summary>
-    private async Task<(JsonNode?, Failure?)> FinishMapRunAsync(Frame frame, MapRun mapRun, MapRunResults results, StateScope scope)
+    private async Task<(JsonNode?, Failure?)> FinishMapRunAsync(Frame frame, MapRun mapRun, MapRunResults results, JsonNode? stateInput)
     {
         JsonNode? result = results.Outputs();
         if (map.ResultWriter is { } writer)
         {
             var host = frame.Run.ResultWriter ?? throw new FailureException(ErrorNames.Runtime, "No result writer is configured for ResultWriter.");
-            var parameters = writer.Parameters is { } p ? PayloadTemplate.Evaluate(p, scope) : null;
+            var parameters = Fields.IsJsonata
+                ? writer.Arguments?.Evaluate(new JsonataScope(frame, stateInput), "ResultWriter/Arguments")
+                : writer.Parameters is { } p ? PayloadTemplate.Evaluate(p, new StateScope(frame, stateInput)) : null;
             var written = await host.WriteResultsAsync(writer.Resource, parameters, mapRun.Record.MapRunArn, results.Succeeded, results.Failed,
                 frame.Cancellation).ConfigureAwait(false);
             if (!written.Succeeded)

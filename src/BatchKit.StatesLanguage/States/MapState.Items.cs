@@ -17,16 +17,18 @@ internal sealed partial class MapState
     /// <summary>AWS's ceiling for ItemReader MaxItems.</summary>
     private const long MaxItemsLimit = 100_000_000;
 
-    private async Task<(JsonArray? Items, Failure? Failure)> ReadItemsAsync(Frame frame, StateScope scope)
+    private async Task<(JsonArray? Items, Failure? Failure)> ReadItemsAsync(Frame frame, JsonNode? stateInput, long? maxItems)
     {
         var reader = map.ItemReader!;
         var host = frame.Run.ItemReader ?? throw new FailureException(ErrorNames.Runtime, "No item reader is configured for ItemReader.");
-        if (!TryMaxItems(reader.Config, scope, out var maxItems))
+        if (maxItems < 0)
         {
             return (null, new Failure(ErrorNames.ItemReaderFailed, "field MaxItems must be positive"));
         }
 
-        var parameters = reader.Parameters is { } p ? PayloadTemplate.Evaluate(p, scope) : null;
+        var parameters = Fields.IsJsonata
+            ? reader.Arguments?.Evaluate(new JsonataScope(frame, stateInput), "ItemReader/Arguments")
+            : reader.Parameters is { } p ? PayloadTemplate.Evaluate(p, new StateScope(frame, stateInput)) : null;
         var result = await host.ReadItemsAsync(reader.Resource, parameters, reader.Config.ToJson(maxItems), frame.Cancellation).ConfigureAwait(false);
         if (!result.Succeeded)
         {
@@ -43,30 +45,38 @@ internal sealed partial class MapState
     }
 
     /// <summary>
-    /// MaxItems, literal or from MaxItemsPath; a numeric string ("2", e.g. from a variable) counts as its number, as
-    /// AWS accepts it. False when the value is not a non-negative integer.
+    /// ReaderConfig's MaxItems: a literal, MaxItemsPath or (JSONata) an expression. A numeric string ("2", e.g. from a
+    /// variable) counts as its number, as AWS accepts it; a value that is no integer at all is a States.Runtime failure.
     /// </summary>
-    private static bool TryMaxItems(ReaderConfig config, StateScope scope, out long? maxItems)
+    private long? MaxItems(Frame frame, JsonNode? stateInput)
     {
-        maxItems = config.MaxItems;
+        var config = map.ItemReader!.Config;
+        if (Fields.IsJsonata && config.MaxItemsTemplate is { } template)
+        {
+            var value = template.Evaluate(new JsonataScope(frame, stateInput), "ItemReader/ReaderConfig/MaxItems");
+            return JsonText.TryGetInteger(value, out var n) ? n : throw JsonataTypes.Unexpected(template, "MaxItems", "integer", value);
+        }
+
         if (config.MaxItemsPath is not { } path)
         {
-            return true;
+            return config.MaxItems;
         }
 
-        var value = JsonPath.Select(path, scope);
-        if (JsonText.IsString(value, out var digits) && long.TryParse(digits, CultureInfo.InvariantCulture, out var parsed))
+        var selected = JsonPath.Select(path, new StateScope(frame, stateInput));
+        if (JsonText.IsString(selected, out var digits) && long.TryParse(digits, CultureInfo.InvariantCulture, out var parsed))
         {
-            maxItems = parsed;
-            return parsed >= 0;
+            return parsed;
         }
 
-        maxItems = JsonText.TryGetInteger(value, out var n) ? n : null;
-        return maxItems >= 0;
+        return JsonText.TryGetInteger(selected, out var integer) && !JsonText.Serialize(selected).Contains('.', StringComparison.Ordinal)
+            ? integer
+            : throw new FailureException(ErrorNames.Runtime,
+                $"The MaxItemsPath field refers to value \"{(JsonText.IsString(selected, out var s) ? s : JsonText.Serialize(selected))}\" "
+                + $"which is not a valid integer: {path}");
     }
 
     /// <summary>Each child's input: the item (through ItemSelector), or with ItemBatcher {"Items": [...], "BatchInput": ...}.</summary>
-    private List<JsonNode?> Batches(Frame frame, JsonNode? stateInput, JsonArray items, StateScope scope)
+    private List<JsonNode?> Batches(Frame frame, JsonNode? stateInput, JsonArray items)
     {
         var selected = items.Select((item, i) => ItemInput(frame.Inner(), stateInput, item, i)).ToList();
         if (map.ItemBatcher is not { } batcher)
@@ -74,9 +84,7 @@ internal sealed partial class MapState
             return selected;
         }
 
-        var maxItems = BatchLimit(batcher.MaxItemsPerBatch, batcher.MaxItemsPerBatchPath, scope) ?? long.MaxValue;
-        var maxBytes = BatchLimit(batcher.MaxInputBytesPerBatch, batcher.MaxInputBytesPerBatchPath, scope) ?? ItemBatcher.MaxBytes;
-        var batchInput = batcher.BatchInput is { } bi ? PayloadTemplate.Evaluate(bi, scope) : null;
+        var (maxItems, maxBytes, batchInput) = BatcherSettings(batcher, frame, stateInput);
         var batches = new List<JsonNode?>();
         var current = new JsonArray();
         long bytes = 0;
@@ -102,8 +110,47 @@ internal sealed partial class MapState
         return batches;
     }
 
-    private static long? BatchLimit(long? literal, string? path, StateScope scope) =>
-        path is null ? literal : JsonText.TryGetInteger(JsonPath.Select(path, scope), out var n) ? n : null;
+    /// <summary>The batcher's limits and BatchInput for this run (literals, *Path fields or JSONata expressions).</summary>
+    private (long MaxItems, long MaxBytes, JsonNode? BatchInput) BatcherSettings(ItemBatcher batcher, Frame frame, JsonNode? stateInput)
+    {
+        if (Fields.IsJsonata)
+        {
+            var scope = new JsonataScope(frame, stateInput);
+            var maxItems = BatchLimit(batcher.MaxItemsPerBatchTemplate, "ItemBatcher/MaxItemsPerBatch", scope) ?? batcher.MaxItemsPerBatch;
+            var maxBytes = BatchLimit(batcher.MaxInputBytesPerBatchTemplate, "ItemBatcher/MaxInputBytesPerBatch", scope) ?? batcher.MaxInputBytesPerBatch;
+            return (maxItems ?? long.MaxValue, maxBytes ?? ItemBatcher.MaxBytes,
+                batcher.JsonataBatchInput?.Evaluate(scope, "ItemBatcher/BatchInput"));
+        }
+
+        var paths = new StateScope(frame, stateInput);
+        return (BatchLimit(batcher.MaxItemsPerBatch, batcher.MaxItemsPerBatchPath, paths) ?? long.MaxValue,
+            BatchLimit(batcher.MaxInputBytesPerBatch, batcher.MaxInputBytesPerBatchPath, paths) ?? ItemBatcher.MaxBytes,
+            batcher.BatchInput is { } bi ? PayloadTemplate.Evaluate(bi, paths) : null);
+    }
+
+    private static long? BatchLimit(long? literal, string? path, StateScope scope)
+    {
+        if (path is null)
+        {
+            return literal;
+        }
+
+        // A number or a numeric string (a variable set from text) counts, as AWS reads it.
+        var value = JsonPath.Select(path, scope);
+        return JsonText.TryGetInteger(value, out var n) ? n
+            : JsonText.IsString(value, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+    }
+
+    private static long? BatchLimit(JsonataTemplate? template, string field, JsonataScope scope)
+    {
+        if (template is null)
+        {
+            return null;
+        }
+
+        var value = template.Evaluate(scope, field);
+        return JsonText.TryGetInteger(value, out var n) && n > 0 ? n : throw JsonataTypes.Unexpected(template, field, "integer", value);
+    }
 
     private static JsonObject Batch(JsonArray items, JsonNode? batchInput)
     {

@@ -18,6 +18,9 @@ internal sealed record ReaderConfig(
 {
     public static readonly ReaderConfig None = new(null, null, null, null, null, null, null);
 
+    /// <summary>JSONata: MaxItems as an expression.</summary>
+    public Payloads.JsonataTemplate? MaxItemsTemplate { get; init; }
+
     /// <summary>The config as the host's item reader receives it, with MaxItems resolved (null: no cap).</summary>
     public JsonObject ToJson(long? maxItems)
     {

@@ -9,5 +9,8 @@ namespace BatchKit.StatesLanguage.States;
 /// </summary>
 internal sealed record ResultWriter(string Resource, JsonNode? Parameters)
 {
+    /// <summary>JSONata: the call's Arguments, in place of Parameters.</summary>
+    public Payloads.JsonataTemplate? Arguments { get; init; }
+
     public const string PutObject = "arn:aws:states:::s3:putObject";
 }

@@ -1,13 +1,19 @@
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Errors;
 using BatchKit.StatesLanguage.Executions;
+using BatchKit.StatesLanguage.Payloads;
 using BatchKit.StatesLanguage.Json;
 using BatchKit.StatesLanguage.Paths;
 
 namespace BatchKit.StatesLanguage.States;
 
-/// <summary>The timeouts of a Task: a literal number of seconds or a path to one.</summary>
-internal sealed record TaskTimeouts(long? TimeoutSeconds, string? TimeoutSecondsPath, long? HeartbeatSeconds, string? HeartbeatSecondsPath);
+/// <summary>The timeouts of a Task: a literal number of seconds, a path to one or (JSONata) an expression.</summary>
+internal sealed record TaskTimeouts(long? TimeoutSeconds, string? TimeoutSecondsPath, long? HeartbeatSeconds, string? HeartbeatSecondsPath)
+{
+    public Payloads.JsonataTemplate? TimeoutSecondsTemplate { get; init; }
+
+    public Payloads.JsonataTemplate? HeartbeatSecondsTemplate { get; init; }
+}
 
 /// <summary>
 /// Calls a service through the host's <see cref="ITaskIntegration"/>, in one of the three integration patterns,
@@ -27,7 +33,8 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
             ? IntegrationPattern.Sync
             : IntegrationPattern.RequestResponse;
 
-    protected override JsonNode? PrepareInput(Frame frame, JsonNode? input) => Select(frame, Fields.InputPath, input, "InputPath");
+    /// <summary>JSONPath: InputPath here, Parameters once the task token exists; JSONata: Arguments, likewise later.</summary>
+    protected override JsonNode? PrepareInput(Frame frame, JsonNode? input) => Fields.IsJsonata ? input : Select(frame, Fields.InputPath, input, "InputPath");
 
     protected override async Task<(JsonNode? Result, Failure? Failure)> AttemptAsync(Frame frame, JsonNode? input, JsonNode? effectiveInput)
     {
@@ -66,19 +73,16 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
     /// <summary>Resolves the call's parameters and timeouts, and records TaskScheduled and TaskStarted.</summary>
     private TaskCall Schedule(Frame frame, JsonNode? effectiveInput)
     {
-        var scope = new StateScope(frame, effectiveInput);
-        var parameters = Fields.Parameters is null ? effectiveInput : Payloads.PayloadTemplate.Evaluate(Fields.Parameters, scope);
-        var timeout = Seconds(timeouts.TimeoutSeconds, timeouts.TimeoutSecondsPath, "TimeoutSecondsPath", scope) ?? DefaultTimeoutSeconds;
-        var heartbeat = Seconds(timeouts.HeartbeatSeconds, timeouts.HeartbeatSecondsPath, "HeartbeatSecondsPath", scope);
+        var (parameters, timeout, heartbeat) = Fields.IsJsonata ? ResolveJsonata(frame, effectiveInput) : ResolveJsonPath(frame, effectiveInput);
         var (resourceType, resourceName) = Split(resource);
-        var call = new TaskCall(resourceType, resourceName, parameters, timeout, heartbeat);
+        var call = new TaskCall(resourceType, resourceName, parameters, timeout ?? DefaultTimeoutSeconds, heartbeat);
         var scheduled = new JsonObject
         {
             ["resourceType"] = resourceType,
             ["resource"] = resourceName,
             ["region"] = Region(frame.Run.Identity.ExecutionArn),
             ["parameters"] = JsonText.Serialize(parameters),
-            ["timeoutInSeconds"] = timeout,
+            ["timeoutInSeconds"] = call.Timeout,
         };
         if (heartbeat is { } hb)
         {
@@ -88,6 +92,26 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
         frame.AddEvent("TaskScheduled", "taskScheduledEventDetails", scheduled);
         frame.AddEvent("TaskStarted", "taskStartedEventDetails", call.ResourceDetails());
         return call;
+    }
+
+    /// <summary>JSONPath: Parameters over the input (after InputPath); timeouts literal or from their *Path.</summary>
+    private (JsonNode? Parameters, long? Timeout, long? Heartbeat) ResolveJsonPath(Frame frame, JsonNode? effectiveInput)
+    {
+        var scope = new StateScope(frame, effectiveInput);
+        var parameters = Fields.Parameters is null ? effectiveInput : Payloads.PayloadTemplate.Evaluate(Fields.Parameters, scope);
+        return (parameters,
+            Seconds(timeouts.TimeoutSeconds, timeouts.TimeoutSecondsPath, "TimeoutSecondsPath", scope),
+            Seconds(timeouts.HeartbeatSeconds, timeouts.HeartbeatSecondsPath, "HeartbeatSecondsPath", scope));
+    }
+
+    /// <summary>JSONata: Arguments over <c>$states.input</c>; timeouts literal or from expressions.</summary>
+    private (JsonNode? Parameters, long? Timeout, long? Heartbeat) ResolveJsonata(Frame frame, JsonNode? input)
+    {
+        var scope = new JsonataScope(frame, input);
+        var parameters = Fields.Arguments is { } arguments ? arguments.Evaluate(scope, "Arguments") : input;
+        return (parameters,
+            Seconds(timeouts.TimeoutSecondsTemplate, "TimeoutSeconds", scope) ?? timeouts.TimeoutSeconds,
+            Seconds(timeouts.HeartbeatSecondsTemplate, "HeartbeatSeconds", scope) ?? timeouts.HeartbeatSeconds);
     }
 
     /// <summary>Calls the host; for .waitForTaskToken records TaskSubmitted and waits for the token's answer.</summary>
@@ -191,6 +215,17 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
             ? n
             : throw new FailureException(ErrorNames.Runtime,
                 $"The {field} field refers to value {JsonText.Serialize(value)} which is not a positive integer: {path}");
+    }
+
+    private static long? Seconds(Payloads.JsonataTemplate? template, string field, JsonataScope scope)
+    {
+        if (template is null)
+        {
+            return null;
+        }
+
+        var value = template.Evaluate(scope, field);
+        return JsonText.TryGetInteger(value, out var n) && n > 0 ? n : throw Payloads.JsonataTypes.Unexpected(template, field, "integer", value);
     }
 
     /// <summary>"arn:aws:states:::ecs:runTask.waitForTaskToken" → ("ecs", "runTask.waitForTaskToken"); a Lambda ARN → ("lambda", its ARN).</summary>

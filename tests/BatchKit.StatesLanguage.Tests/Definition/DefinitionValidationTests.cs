@@ -82,14 +82,35 @@ public sealed class DefinitionValidationTests
     }
 
     [Theory]
-    [InlineData("""{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}""")]
-    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% 1 %}", "End": true}}}""")]
-    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x": "{% $states.input %}"}, "End": true}}}""")]
-    public void JSONata_is_refused_clearly_never_run(string definition)
+    [InlineData("""{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% $states.input.x %}", "End": true}}}""")]
+    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Pass", "QueryLanguage": "JSONata", "Assign": {"v": "{% 1 + 1 %}"}, "End": true}}}""")]
+    [InlineData("""{"QueryLanguage": "JSONata", "StartAt": "C", "States": {"C": {"Type": "Choice", "Default": "D", """
+        + """ "Choices": [{"Condition": "{% $states.input.n > 1 %}", "Next": "D", "Output": {"big": true}}]}, "D": {"Type": "Succeed"}}}""")]
+    public void JSONata_definitions_are_read(string definition)
+    {
+        var parsed = StateMachineDefinition.Parse(definition);
+
+        Assert.NotNull(parsed);
+    }
+
+    [Theory]
+    [InlineData("""{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": true}}}""",
+        "/States/A", "can not be 'JSONPath'")]
+    [InlineData("""{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x": 1}, "End": true}}}""",
+        "/States/A/Parameters", "not supported")]
+    [InlineData("""{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% $states.input.( %}", "End": true}}}""",
+        "/States/A/Output", "is not valid")]
+    [InlineData("""{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"states": 1}, "End": true}}}""",
+        "/States/A/Assign/states", "reserved")]
+    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"1st.$": "$.x"}, "End": true}}}""",
+        "/States/A/Assign/1st.$", "not a valid variable name")]
+    [InlineData("""{"QueryLanguage": "Python", "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}""",
+        "/QueryLanguage", "must be 'JSONPath' or 'JSONata'")]
+    public void JSONata_definition_errors_name_the_field(string definition, string location, string message)
     {
         var e = Assert.Throws<InvalidDefinitionException>(() => StateMachineDefinition.Parse(definition));
 
-        Assert.Contains(e.Errors, x => x.Code == "JSONATA_NOT_SUPPORTED" && x.Message.Contains("not supported yet", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, x => x.Location == location && x.Message.Contains(message, StringComparison.Ordinal));
     }
 
     [Theory]
