@@ -20,19 +20,7 @@ internal static class ExecutionLauncher
         var identity = run.Identity;
         inputText ??= JsonText.Serialize(input);
         var execution = new Execution(run, inputText, run.Time.GetUtcNow());
-        var frame = Frame.Root(run, new JsonObject
-        {
-            ["Execution"] = new JsonObject
-            {
-                ["Id"] = identity.ExecutionArn,
-                ["Input"] = JsonText.Clone(input),
-                ["Name"] = identity.Name,
-                ["RoleArn"] = identity.RoleArn,
-                ["StartTime"] = Timestamps.Format(execution.StartDate),
-                ["RedriveCount"] = 0,
-            },
-            ["StateMachine"] = new JsonObject { ["Id"] = identity.StateMachineArn, ["Name"] = identity.StateMachineName },
-        });
+        var frame = Frame.Root(run, ContextObject(identity, input, execution.StartDate));
         execution.RootHistory = frame.History;
         frame.AddEvent("ExecutionStarted", "executionStartedEventDetails", new JsonObject
         {
@@ -44,6 +32,21 @@ internal static class ExecutionLauncher
         _ = Task.Run(() => RunAsync(graph, execution, run, frame, input, timeoutSeconds, parentStop), CancellationToken.None);
         return execution;
     }
+
+    /// <summary>The context object (<c>$$</c>) an execution starts with.</summary>
+    public static JsonObject ContextObject(ExecutionIdentity identity, JsonNode? input, DateTimeOffset startDate) => new()
+    {
+        ["Execution"] = new JsonObject
+        {
+            ["Id"] = identity.ExecutionArn,
+            ["Input"] = JsonText.Clone(input),
+            ["Name"] = identity.Name,
+            ["RoleArn"] = identity.RoleArn,
+            ["StartTime"] = Timestamps.Format(startDate),
+            ["RedriveCount"] = 0,
+        },
+        ["StateMachine"] = new JsonObject { ["Id"] = identity.StateMachineArn, ["Name"] = identity.StateMachineName },
+    };
 
     private static async Task RunAsync(
         StatesGraph graph, Execution execution, ExecutionRun run, Frame frame, JsonNode? input, long? timeoutSeconds, CancellationToken parentStop)

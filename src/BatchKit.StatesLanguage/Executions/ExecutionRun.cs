@@ -34,6 +34,9 @@ internal sealed class ExecutionRun(
 
     public Random Random { get; } = new();
 
+    /// <summary>Set only for TestState: records the state's data flow and stops at the first retry.</summary>
+    public StateInspection? Inspection { get; init; }
+
     /// <summary>The Map Runs this execution's Distributed Map states started.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<MapRunRecord> MapRuns { get; } = new();
 

@@ -56,6 +56,21 @@ internal sealed class VariableScope(VariableScope? parent)
         }
     }
 
+    /// <summary>This scope's own variables as one object (TestState's inspectionData.variables); empty when none.</summary>
+    public JsonObject Snapshot()
+    {
+        var values = Volatile.Read(ref _values);
+        if (values is null)
+        {
+            return [];
+        }
+
+        lock (values)
+        {
+            return new JsonObject(values.Select(p => KeyValuePair.Create(p.Key, p.Value.Node?.DeepClone())));
+        }
+    }
+
     private Variable? Find(string name)
     {
         var values = Volatile.Read(ref _values);

@@ -24,7 +24,7 @@ internal sealed class ChoiceState(StateFields fields, IReadOnlyList<ChoiceBranch
 
     protected override Task<StateOutcome> RunAsync(Frame frame, JsonNode? input, StateEntry entry)
     {
-        var effective = Fields.IsJsonata ? input : Select(frame, Fields.InputPath, input, "InputPath");
+        var effective = Fields.IsJsonata ? input : Inspect(frame, "afterInputPath", Select(frame, Fields.InputPath, input, "InputPath"));
         var scope = new StateScope(frame, effective);
         foreach (var choice in choices)
         {

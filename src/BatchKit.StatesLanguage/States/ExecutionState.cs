@@ -24,7 +24,7 @@ internal abstract class ExecutionState(StateFields fields) : State(fields)
 
     /// <summary>JSONata Arguments over <c>$states.input</c>, or the input itself without them.</summary>
     protected JsonNode? Arguments(Frame frame, JsonNode? input) =>
-        Fields.Arguments is { } arguments ? arguments.Evaluate(new JsonataScope(frame, input), "Arguments") : input;
+        Inspect(frame, "afterArguments", Fields.Arguments is { } arguments ? arguments.Evaluate(new JsonataScope(frame, input), "Arguments") : input);
 
     protected override async Task<StateOutcome> RunAsync(Frame frame, JsonNode? input, StateEntry entry)
     {
@@ -60,6 +60,12 @@ internal abstract class ExecutionState(StateFields fields) : State(fields)
             {
                 attempts[retrier.i]++;
                 var delay = rule.DelayBefore(attempts[retrier.i], frame.Run.Random);
+                if (frame.Run.Inspection is { } inspection)
+                {
+                    inspection.RecordRetry(retrier.i, delay, failure);
+                    return StateOutcome.Fail(failure);
+                }
+
                 if (delay > TimeSpan.Zero)
                 {
                     await Task.Delay(delay, frame.Run.Time, frame.Cancellation).ConfigureAwait(false);
@@ -89,10 +95,13 @@ internal abstract class ExecutionState(StateFields fields) : State(fields)
         }
     }
 
-    private StateOutcome Succeeded(Frame frame, JsonNode? input, JsonNode? result) =>
-        Fields.IsJsonata
+    private StateOutcome Succeeded(Frame frame, JsonNode? input, JsonNode? result)
+    {
+        Inspect(frame, "result", result);
+        return Fields.IsJsonata
             ? ExitJsonata(new JsonataScope(frame, input).WithResult(result), result, Fields.Output, Fields.JsonataAssign, Next)
             : Exit(frame, input, result, Next);
+    }
 
     /// <summary>Retries are spent: the first Catcher that matches takes the error output {Error, Cause}, else the state fails.</summary>
     private StateOutcome Caught(Frame frame, JsonNode? input, Failure failure)
@@ -102,11 +111,14 @@ internal abstract class ExecutionState(StateFields fields) : State(fields)
             frame.AddEvent(failedEvent);
         }
 
-        var catcher = Fields.Catch.FirstOrDefault(c => ErrorMatcher.Matches(c.ErrorEquals, failure.Error ?? ""));
-        if (catcher is null)
+        var index = Fields.Catch.ToList().FindIndex(c => ErrorMatcher.Matches(c.ErrorEquals, failure.Error ?? ""));
+        if (index < 0)
         {
             return StateOutcome.Fail(failure);
         }
+
+        var catcher = Fields.Catch[index];
+        frame.Run.Inspection?.RecordCatch(index, failure);
 
         var errorOutput = new JsonObject { ["Error"] = failure.Error, ["Cause"] = failure.Cause };
         if (Fields.IsJsonata)

@@ -19,6 +19,11 @@ internal sealed class FailState(StateFields fields, FailText error, FailText cau
 {
     protected override Task<StateOutcome> RunAsync(Frame frame, JsonNode? input, StateEntry entry)
     {
+        if (!Fields.IsJsonata)
+        {
+            Inspect(frame, "afterInputPath", input); // a Fail state has no InputPath; AWS's TestState shows the input as it
+        }
+
         var resolvedError = Resolve(error, "Error", frame, input);
         var resolvedCause = Resolve(cause, "Cause", frame, input);
         return Task.FromResult(StateOutcome.Fail(new Failure(resolvedError, resolvedCause)));

@@ -19,6 +19,14 @@ internal sealed class PassState(StateFields fields, JsonNode? result, bool hasRe
         }
 
         var effective = EffectiveInput(frame, input);
+        if (hasResult && frame.Run.Inspection is { } inspection)
+        {
+            // With a Result, AWS's TestState shows the result instead of the InputPath and Parameters stages.
+            inspection.Data.Remove("afterInputPath");
+            inspection.Data.Remove("afterParameters");
+            inspection.Record("result", result);
+        }
+
         var output = hasResult ? JsonText.Clone(result) : effective;
         return Task.FromResult(Exit(frame, input, output, Next));
     }

@@ -79,16 +79,25 @@ internal abstract class State(StateFields fields)
     /// <summary>InputPath then Parameters: the value the state works on.</summary>
     protected JsonNode? EffectiveInput(Frame frame, JsonNode? input)
     {
-        var selected = Select(frame, fields.InputPath, input, "InputPath");
-        return fields.Parameters is null ? selected : PayloadTemplate.Evaluate(fields.Parameters, new StateScope(frame, selected));
+        var selected = Inspect(frame, "afterInputPath", Select(frame, fields.InputPath, input, "InputPath"));
+        var parameters = fields.Parameters is null ? selected : PayloadTemplate.Evaluate(fields.Parameters, new StateScope(frame, selected));
+        return Inspect(frame, "afterParameters", parameters);
+    }
+
+    /// <summary>Records a stage of the data flow when the state runs under TestState; returns the value unchanged.</summary>
+    protected static JsonNode? Inspect(Frame frame, string stage, JsonNode? value)
+    {
+        frame.Run.Inspection?.Record(stage, value);
+        return value;
     }
 
     /// <summary>ResultSelector, ResultPath, OutputPath, then Assign; publishes the Exited event.</summary>
     protected StateOutcome Exit(Frame frame, JsonNode? rawInput, JsonNode? result, string? next)
     {
         var selected = fields.ResultSelector is null ? result : PayloadTemplate.Evaluate(fields.ResultSelector, new StateScope(frame, result));
+        Inspect(frame, "afterResultSelector", selected);
         var assigned = fields.Assign is null ? null : EvaluateAssign(frame, fields.Assign, selected);
-        var combined = ResultPath.Apply(fields.ResultPath.Path, rawInput, selected);
+        var combined = Inspect(frame, "afterResultPath", ResultPath.Apply(fields.ResultPath.Path, rawInput, selected));
         var output = Select(frame, fields.OutputPath, combined, "OutputPath");
         return ExitWith(frame, output, assigned, next);
     }

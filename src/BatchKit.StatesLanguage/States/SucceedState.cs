@@ -14,7 +14,7 @@ internal sealed class SucceedState(StateFields fields) : State(fields)
             return Task.FromResult(ExitJsonata(new JsonataScope(frame, input), input, Fields.Output, null, next: null));
         }
 
-        var output = Select(frame, Fields.OutputPath, Select(frame, Fields.InputPath, input, "InputPath"), "OutputPath");
+        var output = Select(frame, Fields.OutputPath, Inspect(frame, "afterInputPath", Select(frame, Fields.InputPath, input, "InputPath")), "OutputPath");
         return Task.FromResult(ExitWith(frame, output, null, next: null));
     }
 }

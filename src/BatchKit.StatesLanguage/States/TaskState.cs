@@ -34,7 +34,8 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
             : IntegrationPattern.RequestResponse;
 
     /// <summary>JSONPath: InputPath here, Parameters once the task token exists; JSONata: Arguments, likewise later.</summary>
-    protected override JsonNode? PrepareInput(Frame frame, JsonNode? input) => Fields.IsJsonata ? input : Select(frame, Fields.InputPath, input, "InputPath");
+    protected override JsonNode? PrepareInput(Frame frame, JsonNode? input) =>
+        Fields.IsJsonata ? input : Inspect(frame, "afterInputPath", Select(frame, Fields.InputPath, input, "InputPath"));
 
     protected override async Task<(JsonNode? Result, Failure? Failure)> AttemptAsync(Frame frame, JsonNode? input, JsonNode? effectiveInput)
     {
@@ -99,7 +100,7 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
     {
         var scope = new StateScope(frame, effectiveInput);
         var parameters = Fields.Parameters is null ? effectiveInput : Payloads.PayloadTemplate.Evaluate(Fields.Parameters, scope);
-        return (parameters,
+        return (Inspect(frame, "afterParameters", parameters),
             Seconds(timeouts.TimeoutSeconds, timeouts.TimeoutSecondsPath, "TimeoutSecondsPath", scope),
             Seconds(timeouts.HeartbeatSeconds, timeouts.HeartbeatSecondsPath, "HeartbeatSecondsPath", scope));
     }
@@ -109,7 +110,7 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
     {
         var scope = new JsonataScope(frame, input);
         var parameters = Fields.Arguments is { } arguments ? arguments.Evaluate(scope, "Arguments") : input;
-        return (parameters,
+        return (Inspect(frame, "afterArguments", parameters),
             Seconds(timeouts.TimeoutSecondsTemplate, "TimeoutSeconds", scope) ?? timeouts.TimeoutSeconds,
             Seconds(timeouts.HeartbeatSecondsTemplate, "HeartbeatSeconds", scope) ?? timeouts.HeartbeatSeconds);
     }

@@ -15,7 +15,7 @@ internal sealed class WaitState(StateFields fields, WaitTime time) : State(field
 {
     protected override async Task<StateOutcome> RunAsync(Frame frame, JsonNode? input, StateEntry entry)
     {
-        var effective = Fields.IsJsonata ? input : Select(frame, Fields.InputPath, input, "InputPath");
+        var effective = Fields.IsJsonata ? input : Inspect(frame, "afterInputPath", Select(frame, Fields.InputPath, input, "InputPath"));
         var delay = Fields.IsJsonata ? JsonataDelay(frame, input) : Delay(frame, effective);
         if (delay > TimeSpan.Zero)
         {
