@@ -17,7 +17,15 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
 
     public string ContentType => "application/x-amz-json-1.0";
 
-    public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(operation switch
+    public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => operation switch
+    {
+        "TestState" => TestStateAsync(request, cancellationToken),
+        "StartSyncExecution" => StartSyncExecutionAsync(request, cancellationToken),
+        _ => Task.FromResult<JsonNode?>(Invoke(operation, request)),
+    };
+
+    /// <summary>The operations that answer at once.</summary>
+    private JsonObject Invoke(string operation, JsonObject request) => operation switch
     {
         "CreateStateMachine" => CreateStateMachine(request),
         "UpdateStateMachine" => UpdateStateMachine(request),
@@ -34,8 +42,17 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
         "SendTaskHeartbeat" => SendTaskHeartbeat(request),
         "ListMapRuns" => ListMapRuns(request),
         "DescribeMapRun" => DescribeMapRun(request),
+        "ValidateStateMachineDefinition" => ValidateStateMachineDefinition(request),
+        "DescribeStateMachineForExecution" => DescribeStateMachineForExecution(request),
+        "CreateActivity" => CreateActivity(request),
+        "DescribeActivity" => DescribeActivity(request),
+        "ListActivities" => ListActivities(request),
+        "DeleteActivity" => DeleteActivity(request),
+        "TagResource" => TagResource(request),
+        "UntagResource" => UntagResource(request),
+        "ListTagsForResource" => ListTagsForResource(request),
         _ => throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's Step Functions emulation."),
-    });
+    };
 
     public JsonObject CreateStateMachine(JsonObject request)
     {
@@ -55,6 +72,7 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
             record = existing;
         }
 
+        AddTags(arn, request["tags"] as JsonArray);
         return new JsonObject { ["stateMachineArn"] = arn, ["creationDate"] = Epoch(record.CreationDate) };
     }
 
@@ -94,7 +112,9 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
 
     public JsonObject DeleteStateMachine(JsonObject request)
     {
-        store.StateMachines.TryRemove(Required(request, "stateMachineArn"), out _);
+        var arn = Required(request, "stateMachineArn");
+        store.StateMachines.TryRemove(arn, out _);
+        store.Tags.TryRemove(arn, out _);
         return [];
     }
 
@@ -102,16 +122,7 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
     {
         var machine = Machine(Required(request, "stateMachineArn"));
         var name = ValidName(request["name"]?.GetValue<string>() ?? Guid.NewGuid().ToString());
-        var input = request["input"]?.GetValue<string>() ?? "{}";
-        try
-        {
-            JsonDocument.Parse(input).Dispose();
-        }
-        catch (JsonException e)
-        {
-            throw StepFunctionsErrors.InvalidExecutionInput($"Invalid State Machine Execution Input: '{e.Message}'");
-        }
-
+        var input = ValidInput(request["input"]?.GetValue<string>() ?? "{}");
         var arn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{machine.Name}:{name}";
         lock (store.Executions)
         {
@@ -315,7 +326,21 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
         _ => throw StepFunctionsErrors.InvalidToken("Invalid Token: the task token was not issued by this endpoint"),
     };
 
-    private static StateMachineDefinition Parse(string definition)
+    /// <summary>Execution input must be JSON text.</summary>
+    internal static string ValidInput(string input)
+    {
+        try
+        {
+            JsonDocument.Parse(input).Dispose();
+            return input;
+        }
+        catch (JsonException e)
+        {
+            throw StepFunctionsErrors.InvalidExecutionInput($"Invalid State Machine Execution Input: '{e.Message}'");
+        }
+    }
+
+    internal static StateMachineDefinition Parse(string definition)
     {
         try
         {
@@ -327,11 +352,11 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
         }
     }
 
-    private StateMachineRecord Machine(string arn) =>
+    internal StateMachineRecord Machine(string arn) =>
         !arn.StartsWith("arn:", StringComparison.Ordinal) ? throw StepFunctionsErrors.InvalidArn(arn)
         : store.StateMachines.GetValueOrDefault(arn) ?? throw StepFunctionsErrors.StateMachineDoesNotExist(arn);
 
-    private ExecutionRecord ExecutionOf(string arn) =>
+    internal ExecutionRecord ExecutionOf(string arn) =>
         !arn.StartsWith("arn:", StringComparison.Ordinal) ? throw StepFunctionsErrors.InvalidArn(arn)
         : store.Executions.GetValueOrDefault(arn) ?? MapRunChild(arn) ?? throw StepFunctionsErrors.ExecutionDoesNotExist(arn);
 
@@ -343,7 +368,7 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
     }
 
     /// <summary>maxResults / nextToken paging (the token is the next offset).</summary>
-    private static JsonObject Page<T>(JsonObject request, IEnumerable<T> items, Func<T, JsonObject> format, string field)
+    internal static JsonObject Page<T>(JsonObject request, IEnumerable<T> items, Func<T, JsonObject> format, string field)
     {
         var max = request["maxResults"]?.GetValue<int>() is { } m and > 0 ? Math.Min(m, 1000) : 100;
         var start = 0;
@@ -362,18 +387,18 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
         return response;
     }
 
-    private static string Status(ExecutionStatus status) => status switch
+    internal static string Status(ExecutionStatus status) => status switch
     {
         ExecutionStatus.TimedOut => "TIMED_OUT",
         _ => status.ToString().ToUpperInvariant(),
     };
 
-    private static double Epoch(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
+    internal static double Epoch(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
 
-    private static string Required(JsonObject request, string field) =>
+    internal static string Required(JsonObject request, string field) =>
         request[field]?.GetValue<string>() is { } value ? value : throw StepFunctionsErrors.Validation($"1 validation error detected: Value null at '{field}' failed to satisfy constraint: Member must not be null");
 
-    private static string ValidName(string name) =>
+    internal static string ValidName(string name) =>
         NamePattern().IsMatch(name) ? name : throw StepFunctionsErrors.InvalidName(name);
 
     [GeneratedRegex(@"^[A-Za-z0-9\-_.]{1,80}$")]
