@@ -29,15 +29,18 @@ internal sealed partial class JsonataScope(Frame frame, JsonNode? input, JsonNod
     /// <summary>The same state input with <c>$states.errorOutput</c> bound (a Catcher's Output and Assign).</summary>
     public JsonataScope WithErrorOutput(JsonNode? value) => new(frame, input, errorOutput: value);
 
-    /// <summary>Bindings for one expression: <paramref name="references"/> are the <c>$names</c> its text mentions.</summary>
-    public JsonataBindings Bindings(string text, IReadOnlyList<string> references)
+    /// <summary>
+    /// Bindings for one expression: <paramref name="references"/> are the <c>$names</c> its text mentions;
+    /// <paramref name="readsContext"/> whether it may read <c>$states.context</c> (see <see cref="ReadsContext"/>).
+    /// </summary>
+    public JsonataBindings Bindings(bool readsContext, IReadOnlyList<string> references)
     {
         var bindings = new JsonataBindings();
         foreach (var name in references)
         {
             if (name == "states")
             {
-                bindings.Bind("states", States(ReadsContext().IsMatch(text)));
+                bindings.Bind("states", States(readsContext));
             }
             else if (frame.Variables.TryGetJsonata(name, out var value))
             {
@@ -81,7 +84,12 @@ internal sealed partial class JsonataScope(Frame frame, JsonNode? input, JsonNod
         return cached.Value;
     }
 
-    /// <summary>Any use of <c>$states</c> other than <c>$states.input</c>, <c>.result</c> or <c>.errorOutput</c>.</summary>
+    /// <summary>
+    /// Whether <paramref name="text"/> uses <c>$states</c> other than as <c>$states.input</c>, <c>.result</c> or
+    /// <c>.errorOutput</c> (decided once per expression, when the definition is read).
+    /// </summary>
+    public static bool ReadsContext(string text) => ContextUse().IsMatch(text);
+
     [GeneratedRegex(@"\$states(?!\s*\.\s*(input|result|errorOutput)\b)", RegexOptions.CultureInvariant)]
-    private static partial Regex ReadsContext();
+    private static partial Regex ContextUse();
 }

@@ -56,6 +56,8 @@ internal abstract partial class JsonataTemplate
 
     private sealed class ExpressionTemplate(string text, JsonataExpression expression, string[] references) : JsonataTemplate
     {
+        private readonly bool _readsContext = JsonataScope.ReadsContext(text);
+
         /// <summary>
         /// Asks the type of the value when the expression came back undefined: jsonata-js and AWS tell a function (an
         /// unsupported result) from nothing at all, which the library's boundary folds into one undefined.
@@ -86,7 +88,7 @@ internal abstract partial class JsonataTemplate
             JsonataResult result;
             try
             {
-                result = expression.Evaluate(JsonataResult.Undefined, scope.Bindings(text, references));
+                result = expression.Evaluate(JsonataResult.Undefined, scope.Bindings(_readsContext, references));
             }
             catch (JsonataException e)
             {
@@ -106,7 +108,7 @@ internal abstract partial class JsonataTemplate
         {
             try
             {
-                var type = _typeProbe.Value.Evaluate(JsonataResult.Undefined, scope.Bindings(text, references));
+                var type = _typeProbe.Value.Evaluate(JsonataResult.Undefined, scope.Bindings(_readsContext, references));
                 return type.Value?.GetValue<string>() == "function";
             }
             catch (JsonataException)
