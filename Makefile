@@ -76,7 +76,7 @@ bench-sales: ## Generator (100 and 1,000 stores x 1,000 rows, one process each) 
 	$(SALES_BENCH) aggregate 300
 
 ENGINE_BENCH := tests/BatchKit.StatesLanguage.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.StatesLanguage.Benchmarks
-bench-engine: ## State transitions/s and allocations: a 20-state Pass/Choice chain and an inline Map over 10,000 items
+bench-engine: ## State transitions/s and allocations: a 20-state Pass/Choice chain and an inline Map over 10,000 items, each in JSONPath and JSONata
 	dotnet build tests/BatchKit.StatesLanguage.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(ENGINE_BENCH)
 

@@ -15,7 +15,9 @@ internal sealed class EmulatorEndpoint(string secretKey)
 
     /// <summary>
     /// What every task and Lambda environment finds, as on AWS: the endpoint (AWS_ENDPOINT_URL, honoured by every
-    /// AWS SDK), the emulator's credentials as a session (the SDKs read all three) and the region.
+    /// AWS SDK), the emulator's credentials as a session (the SDKs read all three) and the region; host-prefix
+    /// injection off, so a task's SDK calls TestState and StartSyncExecution on the endpoint itself instead of a
+    /// <c>sync-</c> name nothing resolves.
     /// https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
     /// </summary>
     public Dictionary<string, string> WorkloadEnvironment(string region) => new(StringComparer.Ordinal)
@@ -26,5 +28,6 @@ internal sealed class EmulatorEndpoint(string secretKey)
         ["AWS_SESSION_TOKEN"] = "test",
         ["AWS_REGION"] = region,
         ["AWS_DEFAULT_REGION"] = region,
+        ["AWS_DISABLE_HOST_PREFIX_INJECTION"] = "true",
     };
 }

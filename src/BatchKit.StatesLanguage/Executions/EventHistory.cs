@@ -13,7 +13,8 @@ internal sealed class EventHistory(TimeProvider time)
         lock (_lock)
         {
             var id = _events.Count + 1;
-            _events.Add(new HistoryEvent(id, context.SourceEventId, type, time.GetUtcNow(), detailsKey, details is null ? null : Json.JsonText.Serialize(details)));
+            var detailsJson = details is null ? null : Json.JsonText.Serialize(details);
+            _events.Add(new HistoryEvent(id, context.SourceEventId, type, time.GetUtcNow(), detailsKey, detailsJson));
             context.LastPublishedEventId = id;
             if (updateSource)
             {

@@ -88,7 +88,9 @@ public sealed partial class Execution
             details["cause"] = cause;
         }
 
-        var (type, key) = status == ExecutionStatus.TimedOut ? ("ExecutionTimedOut", "executionTimedOutEventDetails") : ("ExecutionFailed", "executionFailedEventDetails");
+        var (type, key) = status == ExecutionStatus.TimedOut
+            ? ("ExecutionTimedOut", "executionTimedOutEventDetails")
+            : ("ExecutionFailed", "executionFailedEventDetails");
         Finish(status, null, error, cause, type, key, details);
     }
 

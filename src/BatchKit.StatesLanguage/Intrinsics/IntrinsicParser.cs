@@ -114,8 +114,10 @@ internal sealed class IntrinsicParser(string text)
             "true" => new IntrinsicExpression.Literal(JsonValue.Create(true)),
             "false" => new IntrinsicExpression.Literal(JsonValue.Create(false)),
             "null" => new IntrinsicExpression.Literal(null),
-            _ when long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => new IntrinsicExpression.Literal(JsonValue.Create(l)),
-            _ when decimal.TryParse(token, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) => new IntrinsicExpression.Literal(JsonValue.Create(d)),
+            _ when long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
+                => new IntrinsicExpression.Literal(JsonValue.Create(l)),
+            _ when decimal.TryParse(token, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
+                => new IntrinsicExpression.Literal(JsonValue.Create(d)),
             _ => throw Error($"'{token}' is not a valid argument"),
         };
     }

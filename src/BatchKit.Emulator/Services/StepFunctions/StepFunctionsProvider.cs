@@ -31,7 +31,8 @@ internal sealed partial class StepFunctionsProvider(
     /// <summary>A definition may have 1,048,576 characters; JSON escaping can make each up to six bytes.</summary>
     public long MaxRequestBytes => 8 << 20;
 
-    public IReadOnlyCollection<string> Operations => Handlers.Keys;
+    /// <summary>Every operation: those answered at once (<see cref="Handlers"/>) and the two that wait for a run.</summary>
+    public IReadOnlyCollection<string> Operations => [.. Handlers.Keys, "TestState", "StartSyncExecution"];
 
     private Dictionary<string, Func<JsonObject, JsonObject>> Handlers => _handlers ??= new(StringComparer.Ordinal)
     {
@@ -50,12 +51,24 @@ internal sealed partial class StepFunctionsProvider(
         ["SendTaskHeartbeat"] = SendTaskHeartbeat,
         ["ListMapRuns"] = ListMapRuns,
         ["DescribeMapRun"] = DescribeMapRun,
+        ["ValidateStateMachineDefinition"] = ValidateStateMachineDefinition,
+        ["DescribeStateMachineForExecution"] = DescribeStateMachineForExecution,
+        ["CreateActivity"] = CreateActivity,
+        ["DescribeActivity"] = DescribeActivity,
+        ["ListActivities"] = ListActivities,
+        ["DeleteActivity"] = DeleteActivity,
+        ["TagResource"] = TagResource,
+        ["UntagResource"] = UntagResource,
+        ["ListTagsForResource"] = ListTagsForResource,
     };
 
-    public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) =>
-        Handlers.TryGetValue(operation, out var handler)
-            ? Task.FromResult<JsonNode?>(handler(request))
-            : throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's Step Functions emulation.");
+    public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => operation switch
+    {
+        "TestState" => TestStateAsync(request, cancellationToken),
+        "StartSyncExecution" => StartSyncExecutionAsync(request, cancellationToken),
+        _ when Handlers.TryGetValue(operation, out var handler) => Task.FromResult<JsonNode?>(handler(request)),
+        _ => throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's Step Functions emulation."),
+    };
 
     public JsonObject CreateStateMachine(JsonObject request)
     {
@@ -75,6 +88,7 @@ internal sealed partial class StepFunctionsProvider(
             record = existing;
         }
 
+        AddTags(arn, request["tags"] as JsonArray);
         return new JsonObject { ["stateMachineArn"] = arn, ["creationDate"] = Epoch(record.CreationDate) };
     }
 
@@ -114,7 +128,9 @@ internal sealed partial class StepFunctionsProvider(
 
     public JsonObject DeleteStateMachine(JsonObject request)
     {
-        store.StateMachines.TryRemove(Required(request, "stateMachineArn"), out _);
+        var arn = Required(request, "stateMachineArn");
+        store.StateMachines.TryRemove(arn, out _);
+        store.Tags.TryRemove(arn, out _);
         return [];
     }
 
@@ -122,21 +138,7 @@ internal sealed partial class StepFunctionsProvider(
     {
         var machine = Machine(Required(request, "stateMachineArn"));
         var name = ValidName(request["name"]?.GetValue<string>() ?? Guid.NewGuid().ToString());
-        var input = request["input"]?.GetValue<string>() ?? "{}";
-        if (System.Text.Encoding.UTF8.GetByteCount(input) > MaxPayloadBytes)
-        {
-            throw StepFunctionsErrors.Validation($"1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to {MaxPayloadBytes} (bytes of UTF-8)");
-        }
-
-        try
-        {
-            JsonDocument.Parse(input).Dispose();
-        }
-        catch (JsonException e)
-        {
-            throw StepFunctionsErrors.InvalidExecutionInput($"Invalid State Machine Execution Input: '{e.Message}'");
-        }
-
+        var input = ValidInput(request["input"]?.GetValue<string>() ?? "{}");
         var arn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{machine.Name}:{name}";
         lock (store.Executions)
         {
@@ -351,7 +353,27 @@ internal sealed partial class StepFunctionsProvider(
         _ => throw StepFunctionsErrors.InvalidToken("Invalid Token: the task token was not issued by this endpoint"),
     };
 
-    private static StateMachineDefinition Parse(string definition)
+    /// <summary>Execution input must be JSON text.</summary>
+    internal static string ValidInput(string input)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(input) > MaxPayloadBytes)
+        {
+            throw StepFunctionsErrors.Validation(
+                $"1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to {MaxPayloadBytes} (bytes of UTF-8)");
+        }
+
+        try
+        {
+            JsonDocument.Parse(input).Dispose();
+            return input;
+        }
+        catch (JsonException e)
+        {
+            throw StepFunctionsErrors.InvalidExecutionInput($"Invalid State Machine Execution Input: '{e.Message}'");
+        }
+    }
+
+    internal static StateMachineDefinition Parse(string definition)
     {
         try
         {
@@ -363,11 +385,11 @@ internal sealed partial class StepFunctionsProvider(
         }
     }
 
-    private StateMachineRecord Machine(string arn) =>
+    internal StateMachineRecord Machine(string arn) =>
         !arn.StartsWith("arn:", StringComparison.Ordinal) ? throw StepFunctionsErrors.InvalidArn(arn)
         : store.StateMachines.GetValueOrDefault(arn) ?? throw StepFunctionsErrors.StateMachineDoesNotExist(arn);
 
-    private ExecutionRecord ExecutionOf(string arn) =>
+    internal ExecutionRecord ExecutionOf(string arn) =>
         !arn.StartsWith("arn:", StringComparison.Ordinal) ? throw StepFunctionsErrors.InvalidArn(arn)
         : store.Executions.GetValueOrDefault(arn) ?? MapRunChild(arn) ?? throw StepFunctionsErrors.ExecutionDoesNotExist(arn);
 
@@ -379,7 +401,7 @@ internal sealed partial class StepFunctionsProvider(
     }
 
     /// <summary>maxResults / nextToken paging (the token is the next offset, sealed: a forged one is InvalidToken).</summary>
-    private JsonObject Page<T>(JsonObject request, IEnumerable<T> items, Func<T, JsonObject> format, string field)
+    internal JsonObject Page<T>(JsonObject request, IEnumerable<T> items, Func<T, JsonObject> format, string field)
     {
         var max = request["maxResults"]?.GetValue<int>() is { } m and > 0 ? Math.Min(m, 1000) : 100;
         var start = 0;
@@ -398,22 +420,22 @@ internal sealed partial class StepFunctionsProvider(
         return response;
     }
 
-    private static string Status(ExecutionStatus status) => status switch
+    internal static string Status(ExecutionStatus status) => status switch
     {
         ExecutionStatus.TimedOut => "TIMED_OUT",
         _ => status.ToString().ToUpperInvariant(),
     };
 
-    private static double Epoch(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
+    internal static double Epoch(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
 
-    private static string Required(JsonObject request, string field) =>
+    internal static string Required(JsonObject request, string field) =>
         request[field]?.GetValue<string>() is { } value ? value : throw StepFunctionsErrors.Validation($"1 validation error detected: Value null at '{field}' failed to satisfy constraint: Member must not be null");
 
     /// <summary>The execution role must be an IAM role's ARN (arn:partition:iam::account:role/name).</summary>
     private static string RoleArn(string arn) =>
         RolePattern().IsMatch(arn) ? arn : throw StepFunctionsErrors.InvalidRoleArn(arn);
 
-    private static string ValidName(string name) =>
+    internal static string ValidName(string name) =>
         NamePattern().IsMatch(name) ? name : throw StepFunctionsErrors.InvalidName(name);
 
     [GeneratedRegex(@"^[A-Za-z0-9\-_.]{1,80}\z")]

@@ -6,8 +6,9 @@ using BatchKit.StatesLanguage.Definition;
 namespace BatchKit.Emulator.Services.StepFunctions;
 
 /// <summary>
-/// State machines (kept in the data directory, parsed again at start) and executions (in memory while they run;
-/// <see cref="ExecutionArchive"/> keeps each one, with its history and Map Runs, in the data directory).
+/// State machines (kept in the data directory, parsed again at start), executions (in memory while they run;
+/// <see cref="ExecutionArchive"/> keeps each one, with its history and Map Runs, in the data directory), and activities
+/// and tags (in memory).
 /// </summary>
 internal sealed class StepFunctionsStore(DataDirectory data)
 {
@@ -21,6 +22,11 @@ internal sealed class StepFunctionsStore(DataDirectory data)
             Text(n, "roleArn"), Text(n, "type"), DateTimeOffset.Parse(Text(n, "creationDate"), System.Globalization.CultureInfo.InvariantCulture))));
 
     public ConcurrentDictionary<string, ExecutionRecord> Executions { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, ActivityRecord> Activities { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Tags by resource ARN (state machines and activities), each kept in the order given.</summary>
+    public ConcurrentDictionary<string, List<KeyValuePair<string, string>>> Tags { get; } = new(StringComparer.Ordinal);
 
     private static string Text(JsonNode node, string field) =>
         node[field]?.GetValue<string>() ?? throw new InvalidDataException($"the state machine record has no {field}");
