@@ -19,5 +19,9 @@ public sealed class SsmClient(AwsClientOptions? options = null) : ISsmClient, ID
         return r["Version"]!.GetValue<long>();
     }
 
+    /// <summary>https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_DeleteParameter.html</summary>
+    public Task DeleteParameterAsync(string name, CancellationToken cancellationToken = default) =>
+        _json.SendAsync("DeleteParameter", new JsonObject { ["Name"] = name }, cancellationToken);
+
     public void Dispose() => _json.Dispose();
 }

@@ -7,6 +7,9 @@ internal static class EcsErrors
 {
     public static AwsServiceException ClusterNotFound(string cluster) => new("ClusterNotFoundException", $"Cluster not found: {cluster}");
 
+    public static AwsServiceException ClusterContainsTasks(string cluster) =>
+        new("ClusterContainsTasksException", $"The cluster {cluster} cannot be deleted while tasks are active.");
+
     public static AwsServiceException InvalidParameter(string message) => new("InvalidParameterException", message);
 
     public static AwsServiceException Client(string message) => new("ClientException", message);

@@ -16,8 +16,10 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
     public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(operation switch
     {
         "CreateCluster" => CreateCluster(request),
+        "DeleteCluster" => DeleteCluster(request),
         "RegisterTaskDefinition" => RegisterTaskDefinition(request),
         "DescribeTaskDefinition" => DescribeTaskDefinition(request),
+        "DeregisterTaskDefinition" => DeregisterTaskDefinition(request),
         "RunTask" => RunTask(request),
         "DescribeTasks" => DescribeTasks(request),
         "ListTasks" => ListTasks(request),
@@ -30,6 +32,24 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
         var name = request["clusterName"]?.GetValue<string>() ?? "default";
         var arn = store.Clusters.GetOrAdd(name, n => $"arn:aws:ecs:{options.Region}:{options.AccountId}:cluster/{n}");
         return new JsonObject { ["cluster"] = new JsonObject { ["clusterArn"] = arn, ["clusterName"] = name, ["status"] = "ACTIVE" } };
+    }
+
+    /// <summary>
+    /// Refused while the cluster has tasks that have not stopped, as ECS refuses it.
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteCluster.html
+    /// </summary>
+    public JsonObject DeleteCluster(JsonObject request)
+    {
+        var reference = request["cluster"]?.GetValue<string>() ?? throw EcsErrors.InvalidParameter("cluster is required");
+        var arn = Cluster(reference);
+        if (store.Tasks.Values.Any(t => t.ClusterArn == arn && t.LastStatus != "STOPPED"))
+        {
+            throw EcsErrors.ClusterContainsTasks(reference);
+        }
+
+        var name = arn[(arn.IndexOf(":cluster/", StringComparison.Ordinal) + 9)..];
+        store.Clusters.TryRemove(name, out _);
+        return new JsonObject { ["cluster"] = new JsonObject { ["clusterArn"] = arn, ["clusterName"] = name, ["status"] = "INACTIVE" } };
     }
 
     public JsonObject RegisterTaskDefinition(JsonObject request)
@@ -56,6 +76,27 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
 
     public JsonObject DescribeTaskDefinition(JsonObject request) =>
         new() { ["taskDefinition"] = Definition(request["taskDefinition"]?.GetValue<string>() ?? "").DeepClone() };
+
+    /// <summary>
+    /// Marks one revision INACTIVE: a family without a revision then means its latest ACTIVE one.
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html
+    /// </summary>
+    public JsonObject DeregisterTaskDefinition(JsonObject request)
+    {
+        var reference = request["taskDefinition"]?.GetValue<string>() ?? throw EcsErrors.InvalidParameter("taskDefinition is required");
+        if (!reference.Contains(':', StringComparison.Ordinal))
+        {
+            throw EcsErrors.Client($"The specified task definition identifier is invalid. Specify a valid name or ARN and revision: {reference}");
+        }
+
+        var definition = Definition(reference);
+        lock (definition)
+        {
+            definition["status"] = "INACTIVE";
+            definition["deregisteredAt"] = time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+            return new JsonObject { ["taskDefinition"] = definition.DeepClone() };
+        }
+    }
 
     /// <summary>
     /// The task metadata endpoint v4 a container finds at <c>ECS_CONTAINER_METADATA_URI_V4</c>: <c>{uri}</c> describes
@@ -224,7 +265,8 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
         {
             if (parts.Length == 1)
             {
-                return revisions[^1];
+                return revisions.LastOrDefault(r => r["status"]?.GetValue<string>() != "INACTIVE")
+                    ?? throw EcsErrors.Client($"Unable to describe task definition: {reference} has no ACTIVE revision");
             }
 
             return int.TryParse(parts[1], out var revision) && revision >= 1 && revision <= revisions.Count
