@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using BatchKit.Aws;
+using BatchKit.Aws.Ecs;
+using BatchKit.Aws.EventBridge;
+using BatchKit.Aws.Lambda;
+using BatchKit.Aws.Ssm;
+using BatchKit.Aws.StepFunctions;
+using BatchKit.CloudFormation.Assets;
+using BatchKit.CloudFormation.Deploy;
+using BatchKit.Emulator;
+
+namespace BatchKit.CloudFormation.Tests;
+
+/// <summary>
+/// The embedded emulator in-process on a free port with its own data directory, a state directory for the deployer,
+/// and the clients a test reads the deployed resources back with.
+/// </summary>
+public class EmulatorStack : IAsyncLifetime
+{
+    public string Root { get; } = Directory.CreateTempSubdirectory("batchkit-cfn-").FullName;
+
+    public EmulatorHost Emulator { get; private set; } = null!;
+
+    public string StateDirectory => Path.Combine(Root, "state");
+
+    public LambdaClient Lambda { get; private set; } = null!;
+
+    public SsmClient Ssm { get; private set; } = null!;
+
+    public StepFunctionsClient StepFunctions { get; private set; } = null!;
+
+    public EcsClient Ecs { get; private set; } = null!;
+
+    public EventBridgeClient Events { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, DataDirectory = Path.Combine(Root, "data") });
+        var options = new AwsClientOptions { Endpoint = Emulator.ServiceUrl, Region = "us-east-1", Credentials = new BasicAWSCredentials("test", "test"), MaxAttempts = 1 };
+        Lambda = new LambdaClient(options);
+        Ssm = new SsmClient(options);
+        StepFunctions = new StepFunctionsClient(options);
+        Ecs = new EcsClient(options);
+        Events = new EventBridgeClient(options);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Lambda.Dispose();
+        Ssm.Dispose();
+        StepFunctions.Dispose();
+        Ecs.Dispose();
+        Events.Dispose();
+        await Emulator.DisposeAsync();
+        Directory.Delete(Root, recursive: true);
+    }
+
+    public DeploymentSettings Settings(string? stateDirectory = null) => new()
+    {
+        Endpoint = Emulator.ServiceUrl,
+        StateDirectory = stateDirectory ?? StateDirectory,
+        Secrets = new Dictionary<string, string> { ["batchkit/slack-webhook"] = "http://127.0.0.1:9/services/T/B/X" },
+        LocalImages = new Dictionary<string, string> { ["src/BatchKit.Worker/Dockerfile"] = "batchkit-worker:latest" },
+    };
+
+    public Task<DeployResult> DeployAsync(string assemblyDirectory, string? stateDirectory = null) =>
+        new TemplateDeployer(Settings(stateDirectory)).DeployAsync(CloudAssembly.Load(assemblyDirectory));
+
+    /// <summary>The parameter's value, or null when there is none.</summary>
+    public async Task<string?> ParameterAsync(string name)
+    {
+        try
+        {
+            return await Ssm.GetParameterAsync(name);
+        }
+        catch (AwsServiceException e) when (e.ErrorCode == "ParameterNotFound")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every function the emulator holds, by name (ListFunctions through the REST API).</summary>
+    public async Task<IReadOnlyList<string>> FunctionNamesAsync()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Emulator.ServiceUrl, "/2015-03-31/functions"));
+        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=00");
+        var body = JsonNode.Parse(await (await http.SendAsync(request)).Content.ReadAsStringAsync())!;
+        return [.. body["Functions"]!.AsArray().Select(f => (string)f!["FunctionName"]!)];
+    }
+}
