@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using BatchKit.Contracts;
 using Constructs;
 
 namespace BatchKit.Infrastructure;
@@ -7,7 +8,7 @@ namespace BatchKit.Infrastructure;
 internal sealed record BatchKitSettings
 {
     public const string StackNameKey = "stackName";
-    public const string LambdaAssetDirKey = "lambdaAssetDir";
+    public const string LambdaAssetDirKey = CdkContextKeys.LambdaAssetDir;
     public const string RepositoryRootKey = "repositoryRoot";
     public const string VpcIdKey = "vpcId";
     public const string NetworkModeKey = "networkMode";
@@ -15,8 +16,8 @@ internal sealed record BatchKitSettings
     public const string BucketNameKey = "bucketName";
     public const string TracingKey = "tracing";
     public const string LogRetentionDaysKey = "logRetentionDays";
-    public const string WorkerHeartbeatSecondsKey = "workerHeartbeatSeconds";
-    public const string WorkerEnvironmentKey = "workerEnvironment";
+    public const string WorkerHeartbeatSecondsKey = CdkContextKeys.WorkerHeartbeatSeconds;
+    public const string WorkerEnvironmentKey = CdkContextKeys.WorkerEnvironment;
 
     public string StackName { get; init; } = "BatchKit";
 

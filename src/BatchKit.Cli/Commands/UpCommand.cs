@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using BatchKit.Cli.Local;
+using BatchKit.CloudFormation.Deploy;
+using BatchKit.CloudFormation.Template;
+using BatchKit.Contracts;
 using BatchKit.Deployment;
 using Spectre.Console;
 
@@ -8,8 +11,10 @@ namespace BatchKit.Cli.Commands;
 
 /// <summary>
 /// <c>batchkit up</c>: starts the embedded emulator and the WireMock Slack stub in the background (pid files and logs
-/// under .batchkit/), then deploys the pipeline into it. With <c>--engine localstack</c> it deploys into a LocalStack
-/// that docker compose started (make up ENGINE=localstack). Running it again finds what runs and redeploys.
+/// under .batchkit/), then deploys the pipeline into it from the template CDK synthesizes (<see cref="LocalDeployment"/>:
+/// the synthesis is reused while its inputs are unchanged, and a redeploy updates in place). With <c>--engine
+/// localstack</c> it deploys the same template the same way into a LocalStack that docker compose started (make up
+/// ENGINE=localstack). Running it again finds what runs and redeploys. Outputs go to .batchkit/outputs.json.
 /// </summary>
 internal static class UpCommand
 {
@@ -57,43 +62,61 @@ internal static class UpCommand
             table.AddRow("Slack stub (WireMock)", slackUrl.ToString(), "docker compose; LocalStack reaches it as http://wiremock:8080");
         }
 
-        var settings = new StackSettings
+        var deployment = new LocalDeployment
         {
+            RepositoryRoot = paths.Repository,
             Endpoint = endpoint,
-            LambdaCodeDirectory = paths.LambdaCode,
+            StateDirectory = paths.State,
+            LambdaAssetDirectory = paths.LambdaCode,
             // Step Functions calls Slack from inside the engine: the emulator is on this machine, LocalStack in compose.
             SlackWebhookUrl = engine == "emulator" ? new Uri(slackUrl, SlackStub.WebhookPath) : new Uri("http://wiremock:8080" + SlackStub.WebhookPath),
-            WorkerEnvironment = delay > 0
-                ? new Dictionary<string, string> { ["BATCHKIT_SIMULATED_DELAY_SECONDS"] = delay.ToString(CultureInfo.InvariantCulture) }
+            Context = delay > 0
+                ? new Dictionary<string, string> { [CdkContextKeys.WorkerEnvironment] = "BATCHKIT_SIMULATED_DELAY_SECONDS=" + delay.ToString(CultureInfo.InvariantCulture) }
                 : new Dictionary<string, string>(),
         };
-        DeployedStack stack;
-        if (console.Profile.Capabilities.Interactive)
-        {
-            DeployedStack? deployed = null;
-            await console.Status().StartAsync("Deploying the pipeline", async status =>
-            {
-                var progress = new SynchronousProgress(step =>
-                {
-                    status.Status("Deploying: " + Markup.Escape(step));
-                    console.MarkupLineInterpolated($"  [green]✓[/] {step}");
-                });
-                deployed = await new StackDeployer(settings, progress).DeployAsync(cancellationToken).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-            stack = deployed!;
-        }
-        else
-        {
-            // Redirected output (CI, make's logs): plain lines, no live status.
-            stack = await new StackDeployer(settings, new SynchronousProgress(step => console.MarkupLineInterpolated($"  [green]✓[/] {step}")))
-                .DeployAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        var result = await DeployAsync(console, deployment, cancellationToken).ConfigureAwait(false);
+        var stack = DeployedStack.Read(deployment.OutputsFile);
         table.AddRow("Bucket", $"s3://{stack.Bucket}", "upload a day to uploads/<day>.zip");
         table.AddRow("State machine", stack.StateMachineArn, "");
-        table.AddRow("Upload Lambda", stack.UploadFunctionArn, $"code: {Path.GetRelativePath(paths.Repository, paths.LambdaCode)}");
+        table.AddRow("Upload Lambda", stack.UploadFunctionName, $"code: {Path.GetRelativePath(paths.Repository, paths.LambdaCode)}");
+        table.AddRow("Outputs", Path.GetRelativePath(paths.Repository, deployment.OutputsFile), $"report: {Path.GetRelativePath(paths.Repository, Path.Combine(paths.State, DeployReport.FileName))}");
+        foreach (var line in result.Report.Summary())
+        {
+            console.MarkupLineInterpolated($"  [grey]•[/] {line}");
+        }
+
         console.Write(table);
         console.MarkupLine("Next: [bold]make demo[/] (or [bold]batchkit run --stores 20[/]), [bold]batchkit upload FILE.zip[/], [bold]batchkit status[/], [bold]batchkit slack[/], [bold]make down[/].");
+    }
+
+    /// <summary>Synthesizes (or reuses) the template and deploys it, a line per step; a template error is a user error (exit 1).</summary>
+    private static async Task<DeployResult> DeployAsync(IAnsiConsole console, LocalDeployment deployment, CancellationToken cancellationToken)
+    {
+        var progress = new SynchronousProgress(step => console.MarkupLineInterpolated($"  [green]✓[/] {step}"));
+        try
+        {
+            if (!console.Profile.Capabilities.Interactive)
+            {
+                // Redirected output (CI, make's logs): plain lines, no live status.
+                return await deployment.DeployAsync(progress, cancellationToken).ConfigureAwait(false);
+            }
+
+            DeployResult? result = null;
+            await console.Status().StartAsync("Deploying the pipeline from the synthesized template", async status =>
+            {
+                var live = new SynchronousProgress(step =>
+                {
+                    status.Status("Deploying: " + Markup.Escape(step));
+                    progress.Report(step);
+                });
+                result = await deployment.DeployAsync(live, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            return result!;
+        }
+        catch (TemplateException e)
+        {
+            throw new BatchKitException(e.Message, e);
+        }
     }
 
     private static async Task EnsureRunningAsync(IAnsiConsole console, BackgroundProcess process, string fileName, IReadOnlyList<string> arguments, Func<Task> waitReady, CancellationToken cancellationToken)

@@ -58,6 +58,23 @@ public sealed class DeployReport
         }
     }
 
+    /// <summary>
+    /// What a reader of the deploy's progress lines has not seen yet: the properties each emulated resource carries
+    /// without effect, the accepted types counted, and the checks not evaluated.
+    /// </summary>
+    public IEnumerable<string> Summary()
+    {
+        foreach (var entry in _entries.Where(e => e.NotEmulated.Count > 0))
+        {
+            yield return $"not emulated on {entry.LogicalId} ({entry.Type}): {string.Join(", ", entry.NotEmulated)}";
+        }
+
+        foreach (var line in Lines().Where(l => l.StartsWith("accepted, not emulated", StringComparison.Ordinal) || l.StartsWith("not evaluated", StringComparison.Ordinal)))
+        {
+            yield return line;
+        }
+    }
+
     public string ToJson() => JsonSerializer.Serialize(new { StackName, TemplatePath, Resources = _entries, NotEvaluated }, Json);
 
     public void Save(string directory)

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Amazon.S3;
 using Amazon.S3.Model;
-using Amazon.S3.Util;
 using BatchKit.CloudFormation.Deploy;
 
 namespace BatchKit.CloudFormation.Resources;
@@ -41,7 +40,7 @@ internal sealed class BucketProvisioner : ResourceProvisioner
     public override async Task<DeployedResource> UpdateAsync(ResourceRequest request, DeployedResource current, CancellationToken cancellationToken)
     {
         var name = request.Name("BucketName", 63, lowercase: true);
-        if (name != current.PhysicalId || !await AmazonS3Util.DoesS3BucketExistV2Async(request.Context.Clients.S3, name).ConfigureAwait(false))
+        if (name != current.PhysicalId || !await BucketExistsAsync(request.Context.Clients.S3, name, cancellationToken).ConfigureAwait(false))
         {
             return await CreateAsync(request, cancellationToken).ConfigureAwait(false);
         }
@@ -53,7 +52,7 @@ internal sealed class BucketProvisioner : ResourceProvisioner
     /// <summary>The bucket, and as many Lambda notifications as the template has (an emulator restart keeps objects, not notifications).</summary>
     public override async Task<bool> ExistsAsync(DeployedResource current, DeployContext context, CancellationToken cancellationToken)
     {
-        if (!await AmazonS3Util.DoesS3BucketExistV2Async(context.Clients.S3, current.PhysicalId).ConfigureAwait(false))
+        if (!await BucketExistsAsync(context.Clients.S3, current.PhysicalId, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
@@ -71,6 +70,20 @@ internal sealed class BucketProvisioner : ResourceProvisioner
     {
         var notifications = properties["NotificationConfiguration"] as JsonObject ?? [];
         return base.NotEmulated(properties).Concat(notifications.Select(n => n.Key).Where(k => k != "LambdaConfigurations").Select(k => "NotificationConfiguration." + k));
+    }
+
+    /// <summary>GetBucketLocation answers for a bucket that exists, NoSuchBucket for one that does not.</summary>
+    private static async Task<bool> BucketExistsAsync(AmazonS3Client s3, string bucket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.GetBucketLocationAsync(bucket, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket" || e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
     }
 
     private static async Task PutNotificationsAsync(ResourceRequest request, string bucket, CancellationToken cancellationToken)
