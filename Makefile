@@ -8,6 +8,7 @@ BATCHKIT := dotnet src/BatchKit.Cli/bin/$(CONFIGURATION)/net10.0/batchkit.dll
 ENGINE ?= emulator
 ARTIFACTS := artifacts
 WIREMOCK_JAR := node_modules/wiremock/build/wiremock-standalone-3.13.2.jar
+CDK := node_modules/.bin/cdk
 DAY ?= 2026-11-22
 STORES ?= 20
 ROWS ?= 200-1000
@@ -37,7 +38,7 @@ artifacts: ## Publish what the local stack runs: the emulator, the worker (Nativ
 	dotnet publish src/BatchKit.UploadHandler --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
 	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/upload-handler --nologo -v quiet
 
-up: cli artifacts $(WIREMOCK_JAR) ## Start the local stack (ENGINE=emulator|localstack) and deploy the pipeline into it
+up: cli artifacts $(WIREMOCK_JAR) $(CDK) ## Start the local stack (ENGINE=emulator|localstack) and deploy the synthesized CDK template into it (synthesis cached in cdk.out/)
 ifeq ($(ENGINE),localstack)
 	docker compose -f localstack/docker-compose.yml up -d
 endif
@@ -78,12 +79,11 @@ bench-emulator: ## Emulator start-up to healthy, S3 PUT/GET throughput (1 KB and
 	$(EMULATOR_BENCH)
 
 PIPELINE_BENCH := tests/BatchKit.Pipeline.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Pipeline.Benchmarks
-bench-pipeline: artifacts $(WIREMOCK_JAR) ## Upload to SUCCEEDED, all real processes: 100 and 1,000 stores x 1,000 rows, with a time breakdown and the emulator's peak memory
+bench-pipeline: artifacts $(WIREMOCK_JAR) $(CDK) ## Upload to SUCCEEDED, all real processes: 100 and 1,000 stores x 1,000 rows, with a time breakdown and the emulator's peak memory
 	dotnet build tests/BatchKit.Pipeline.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(PIPELINE_BENCH) $(CURDIR) 100 1000 10
 	$(PIPELINE_BENCH) $(CURDIR) 1000 1000 10
 
-CDK := node_modules/.bin/cdk
 $(CDK): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
@@ -95,8 +95,8 @@ synth: $(CDK) ## Synthesize the AWS stack to cdk.out/ (no AWS credentials needed
 	@test -f $(LAMBDA_ASSET_DIR)/bootstrap || $(MAKE) artifacts
 	$(CDK) synth --quiet --output cdk.out $(CDK_CONTEXT)
 
-deploy: artifacts $(CDK) ## Deploy to the AWS account of your credentials (see src/BatchKit.Infrastructure/DEPLOY.md)
-	$(CDK) deploy --require-approval broadening --output cdk.out $(CDK_CONTEXT)
+deploy: artifacts $(CDK) ## Deploy to the AWS account of your credentials (see src/BatchKit.Infrastructure/DEPLOY.md); outputs to .batchkit/aws-outputs.json
+	$(CDK) deploy --require-approval broadening --output cdk.out --outputs-file .batchkit/aws-outputs.json $(CDK_CONTEXT)
 
 destroy: $(CDK) ## Remove the deployed stack (the bucket is kept: it holds your data)
 	$(CDK) destroy --force --output cdk.out $(CDK_CONTEXT)
