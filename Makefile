@@ -35,8 +35,8 @@ artifacts: ## Publish what the local stack runs: the emulator, the worker (Nativ
 	dotnet publish src/BatchKit.Emulator --configuration $(CONFIGURATION) --output $(ARTIFACTS)/emulator --nologo -v quiet
 	dotnet publish src/BatchKit.Worker --configuration $(CONFIGURATION) --runtime linux-x64 -p:PublishAot=true \
 	  --output $(ARTIFACTS)/worker --nologo -v quiet
-	dotnet publish src/BatchKit.UploadHandler --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
-	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/upload-handler --nologo -v quiet
+	dotnet publish src/BatchKit.Functions --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
+	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/functions --nologo -v quiet
 
 up: cli artifacts $(WIREMOCK_JAR) $(CDK) ## Start the local stack (ENGINE=emulator|localstack) and deploy the synthesized CDK template into it (synthesis cached in cdk.out/)
 ifeq ($(ENGINE),localstack)
@@ -87,7 +87,7 @@ bench-pipeline: artifacts $(WIREMOCK_JAR) $(CDK) ## Upload to SUCCEEDED, all rea
 $(CDK): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-LAMBDA_ASSET_DIR ?= $(ARTIFACTS)/upload-handler
+LAMBDA_ASSET_DIR ?= $(ARTIFACTS)/functions
 CDK_ARGS ?=
 CDK_CONTEXT := -c lambdaAssetDir=$(LAMBDA_ASSET_DIR) $(CDK_ARGS)
 

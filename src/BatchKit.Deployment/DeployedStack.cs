@@ -1,4 +1,5 @@
 using BatchKit.CloudFormation.Deploy;
+using BatchKit.Contracts.Stack;
 using BatchKit.Contracts;
 
 namespace BatchKit.Deployment;

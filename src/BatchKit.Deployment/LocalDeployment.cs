@@ -1,5 +1,6 @@
 using BatchKit.CloudFormation.Deploy;
 using BatchKit.CloudFormation.Synthesis;
+using BatchKit.Contracts.Stack;
 using BatchKit.Contracts;
 
 namespace BatchKit.Deployment;
@@ -32,7 +33,7 @@ public sealed record LocalDeployment
     /// <summary>The Slack webhook as the workflow calls it (from where Step Functions runs: the emulator's host, or LocalStack's network).</summary>
     public required Uri SlackWebhookUrl { get; init; }
 
-    /// <summary>The upload handler's published directory (its bootstrap): the function code asset. Default artifacts/upload-handler.</summary>
+    /// <summary>The upload handler's published directory (its bootstrap): the function code asset. Default artifacts/functions.</summary>
     public string? LambdaAssetDirectory { get; init; }
 
     /// <summary>Where the cloud assembly goes. Default cdk.out, as make synth writes it.</summary>
@@ -48,7 +49,7 @@ public sealed record LocalDeployment
 
     public async Task<DeployResult> DeployAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        var assets = Path.GetFullPath(LambdaAssetDirectory ?? Path.Combine(RepositoryRoot, "artifacts", "upload-handler"));
+        var assets = Path.GetFullPath(LambdaAssetDirectory ?? Path.Combine(RepositoryRoot, "artifacts", "functions"));
         var context = new Dictionary<string, string>(Context) { [CdkContextKeys.LambdaAssetDir] = assets };
         var assembly = await new CdkSynthesizer(RepositoryRoot, progress)
             .SynthesizeAsync(new SynthesisRequest(CloudAssemblyDirectory ?? Path.Combine(RepositoryRoot, "cdk.out"), context, [assets]), cancellationToken)

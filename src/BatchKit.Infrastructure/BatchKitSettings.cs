@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using BatchKit.Contracts.Stack;
 using BatchKit.Contracts;
 using Constructs;
 
@@ -22,7 +23,7 @@ internal sealed record BatchKitSettings
     public string StackName { get; init; } = "BatchKit";
 
     /// <summary>The directory holding the upload handler's published <c>bootstrap</c> (one binary, two functions).</summary>
-    public string LambdaAssetDir { get; init; } = "artifacts/upload-handler";
+    public string LambdaAssetDir { get; init; } = "artifacts/functions";
 
     /// <summary>The Docker build context of the worker image (the repository root; the Dockerfile is src/BatchKit.Worker/Dockerfile).</summary>
     public string RepositoryRoot { get; init; } = ".";

@@ -1,5 +1,6 @@
-using Amazon.CDK;
 using Amazon.CDK.AWS.SSM;
+using Amazon.CDK;
+using BatchKit.Contracts.Stack;
 using BatchKit.Contracts;
 using BatchKit.Infrastructure.Constructs;
 using Constructs;
@@ -25,7 +26,7 @@ internal sealed class BatchKitStack : Stack
         Storage = new Storage(this, "Storage", Names);
         Slack = new SlackConnection(this, "Slack", settings);
         Worker = new WorkerCluster(this, "Worker", Network, Storage.Bucket, Names, settings);
-        var code = UploadHandlerFunction.CodeFrom(settings.LambdaAssetDir);
+        var code = PipelineFunction.CodeFrom(settings.LambdaAssetDir);
         Summary = new SummaryFunction(this, "Summary", code, Storage.Bucket, settings);
         Workflow = new SalesBatchWorkflow(this, "Workflow", new SalesBatchWorkflowProps(settings, Names, Storage.Bucket, Network, Worker, Summary, Slack));
         Upload = new UploadFunction(this, "Upload", code, Names, settings);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using BatchKit.Aws;
-using BatchKit.Contracts;
+using BatchKit.Contracts.Worker;
 using BatchKit.Sales;
 
 namespace BatchKit.Worker;
@@ -11,10 +11,6 @@ namespace BatchKit.Worker;
 /// </summary>
 internal sealed record WorkerSettings(string TaskToken, string Bucket, string Key, RowErrorPolicy Policy, TimeSpan HeartbeatInterval, TimeSpan SimulatedDelay)
 {
-    public const string PolicyVariable = "BATCHKIT_ROW_ERROR_POLICY";
-    public const string HeartbeatVariable = "BATCHKIT_HEARTBEAT_SECONDS";
-    public const string DelayVariable = "BATCHKIT_SIMULATED_DELAY_SECONDS";
-
     /// <summary>Reads the settings, or throws <see cref="WorkerConfigurationException"/> naming every missing or bad variable.</summary>
     public static WorkerSettings From(IEnvironmentVariables environment)
     {
@@ -34,13 +30,13 @@ internal sealed record WorkerSettings(string TaskToken, string Bucket, string Ke
         var bucket = Required(WorkerEnvironment.S3Bucket);
         var key = Required(WorkerEnvironment.S3Key);
         var policy = RowErrorPolicy.Fail;
-        if (environment.Get(PolicyVariable) is { Length: > 0 } p && !Enum.TryParse(p, ignoreCase: true, out policy))
+        if (environment.Get(WorkerEnvironment.RowErrorPolicy) is { Length: > 0 } p && !Enum.TryParse(p, ignoreCase: true, out policy))
         {
-            problems.Add($"{PolicyVariable} must be Fail or Quarantine, got '{p}'");
+            problems.Add($"{WorkerEnvironment.RowErrorPolicy} must be Fail or Quarantine, got '{p}'");
         }
 
-        var heartbeat = Seconds(environment, HeartbeatVariable, 10, problems);
-        var delay = Seconds(environment, DelayVariable, 0, problems);
+        var heartbeat = Seconds(environment, WorkerEnvironment.HeartbeatSeconds, 10, problems, positive: true);
+        var delay = Seconds(environment, WorkerEnvironment.SimulatedDelaySeconds, 0, problems, positive: false);
         if (problems.Count > 0)
         {
             throw new WorkerConfigurationException(string.Join("; ", problems), token.Length > 0 ? token : null);
@@ -49,7 +45,8 @@ internal sealed record WorkerSettings(string TaskToken, string Bucket, string Ke
         return new WorkerSettings(token, bucket, key, policy, TimeSpan.FromSeconds(heartbeat), TimeSpan.FromSeconds(delay));
     }
 
-    private static double Seconds(IEnvironmentVariables environment, string name, double fallback, List<string> problems)
+    /// <summary>A heartbeat interval must be above zero (a timer of zero would spin); a delay may be zero.</summary>
+    private static double Seconds(IEnvironmentVariables environment, string name, double fallback, List<string> problems, bool positive)
     {
         var text = environment.Get(name);
         if (string.IsNullOrWhiteSpace(text))
@@ -57,12 +54,13 @@ internal sealed record WorkerSettings(string TaskToken, string Bucket, string Ke
             return fallback;
         }
 
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0)
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            && (positive ? value > 0 : value >= 0) && value <= TimeSpan.MaxValue.TotalSeconds / 2)
         {
             return value;
         }
 
-        problems.Add($"{name} must be a number of seconds, got '{text}'");
+        problems.Add($"{name} must be a number of seconds{(positive ? " above 0" : "")}, got '{text}'");
         return fallback;
     }
 }

@@ -1,8 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.S3;
 using BatchKit.CloudFormation.Deploy;
+using BatchKit.Contracts.Stack;
 using BatchKit.Contracts;
 using BatchKit.Workflow;
 

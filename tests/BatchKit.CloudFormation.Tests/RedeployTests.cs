@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BatchKit.CloudFormation.Assets;
 using BatchKit.CloudFormation.Deploy;
+using BatchKit.Contracts.Stack;
 using BatchKit.Contracts;
 
 namespace BatchKit.CloudFormation.Tests;

@@ -28,7 +28,7 @@ public class PipelineStack : IAsyncLifetime
     /// </summary>
     protected virtual IReadOnlyDictionary<string, string> Context { get; } = new Dictionary<string, string>
     {
-        [Contracts.CdkContextKeys.WorkerEnvironment] = "BATCHKIT_HEARTBEAT_SECONDS=1",
+        [Contracts.Stack.CdkContextKeys.WorkerEnvironment] = Contracts.Worker.WorkerEnvironment.HeartbeatSeconds + "=1",
     };
 
     /// <summary>The cloud assembly's directory under .batchkit/test-synth/ (one per <see cref="Context"/>).</summary>

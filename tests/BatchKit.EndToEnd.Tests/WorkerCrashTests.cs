@@ -34,8 +34,8 @@ public sealed class CrashingWorkerStack : PipelineStack
 
     protected override IReadOnlyDictionary<string, string> Context { get; } = new Dictionary<string, string>
     {
-        [Contracts.CdkContextKeys.WorkerEnvironment] = "BATCHKIT_HEARTBEAT_SECONDS=1",
-        [Contracts.CdkContextKeys.WorkerHeartbeatSeconds] = "6",
+        [Contracts.Stack.CdkContextKeys.WorkerEnvironment] = Contracts.Worker.WorkerEnvironment.HeartbeatSeconds + "=1",
+        [Contracts.Stack.CdkContextKeys.WorkerHeartbeatSeconds] = "6",
     };
 
     protected override string SynthesisName => "end-to-end-crash";

@@ -13,7 +13,7 @@ public sealed class BatchKitSettingsTests
         var settings = From([]);
 
         Assert.Equal("BatchKit", settings.StackName);
-        Assert.Equal("artifacts/upload-handler", settings.LambdaAssetDir);
+        Assert.Equal("artifacts/functions", settings.LambdaAssetDir);
         Assert.Equal(NetworkMode.Public, settings.NetworkMode);
         Assert.Null(settings.VpcId);
         Assert.Null(settings.Environment);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BatchKit.Contracts.Stack;
 using BatchKit.Contracts;
 
 namespace BatchKit.Infrastructure.Tests;

@@ -16,7 +16,7 @@ public abstract class SynthesizedStack : IDisposable
     {
         ArgumentNullException.ThrowIfNull(context);
         _directory = Directory.CreateTempSubdirectory("batchkit-cdk-").FullName;
-        LambdaAssetDir = Path.Combine(_directory, "upload-handler");
+        LambdaAssetDir = Path.Combine(_directory, "functions");
         Directory.CreateDirectory(LambdaAssetDir);
         File.WriteAllText(Path.Combine(LambdaAssetDir, "bootstrap"), "#!/bin/sh\n# stands in for the published upload handler\n");
 

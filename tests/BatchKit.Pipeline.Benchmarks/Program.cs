@@ -52,7 +52,7 @@ try
         Endpoint = endpoint,
         StateDirectory = Path.Combine(data, "stack"),
         SlackWebhookUrl = slack.WebhookUrl,
-        LambdaAssetDirectory = Path.Combine(artifacts, "upload-handler"),
+        LambdaAssetDirectory = Path.Combine(artifacts, "functions"),
     };
     var deployed = Stopwatch.StartNew();
     await deployment.DeployAsync();

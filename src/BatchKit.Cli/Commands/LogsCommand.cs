@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BatchKit.Cli.Local;
+using BatchKit.Contracts.Worker;
 using Spectre.Console;
 
 namespace BatchKit.Cli.Commands;
@@ -42,10 +43,10 @@ internal static class LogsCommand
                 }
             }
 
-            var tasks = await http.GetFromJsonAsync<JsonObject>(new Uri(endpoint, $"/_batchkit/ecs/tasks?s3KeyPrefix={Uri.EscapeDataString(Contracts.BucketPrefixes.ProcessedDay(day))}"), ct).ConfigureAwait(false);
+            var tasks = await http.GetFromJsonAsync<JsonObject>(new Uri(endpoint, $"/_batchkit/ecs/tasks?environment={WorkerEnvironment.S3Key}={Uri.EscapeDataString(Contracts.BucketPrefixes.ProcessedDay(day))}"), ct).ConfigureAwait(false);
             foreach (var task in tasks!["tasks"]!.AsArray())
             {
-                console.Write(new Rule($"ECS task {Path.GetFileName(task!["s3Key"]?.GetValue<string>())}: {task["lastStatus"]}, exit {task["exitCode"]?.ToString() ?? "-"}") { Justification = Justify.Left });
+                console.Write(new Rule($"ECS task {Path.GetFileName(task!["environment"]?[WorkerEnvironment.S3Key]?.GetValue<string>())}: {task["lastStatus"]}, exit {task["exitCode"]?.ToString() ?? "-"}") { Justification = Justify.Left });
                 foreach (var line in (task["output"]?.GetValue<string>() ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(count))
                 {
                     console.WriteLine(line);

@@ -3,6 +3,8 @@ using System.Globalization;
 using BatchKit.Cli.Local;
 using BatchKit.CloudFormation.Deploy;
 using BatchKit.CloudFormation.Template;
+using BatchKit.Contracts.Stack;
+using BatchKit.Contracts.Worker;
 using BatchKit.Contracts;
 using BatchKit.Deployment;
 using Spectre.Console;
@@ -71,7 +73,7 @@ internal static class UpCommand
             // Step Functions calls Slack from inside the engine: the emulator is on this machine, LocalStack in compose.
             SlackWebhookUrl = engine == "emulator" ? new Uri(slackUrl, SlackStub.WebhookPath) : new Uri("http://wiremock:8080" + SlackStub.WebhookPath),
             Context = delay > 0
-                ? new Dictionary<string, string> { [CdkContextKeys.WorkerEnvironment] = "BATCHKIT_SIMULATED_DELAY_SECONDS=" + delay.ToString(CultureInfo.InvariantCulture) }
+                ? new Dictionary<string, string> { [CdkContextKeys.WorkerEnvironment] = WorkerEnvironment.SimulatedDelaySeconds + "=" + delay.ToString(CultureInfo.InvariantCulture) }
                 : new Dictionary<string, string>(),
         };
         var result = await DeployAsync(console, deployment, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.S3;
 using BatchKit.Aws.StepFunctions;
@@ -157,10 +158,18 @@ internal sealed class ExecutionWatcher(IAnsiConsole console, StackEndpoint stack
         }
     }
 
+    /// <summary>The day a sales-batch execution input names, or null for an input of another shape.</summary>
     internal static string? Day(string? input)
     {
-        var path = input is null ? null : JsonNode.Parse(input)?["input"]?["bucket_path"]?.GetValue<string>();
-        return path is null ? null : BucketPrefixes.DayOf(path);
+        try
+        {
+            var path = input is null ? null : JsonSerializer.Deserialize(input, ContractJson.Default.WorkflowInput)?.Input?.BucketPath;
+            return path is null ? null : BucketPrefixes.DayOf(path);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string StoreOf(string? childInput)

@@ -17,7 +17,7 @@ internal sealed record LocalPaths(string Repository)
 
     public string Worker => Path.Combine(Artifacts, "worker", "batchkit-worker");
 
-    public string LambdaCode => Path.Combine(Artifacts, "upload-handler");
+    public string LambdaCode => Path.Combine(Artifacts, "functions");
 
     public string PidFile(string name) => Path.Combine(State, name + ".pid");
 

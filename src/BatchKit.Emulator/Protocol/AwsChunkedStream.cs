@@ -42,7 +42,7 @@ internal sealed class AwsChunkedStream(Stream inner) : Stream
             var sizeText = header.Split(';')[0].Trim();
             if (!long.TryParse(sizeText, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out _chunkLeft))
             {
-                throw new AwsServiceException("IncompleteBody", $"The aws-chunked body has a malformed chunk header '{header}'.");
+                throw new ServiceErrorException("IncompleteBody", $"The aws-chunked body has a malformed chunk header '{header}'.");
             }
 
             if (_chunkLeft == 0)
@@ -59,7 +59,7 @@ internal sealed class AwsChunkedStream(Stream inner) : Stream
 
         if (_start == _end && !await FillAsync(cancellationToken).ConfigureAwait(false))
         {
-            throw new AwsServiceException("IncompleteBody", "The aws-chunked body ended inside a chunk.");
+            throw new ServiceErrorException("IncompleteBody", "The aws-chunked body ended inside a chunk.");
         }
 
         var n = (int)Math.Min(Math.Min(destination.Length, _end - _start), _chunkLeft);
@@ -93,7 +93,7 @@ internal sealed class AwsChunkedStream(Stream inner) : Stream
             line.Append((char)b);
             if (line.Length > 8192)
             {
-                throw new AwsServiceException("IncompleteBody", "The aws-chunked body has a chunk header longer than 8 KiB.");
+                throw new ServiceErrorException("IncompleteBody", "The aws-chunked body has a chunk header longer than 8 KiB.");
             }
         }
     }

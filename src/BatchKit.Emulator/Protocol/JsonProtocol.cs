@@ -22,11 +22,11 @@ internal static class JsonProtocol
 
         try
         {
-            return JsonNode.Parse(text) as JsonObject ?? throw new AwsServiceException("SerializationException", "The request body must be a JSON object.");
+            return JsonNode.Parse(text) as JsonObject ?? throw new ServiceErrorException("SerializationException", "The request body must be a JSON object.");
         }
         catch (JsonException e)
         {
-            throw new AwsServiceException("SerializationException", $"The request body is not valid JSON: {e.Message}");
+            throw new ServiceErrorException("SerializationException", $"The request body is not valid JSON: {e.Message}");
         }
     }
 
@@ -37,7 +37,7 @@ internal static class JsonProtocol
         return response.WriteAsync(body?.ToJsonString() ?? "{}");
     }
 
-    public static Task WriteErrorAsync(HttpResponse response, AwsServiceException error, string contentType)
+    public static Task WriteErrorAsync(HttpResponse response, ServiceErrorException error, string contentType)
     {
         response.Headers["x-amzn-ErrorType"] = error.Code;
         return WriteAsync(response, new JsonObject { ["__type"] = error.Code, ["message"] = error.Message }, contentType, error.StatusCode);

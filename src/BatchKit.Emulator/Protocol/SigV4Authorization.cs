@@ -30,8 +30,8 @@ internal static class SigV4Authorization
         if (string.IsNullOrEmpty(header))
         {
             throw s3
-                ? new AwsServiceException("AccessDenied", "Anonymous access is not allowed: sign the request with Signature Version 4 (any credentials work here).", 403)
-                : new AwsServiceException("MissingAuthenticationTokenException", "Missing Authentication Token", 403);
+                ? new ServiceErrorException("AccessDenied", "Anonymous access is not allowed: sign the request with Signature Version 4 (any credentials work here).", 403)
+                : new ServiceErrorException("MissingAuthenticationTokenException", "Missing Authentication Token", 403);
         }
 
         if (!header.StartsWith(Algorithm + " ", StringComparison.Ordinal))
@@ -58,6 +58,6 @@ internal static class SigV4Authorization
             : throw Malformed(s3, $"The credential scope '{credential}' is not AKID/date/region/service/aws4_request.");
     }
 
-    private static AwsServiceException Malformed(bool s3, string message) =>
-        s3 ? new AwsServiceException("AuthorizationHeaderMalformed", message, 400) : new AwsServiceException("IncompleteSignatureException", message, 400);
+    private static ServiceErrorException Malformed(bool s3, string message) =>
+        s3 ? new ServiceErrorException("AuthorizationHeaderMalformed", message, 400) : new ServiceErrorException("IncompleteSignatureException", message, 400);
 }

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3;
 using BatchKit.Contracts;
+using BatchKit.Contracts.Functions;
 using Constructs;
 
 namespace BatchKit.Infrastructure.Constructs;
@@ -13,7 +14,7 @@ namespace BatchKit.Infrastructure.Constructs;
 /// </summary>
 internal sealed class SummaryFunction : Construct
 {
-    public const string Handler = "summary";
+    public const string Handler = FunctionHandlers.Summary;
 
     public const int MemorySize = 512;
 
@@ -23,7 +24,7 @@ internal sealed class SummaryFunction : Construct
     {
         ArgumentNullException.ThrowIfNull(bucket);
         ArgumentNullException.ThrowIfNull(settings);
-        HandlerFunction = new UploadHandlerFunction(this, "Handler", new UploadHandlerFunctionProps(
+        HandlerFunction = new PipelineFunction(this, "Handler", new PipelineFunctionProps(
             code, Handler, "BatchKit: sums the day's ResultWriter output into reports/<day>/summary.json", MemorySize, Timeout, settings.LogRetentionDays));
         var reports = bucket.ArnForObjects(BucketPrefixes.Reports + "*");
         HandlerFunction.Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = ["s3:GetObject", "s3:PutObject"], Resources = [reports] }));
@@ -37,5 +38,5 @@ internal sealed class SummaryFunction : Construct
 
     public Function Function => HandlerFunction.Function;
 
-    private UploadHandlerFunction HandlerFunction { get; }
+    private PipelineFunction HandlerFunction { get; }
 }

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SQS;
 using BatchKit.Contracts;
+using BatchKit.Contracts.Functions;
 using Constructs;
 
 namespace BatchKit.Infrastructure.Constructs;
@@ -15,7 +16,7 @@ namespace BatchKit.Infrastructure.Constructs;
 /// </summary>
 internal sealed class UploadFunction : Construct
 {
-    public const string Handler = "upload";
+    public const string Handler = FunctionHandlers.Upload;
 
     /// <summary>Streaming unzip: memory buys CPU (and network) on Lambda; 15 minutes covers a 1,000-store day.</summary>
     public const int MemorySize = 1024;
@@ -32,7 +33,7 @@ internal sealed class UploadFunction : Construct
             EnforceSSL = true,
             Encryption = QueueEncryption.SQS_MANAGED,
         });
-        HandlerFunction = new UploadHandlerFunction(this, "Handler", new UploadHandlerFunctionProps(
+        HandlerFunction = new PipelineFunction(this, "Handler", new PipelineFunctionProps(
             code, Handler, "BatchKit: unzips uploads/<day>.zip to processed/<day>/ and starts the sales batch", MemorySize, Timeout, settings.LogRetentionDays)
         {
             DeadLetterQueue = DeadLetterQueue,
@@ -50,7 +51,7 @@ internal sealed class UploadFunction : Construct
 
     public Function Function => HandlerFunction.Function;
 
-    private UploadHandlerFunction HandlerFunction { get; }
+    private PipelineFunction HandlerFunction { get; }
 
     private static PolicyStatement Statement(string[] actions, string resource) =>
         new(new PolicyStatementProps { Actions = actions, Resources = [resource] });

@@ -24,7 +24,7 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
         "DescribeTasks" => DescribeTasks(request),
         "ListTasks" => ListTasks(request),
         "StopTask" => StopTask(request),
-        _ => throw new AwsServiceException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's ECS emulation."),
+        _ => throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's ECS emulation."),
     });
 
     public JsonObject CreateCluster(JsonObject request)
@@ -141,13 +141,13 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
     }
 
     /// <summary>
-    /// BatchKit's read-out of task output (CloudWatch Logs on AWS): <c>GET /_batchkit/ecs/tasks[?s3KeyPrefix=...]</c>
-    /// lists every task with its status, exit code, the store it ran (S3_KEY) and its output.
+    /// BatchKit's read-out of task output (CloudWatch Logs on AWS): <c>GET /_batchkit/ecs/tasks[?environment=NAME=PREFIX]</c>
+    /// lists every task, or those whose variable NAME starts with PREFIX, with its status, exit code, environment and output.
     /// </summary>
-    public JsonObject ListTaskOutputs(string? s3KeyPrefix) => new()
+    public JsonObject ListTaskOutputs(string? variable, string? prefix) => new()
     {
         ["tasks"] = new JsonArray([.. store.Tasks.Values
-            .Where(t => s3KeyPrefix is null || (t.Environment.TryGetValue("S3_KEY", out var key) && key.StartsWith(s3KeyPrefix, StringComparison.Ordinal)))
+            .Where(t => variable is null || (t.Environment.TryGetValue(variable, out var value) && value.StartsWith(prefix ?? "", StringComparison.Ordinal)))
             .OrderBy(t => t.CreatedAt)
             .Select(t => (JsonNode)new JsonObject
             {
@@ -155,7 +155,8 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
                 ["lastStatus"] = t.LastStatus,
                 ["exitCode"] = t.ExitCode,
                 ["stoppedReason"] = t.StoppedReason,
-                ["s3Key"] = t.Environment.GetValueOrDefault("S3_KEY"),
+                ["environment"] = new JsonObject([.. t.Environment.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value))]),
+                ["runtime"] = t.RuntimeKind,
                 ["output"] = t.Output,
             })]),
     };
@@ -173,11 +174,35 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
 
         var container = definition["containerDefinitions"]![0]!.AsObject();
         var containerName = container["name"]!.GetValue<string>();
+        var launch = ContainerLaunch(definition, container, request["overrides"]?["containerOverrides"] as JsonArray ?? []);
+        var tasks = new JsonArray();
+        for (var i = 0; i < count; i++)
+        {
+            var task = new EcsTask($"{clusterArn.Replace(":cluster/", ":task/", StringComparison.Ordinal)}/{Guid.NewGuid():N}", clusterArn,
+                definition["taskDefinitionArn"]!.GetValue<string>(), containerName, request["startedBy"]?.GetValue<string>(), time.GetUtcNow())
+            {
+                Environment = launch.Environment,
+                StopTimeout = TimeSpan.FromSeconds(launch.StopTimeoutSeconds),
+            };
+            store.Tasks[task.TaskArn] = task;
+            runner.Start(task, launch);
+            tasks.Add(Describe(task));
+        }
+
+        return new JsonObject { ["tasks"] = tasks, ["failures"] = new JsonArray() };
+    }
+
+    /// <summary>
+    /// The container as it runs: the definition's entry point, command, environment, user and limits, with the
+    /// overrides on top (an override's command replaces the definition's; its environment adds to and replaces
+    /// entries by name). https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html
+    /// </summary>
+    private static EcsContainerLaunch ContainerLaunch(JsonObject definition, JsonObject container, JsonArray overrides)
+    {
+        var containerName = container["name"]!.GetValue<string>();
         var environment = (container["environment"] as JsonArray ?? []).ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!["value"]?.GetValue<string>() ?? "", StringComparer.Ordinal);
-        // The task definition's command replaces the image's CMD, and a container override's command replaces both
-        // (ContainerDefinition.command, ContainerOverride.command in the API reference).
-        IReadOnlyList<string>? command = (container["command"] as JsonArray)?.Select(c => c!.GetValue<string>()).ToList();
-        foreach (var over in request["overrides"]?["containerOverrides"] as JsonArray ?? [])
+        IReadOnlyList<string> command = Strings(container["command"]);
+        foreach (var over in overrides)
         {
             if (over?["name"]?.GetValue<string>() is { } name && name != containerName)
             {
@@ -189,24 +214,30 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
                 environment[variable!["name"]!.GetValue<string>()] = variable["value"]?.GetValue<string>() ?? "";
             }
 
-            command = (over?["command"] as JsonArray)?.Select(c => c!.GetValue<string>()).ToList() ?? command;
+            command = over?["command"] is JsonArray replaced ? Strings(replaced) : command;
         }
 
-        var tasks = new JsonArray();
-        for (var i = 0; i < count; i++)
+        return new EcsContainerLaunch(container["image"]!.GetValue<string>())
         {
-            var task = new EcsTask($"{clusterArn.Replace(":cluster/", ":task/", StringComparison.Ordinal)}/{Guid.NewGuid():N}", clusterArn,
-                definition["taskDefinitionArn"]!.GetValue<string>(), containerName, request["startedBy"]?.GetValue<string>(), time.GetUtcNow())
-            {
-                Environment = environment,
-            };
-            store.Tasks[task.TaskArn] = task;
-            runner.Start(task, container["image"]!.GetValue<string>(), environment, command);
-            tasks.Add(Describe(task));
-        }
-
-        return new JsonObject { ["tasks"] = tasks, ["failures"] = new JsonArray() };
+            EntryPoint = Strings(container["entryPoint"]),
+            Command = command,
+            Environment = environment,
+            User = container["user"]?.GetValue<string>(),
+            CpuUnits = Units(container["cpu"]) ?? Units(definition["cpu"]),
+            MemoryMiB = Units(container["memory"]) ?? Units(definition["memory"]),
+            StopTimeoutSeconds = container["stopTimeout"]?.GetValue<int>() ?? 30,
+        };
     }
+
+    private static List<string> Strings(JsonNode? array) => (array as JsonArray ?? []).Select(c => c!.GetValue<string>()).ToList();
+
+    /// <summary>Task-level cpu and memory are strings ("256"), container-level ones numbers.</summary>
+    private static int? Units(JsonNode? value) => value switch
+    {
+        JsonValue v when v.TryGetValue<int>(out var n) => n,
+        JsonValue v when v.TryGetValue<string>(out var text) && int.TryParse(text, out var parsed) => parsed,
+        _ => null,
+    };
 
     public JsonObject DescribeTasks(JsonObject request)
     {
@@ -284,6 +315,11 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
             container["exitCode"] = code;
         }
 
+        if (task.Workload is { } workload)
+        {
+            container["runtimeId"] = workload.Id; // the pid or the container id
+        }
+
         var json = new JsonObject
         {
             ["taskArn"] = task.TaskArn,
@@ -295,6 +331,12 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
             ["createdAt"] = Epoch(task.CreatedAt),
             ["containers"] = new JsonArray(container),
         };
+        if (task.RuntimeKind is { } kind)
+        {
+            // Which runtime ran it (an attribute, as ECS reports its own facts about a task).
+            json["attributes"] = new JsonArray(new JsonObject { ["name"] = "batchkit.runtime", ["value"] = kind });
+        }
+
         if (task.StartedBy is not null)
         {
             json["startedBy"] = task.StartedBy;
@@ -309,7 +351,7 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
         {
             json["stoppedAt"] = Epoch(stopped);
             json["stoppedReason"] = task.StoppedReason;
-            json["stopCode"] = "EssentialContainerExited";
+            json["stopCode"] = task.StopCode;
         }
 
         return json;

@@ -1,21 +1,29 @@
 using System.Text;
+using BatchKit.Emulator.Runtime;
 
 namespace BatchKit.Emulator.Services.Ecs;
 
 /// <summary>
-/// One task and its local process: lastStatus moves PROVISIONING → RUNNING → STOPPED; output is kept (bounded)
+/// One task and its running workload: lastStatus moves PROVISIONING → RUNNING → STOPPED; output is kept (bounded)
 /// so a failed task explains itself.
 /// </summary>
 internal sealed class EcsTask(string taskArn, string clusterArn, string taskDefinitionArn, string containerName, string? startedBy, DateTimeOffset createdAt)
 {
+    public const string Stopped = "STOPPED";
     private const int MaxOutput = 64 * 1024;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string TaskArn => taskArn;
 
+    /// <summary>The last segment of the ARN, as the metadata endpoint and the workload's name use it.</summary>
+    public string TaskId => taskArn[(taskArn.LastIndexOf('/') + 1)..];
+
     /// <summary>The container's environment after overrides (the worker's S3_KEY says which store it ran).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How long StopTask waits between SIGTERM and SIGKILL.</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public string ClusterArn => clusterArn;
 
@@ -37,9 +45,15 @@ internal sealed class EcsTask(string taskArn, string clusterArn, string taskDefi
 
     public string? StoppedReason { get; private set; }
 
-    public int? ProcessId { get; set; }
+    public string? StopCode { get; private set; }
 
-    public Task Stopped => _stopped.Task;
+    /// <summary>The running workload (a pid or a container id), once it started.</summary>
+    public IRunningWorkload? Workload { get; private set; }
+
+    /// <summary><c>process</c> or <c>container</c>: which runtime ran the task.</summary>
+    public string? RuntimeKind { get; private set; }
+
+    public Task StoppedTask => _stopped.Task;
 
     public string Output
     {
@@ -63,35 +77,40 @@ internal sealed class EcsTask(string taskArn, string clusterArn, string taskDefi
         }
     }
 
-    /// <summary>False when the task was stopped first (StopTask while it waited in PROVISIONING): it must not run.</summary>
-    public bool Running(DateTimeOffset at)
+    /// <summary>False when the task was stopped first (StopTask while it started): it must not run.</summary>
+    public bool Running(IRunningWorkload workload, string runtimeKind, DateTimeOffset at)
     {
         lock (_stopped)
         {
-            if (LastStatus == "STOPPED")
+            if (LastStatus == Stopped)
             {
                 return false;
             }
 
+            Workload = workload;
+            RuntimeKind = runtimeKind;
             LastStatus = "RUNNING";
             StartedAt = at;
             return true;
         }
     }
 
-    public void Stop(DateTimeOffset at, int? exitCode, string reason)
+    /// <summary>The first stop wins: a StopTask reason is not overwritten by the exit that follows it.</summary>
+    public void Stop(DateTimeOffset at, int? exitCode, string reason, string stopCode)
     {
         lock (_stopped)
         {
-            if (LastStatus == "STOPPED")
+            if (LastStatus == Stopped)
             {
+                ExitCode ??= exitCode; // the container's exit after a StopTask (143 after SIGTERM, 137 after SIGKILL)
                 return;
             }
 
             ExitCode = exitCode;
             StoppedReason = reason;
+            StopCode = stopCode;
             StoppedAt = at;
-            LastStatus = "STOPPED";
+            LastStatus = Stopped;
         }
 
         _stopped.TrySetResult();

@@ -21,7 +21,7 @@ internal sealed class EventBridgeProvider(EventBridgeStore store, EmulatorOption
         "DescribeConnection" => DescribeConnection(request),
         "DeleteConnection" => DeleteConnection(request),
         "PutEvents" => PutEvents(request),
-        _ => throw new AwsServiceException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's EventBridge emulation."),
+        _ => throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's EventBridge emulation."),
     });
 
     public JsonObject CreateConnection(JsonObject request)

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using BatchKit.Emulator.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,12 +18,14 @@ namespace BatchKit.Emulator.Services.Lambda;
 /// </summary>
 internal sealed class ExecutionEnvironment : IAsyncDisposable
 {
+    /// <summary>Where Lambda puts a function's code; the process runtime maps it back to the code directory.</summary>
+    public const string TaskRoot = "/var/task";
     private const string Prefix = "/2018-06-01/runtime/";
     private readonly LambdaFunction _function;
     private readonly FunctionRuntime _runtime;
     private readonly TimeProvider _time;
     private readonly WebApplication _api;
-    private readonly Process _process = new();
+    private IRunningWorkload? _workload;
     private LambdaInvocation? _current;
     private ITimer? _timeout;
 
@@ -40,8 +42,9 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
 
     public Task Exited { get; private set; } = Task.CompletedTask;
 
+    /// <summary>Starts the Runtime API on its own loopback port, then the bootstrap through the launcher.</summary>
     public static async Task<ExecutionEnvironment> StartAsync(
-        LambdaFunction function, FunctionRuntime runtime, IReadOnlyDictionary<string, string> awsEnvironment, TimeProvider time)
+        LambdaFunction function, FunctionRuntime runtime, IWorkloadLauncher launcher, LambdaWorkload workload, TimeProvider time)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -53,7 +56,9 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
         var address = new Uri(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         try
         {
-            environment.StartProcess($"{address.Host}:{address.Port}", awsEnvironment);
+            var spec = workload.Spec(function, $"{address.Host}:{address.Port}", environment.Output);
+            environment._workload = await launcher.LaunchAsync(spec, CancellationToken.None).ConfigureAwait(false);
+            environment.Exited = environment.WatchExitAsync(environment._workload);
             return environment;
         }
         catch
@@ -64,50 +69,13 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
         }
     }
 
-    private void StartProcess(string runtimeApi, IReadOnlyDictionary<string, string> awsEnvironment)
+    private async Task WatchExitAsync(IRunningWorkload workload)
     {
-        // The variables Lambda defines for every function, then the function's own (which may override endpoint ones).
-        // https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
-        var start = new ProcessStartInfo(_function.Bootstrap)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _function.CodeDirectory,
-        };
-        foreach (var (name, value) in awsEnvironment)
-        {
-            start.Environment[name] = value;
-        }
-
-        start.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
-        start.Environment["_HANDLER"] = _function.Handler;
-        start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = _function.FunctionName;
-        start.Environment["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
-        start.Environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = _function.MemorySize.ToString(CultureInfo.InvariantCulture);
-        start.Environment["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/" + _function.FunctionName;
-        start.Environment["LAMBDA_TASK_ROOT"] = _function.CodeDirectory;
-        start.Environment["TZ"] = ":UTC";
-        foreach (var (name, value) in _function.Environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        _process.StartInfo = start;
-        _process.OutputDataReceived += (_, e) => Output(e.Data);
-        _process.ErrorDataReceived += (_, e) => Output(e.Data);
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        Exited = WatchExitAsync();
-    }
-
-    private async Task WatchExitAsync()
-    {
-        await _process.WaitForExitAsync().ConfigureAwait(false);
+        var exit = await workload.Exited.ConfigureAwait(false);
+        var code = exit.ExitCode ?? -1;
         var current = Interlocked.Exchange(ref _current, null);
-        current?.Fail("Runtime.ExitError", $"RequestId: {current.RequestId} Error: Runtime exited with error: exit status {_process.ExitCode}", _time.GetUtcNow());
-        _runtime.EnvironmentExited(this, _process.ExitCode);
+        current?.Fail("Runtime.ExitError", $"RequestId: {current.RequestId} Error: Runtime exited with error: exit status {code}", _time.GetUtcNow());
+        _runtime.EnvironmentExited(this, code);
     }
 
     private void Output(string? line)
@@ -228,17 +196,7 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
         Kill();
     }
 
-    public void Kill()
-    {
-        try
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Not started or already exited.
-        }
-    }
+    public void Kill() => _ = _workload?.StopAsync(TimeSpan.Zero);
 
     private static Task RuntimeError(HttpContext context, int status, string type, string message)
     {
@@ -249,11 +207,14 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Kill();
+        if (_workload is { } workload)
+        {
+            await workload.DisposeAsync().ConfigureAwait(false); // ends it, by its own id, if it still runs
+        }
+
         await Exited.ConfigureAwait(false);
         _timeout?.Dispose();
         await _api.StopAsync().ConfigureAwait(false);
         await _api.DisposeAsync().ConfigureAwait(false);
-        _process.Dispose();
     }
 }

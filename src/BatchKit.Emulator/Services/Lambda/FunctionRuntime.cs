@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using BatchKit.Emulator.Runtime;
 
 namespace BatchKit.Emulator.Services.Lambda;
 
@@ -9,7 +10,7 @@ namespace BatchKit.Emulator.Services.Lambda;
 /// (a broken bootstrap) fails the invocation waiting for it instead of being restarted forever.
 /// https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html
 /// </summary>
-internal sealed class FunctionRuntime(LambdaFunction function, int maxEnvironments, IReadOnlyDictionary<string, string> awsEnvironment, TimeProvider time)
+internal sealed class FunctionRuntime(LambdaFunction function, int maxEnvironments, IWorkloadLauncher launcher, LambdaWorkload workload, TimeProvider time)
     : IAsyncDisposable
 {
     private const int MaxLogLines = 2_000;
@@ -133,13 +134,13 @@ internal sealed class FunctionRuntime(LambdaFunction function, int maxEnvironmen
         ExecutionEnvironment? environment = null;
         try
         {
-            environment = await ExecutionEnvironment.StartAsync(function, this, awsEnvironment, time).ConfigureAwait(false);
+            environment = await ExecutionEnvironment.StartAsync(function, this, launcher, workload, time).ConfigureAwait(false);
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (WorkloadStartException e)
         {
             // https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-invocation.html (Runtime.InvalidEntrypoint)
-            Log($"could not start {function.Bootstrap}: {e.Message}");
-            FailOnePending("Runtime.InvalidEntrypoint", $"RequestId: Error: could not start the runtime's bootstrap '{function.Bootstrap}': {e.Message}");
+            Log($"could not start {function.Bootstrap}: {e.Reason}");
+            FailOnePending("Runtime.InvalidEntrypoint", $"RequestId: Error: could not start the runtime's bootstrap '{function.Bootstrap}': {e.Reason}");
         }
 
         lock (_environments)

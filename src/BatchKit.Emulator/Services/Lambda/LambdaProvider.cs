@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BatchKit.Emulator.Protocol;
+using BatchKit.Emulator.Runtime;
 using Microsoft.AspNetCore.Http;
 
 namespace BatchKit.Emulator.Services.Lambda;
@@ -11,8 +12,9 @@ namespace BatchKit.Emulator.Services.Lambda;
 /// <c>bootstrap</c> through the Runtime API in warm execution environments. One method per operation, named after it.
 /// https://docs.aws.amazon.com/lambda/latest/api/API_Operations.html
 /// </summary>
-internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode code, EmulatorOptions options, Func<Uri> endpoint, TimeProvider time)
-    : IAsyncDisposable
+internal sealed partial class LambdaProvider(
+    LambdaStore store, FunctionCode code, IWorkloadLauncher launcher, EmulatorEndpoint endpoint, EmulatorOptions options, TimeProvider time)
+    : IRestJsonService, IAsyncDisposable
 {
     public const string PathPrefix = "/2015-03-31/functions";
     private const int LogTailBytes = 4 * 1024;
@@ -22,7 +24,7 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
     public AsyncInvoker Async => _async;
 
     /// <summary>True when a request is for Lambda: its path and its signing service say so (a bucket may be named 2015-03-31).</summary>
-    public static bool Serves(HttpRequest request) =>
+    public bool Serves(HttpRequest request) =>
         request.Path.StartsWithSegments(PathPrefix, StringComparison.Ordinal)
         && request.Headers.Authorization.ToString().Contains("/lambda/aws4_request", StringComparison.Ordinal);
 
@@ -68,34 +70,6 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
         }
     }
 
-    /// <summary>
-    /// BatchKit's own read-outs (no AWS API has them locally): <c>GET /_batchkit/lambda/logs?function=NAME</c> (the
-    /// runtime output CloudWatch would hold) and <c>GET /_batchkit/lambda/failed-events</c> (async events that failed
-    /// every attempt, which Lambda would send to an on-failure destination).
-    /// </summary>
-    public Task HandleBatchKitAsync(HttpContext context)
-    {
-        var path = context.Request.Path.Value ?? "";
-        if (path == "/_batchkit/lambda/logs")
-        {
-            var name = context.Request.Query["function"].ToString();
-            return WriteAsync(context, new JsonObject { ["function"] = name, ["lines"] = new JsonArray([.. Runtime(name).LogLines().Select(l => (JsonNode)l)]) });
-        }
-
-        if (path == "/_batchkit/lambda/failed-events")
-        {
-            return WriteAsync(context, new JsonObject
-            {
-                ["events"] = new JsonArray([.. _async.FailedEvents.Select(e => (JsonNode)new JsonObject
-                {
-                    ["function"] = e.FunctionName, ["attempts"] = e.Attempts, ["error"] = e.Error, ["event"] = e.Payload,
-                })]),
-            });
-        }
-
-        throw LambdaErrors.UnknownOperation(context.Request.Method, path);
-    }
-
     /// <summary>https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html</summary>
     public async Task<JsonObject> CreateFunctionAsync(JsonObject request)
     {
@@ -111,7 +85,7 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
         }
 
         var function = Configure(name, request, previous: null);
-        var runtime = new FunctionRuntime(function, options.MaxLambdaEnvironments, AwsEnvironment(), time);
+        var runtime = NewRuntime(function);
         if (!store.Functions.TryAdd(name, runtime))
         {
             await runtime.DisposeAsync().ConfigureAwait(false);
@@ -127,7 +101,7 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
         return new JsonObject
         {
             ["Configuration"] = function.ToConfiguration(),
-            ["Code"] = new JsonObject { ["RepositoryType"] = "S3", ["Location"] = new Uri(endpoint(), "/_batchkit/lambda/" + function.FunctionName).ToString() },
+            ["Code"] = new JsonObject { ["RepositoryType"] = "S3", ["Location"] = new Uri(endpoint.Url, "/_batchkit/lambda/" + function.FunctionName).ToString() },
         };
     }
 
@@ -172,7 +146,7 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
         {
             if (statements.Any(s => s["Sid"]!.GetValue<string>() == statement["Sid"]!.GetValue<string>()))
             {
-                throw new AwsServiceException("ResourceConflictException", $"The statement id ({statement["Sid"]}) provided already exists. Please provide a new statement id, or remove the existing statement.", 409);
+                throw new ServiceErrorException("ResourceConflictException", $"The statement id ({statement["Sid"]}) provided already exists. Please provide a new statement id, or remove the existing statement.", 409);
             }
 
             statements.Add(statement);
@@ -290,7 +264,7 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
     private async Task<JsonObject> ReplaceAsync(string nameOrArn, Func<LambdaFunction, LambdaFunction> change)
     {
         var old = Runtime(nameOrArn);
-        var replacement = new FunctionRuntime(change(old.Function), options.MaxLambdaEnvironments, AwsEnvironment(), time);
+        var replacement = NewRuntime(change(old.Function));
         foreach (var line in old.LogLines())
         {
             replacement.Log(line); // the function's log outlives a code update, as its CloudWatch log group does
@@ -301,16 +275,8 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
         return replacement.Function.ToConfiguration();
     }
 
-    /// <summary>What every function's environment gets so the AWS SDK inside it talks to this emulator.</summary>
-    private Dictionary<string, string> AwsEnvironment() => new(StringComparer.Ordinal)
-    {
-        ["AWS_ENDPOINT_URL"] = endpoint().ToString().TrimEnd('/'),
-        ["AWS_ACCESS_KEY_ID"] = "test",
-        ["AWS_SECRET_ACCESS_KEY"] = "test",
-        ["AWS_SESSION_TOKEN"] = "test",
-        ["AWS_REGION"] = options.Region,
-        ["AWS_DEFAULT_REGION"] = options.Region,
-    };
+    private FunctionRuntime NewRuntime(LambdaFunction function) =>
+        new(function, options.MaxLambdaEnvironments, launcher, new LambdaWorkload(endpoint, options), time);
 
     private static async Task<byte[]> ReadPayloadAsync(HttpRequest request)
     {
@@ -339,7 +305,7 @@ internal sealed partial class LambdaProvider(LambdaStore store, FunctionCode cod
         {
             return await JsonProtocol.ReadRequestAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false);
         }
-        catch (AwsServiceException e)
+        catch (ServiceErrorException e)
         {
             throw LambdaErrors.InvalidRequestContent(e.Message);
         }

@@ -11,7 +11,7 @@ namespace BatchKit.Emulator.Services.S3;
 /// with the event message structure version 2.1 and the object key URL-encoded (a space becomes <c>+</c>).
 /// https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
 /// </summary>
-internal sealed class S3EventNotifier(EmulatorOptions options, Func<LambdaProvider> lambda, TimeProvider time)
+internal sealed class S3EventNotifier(EmulatorOptions options, LambdaProvider lambda, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, S3NotificationConfiguration> _configurations = new(StringComparer.Ordinal);
     private long _sequencer = time.GetUtcNow().ToUnixTimeMilliseconds() << 16;
@@ -21,7 +21,7 @@ internal sealed class S3EventNotifier(EmulatorOptions options, Func<LambdaProvid
     /// <summary>S3 checks every destination when the configuration is put; so does the emulator.</summary>
     public void Put(string bucket, S3NotificationConfiguration configuration)
     {
-        var missing = configuration.Targets.Where(t => !lambda().TryRuntime(t.FunctionArn, null, out _, out _)).Select(t => t.FunctionArn).ToList();
+        var missing = configuration.Targets.Where(t => !lambda.TryRuntime(t.FunctionArn, null, out _, out _)).Select(t => t.FunctionArn).ToList();
         if (missing.Count > 0)
         {
             throw S3Errors.InvalidArgument($"Unable to validate the following destination configurations: {string.Join(", ", missing)} (no such Lambda function)");
@@ -41,13 +41,13 @@ internal sealed class S3EventNotifier(EmulatorOptions options, Func<LambdaProvid
 
         foreach (var target in configuration.Targets.Where(t => t.Matches(eventName, key)))
         {
-            if (!lambda().TryRuntime(target.FunctionArn, null, out var runtime, out _))
+            if (!lambda.TryRuntime(target.FunctionArn, null, out var runtime, out _))
             {
                 continue; // the function was deleted after the configuration was put: S3 drops the event too
             }
 
             var message = Event(bucket, eventName, key, size, eTag, sourceIp, target.Id);
-            lambda().Async.Enqueue(runtime, Encoding.UTF8.GetBytes(message.ToJsonString()));
+            lambda.Async.Enqueue(runtime, Encoding.UTF8.GetBytes(message.ToJsonString()));
         }
     }
 

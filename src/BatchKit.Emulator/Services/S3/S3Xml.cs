@@ -19,7 +19,7 @@ internal static class S3Xml
         await response.WriteAsync(new XDeclaration("1.0", "UTF-8", null) + Environment.NewLine + document.ToString(SaveOptions.DisableFormatting)).ConfigureAwait(false);
     }
 
-    public static async Task WriteErrorAsync(HttpContext context, AwsServiceException error, string? resource)
+    public static async Task WriteErrorAsync(HttpContext context, ServiceErrorException error, string? resource)
     {
         var response = context.Response;
         response.StatusCode = error.StatusCode;

@@ -22,7 +22,7 @@ internal sealed class SsmProvider(SsmStore store, EmulatorOptions options, TimeP
         "GetParameters" => GetParameters(request),
         "GetParametersByPath" => GetParametersByPath(request),
         "DeleteParameter" => DeleteParameter(request),
-        _ => throw new AwsServiceException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's SSM emulation."),
+        _ => throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's SSM emulation."),
     });
 
     public JsonObject PutParameter(JsonObject request)

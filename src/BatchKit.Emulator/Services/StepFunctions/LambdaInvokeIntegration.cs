@@ -42,7 +42,7 @@ internal sealed class LambdaInvokeIntegration(LambdaProvider lambda)
 
             runtime = lambda.Runtime(functionName, parameters?["Qualifier"]?.GetValue<string>());
         }
-        catch (AwsServiceException e)
+        catch (ServiceErrorException e)
         {
             return TaskResult.Failure("Lambda." + e.Code, e.Message);
         }

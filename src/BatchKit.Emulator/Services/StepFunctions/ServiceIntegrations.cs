@@ -15,14 +15,19 @@ namespace BatchKit.Emulator.Services.StepFunctions;
 /// Anything else fails with <see cref="UnsupportedError"/> naming the resource, never silently.
 /// https://docs.aws.amazon.com/step-functions/latest/dg/connect-supported-services.html
 /// </summary>
-internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider events, LambdaProvider lambda, Func<StepFunctionsProvider> stepFunctions)
-    : ITaskIntegration
+internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider events, LambdaProvider lambda) : ITaskIntegration
 {
     public const string UnsupportedError = "BatchKit.UnsupportedIntegration";
 
     private readonly HttpInvokeIntegration _http = new(events);
     private readonly LambdaInvokeIntegration _lambda = new(lambda);
-    private readonly StartExecutionIntegration _startExecution = new(stepFunctions);
+    private readonly StartExecutionIntegration _startExecution = new();
+
+    /// <summary>
+    /// Step Functions calls itself (<c>states:startExecution</c>): its provider needs the engine, which needs these
+    /// integrations, so this one edge is connected once both exist.
+    /// </summary>
+    public void ConnectStepFunctions(StepFunctionsProvider stepFunctions) => _startExecution.Connect(stepFunctions);
 
     public Task<TaskResult> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken) => invocation.ServiceResource switch
     {
@@ -51,7 +56,7 @@ internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider e
 
             response = ecs.RunTask(request);
         }
-        catch (AwsServiceException e)
+        catch (ServiceErrorException e)
         {
             return TaskResult.Failure("ECS." + e.Code, e.Message);
         }
@@ -63,7 +68,7 @@ internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider e
 
         // .sync: wait for the task to stop; a non-zero exit fails the state with the task (and its output) as cause.
         var task = ecs.Find(response["tasks"]![0]!["taskArn"]!.GetValue<string>())!;
-        await task.Stopped.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await task.StoppedTask.WaitAsync(cancellationToken).ConfigureAwait(false);
         var described = JsonCase.ToPascal(ecs.DescribeTasks(new JsonObject { ["tasks"] = new JsonArray(task.TaskArn) })["tasks"]![0]);
         return task.ExitCode == 0
             ? TaskResult.Success(described)

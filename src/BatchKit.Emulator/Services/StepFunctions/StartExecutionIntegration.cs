@@ -10,8 +10,14 @@ namespace BatchKit.Emulator.Services.StepFunctions;
 /// Output as JSON; a child that does not succeed fails the state with <c>States.TaskFailed</c> and the description.
 /// https://docs.aws.amazon.com/step-functions/latest/dg/connect-stepfunctions.html
 /// </summary>
-internal sealed class StartExecutionIntegration(Func<StepFunctionsProvider> stepFunctions)
+internal sealed class StartExecutionIntegration
 {
+    private StepFunctionsProvider? _stepFunctions;
+
+    private StepFunctionsProvider StepFunctions => _stepFunctions ?? throw new InvalidOperationException("states:startExecution ran before Step Functions was connected.");
+
+    public void Connect(StepFunctionsProvider stepFunctions) => _stepFunctions = stepFunctions;
+
     public async Task<TaskResult> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
     {
         var parameters = invocation.Parameters as JsonObject ?? [];
@@ -33,9 +39,9 @@ internal sealed class StartExecutionIntegration(Func<StepFunctionsProvider> step
         JsonObject started;
         try
         {
-            started = stepFunctions().StartExecution(request);
+            started = StepFunctions.StartExecution(request);
         }
-        catch (AwsServiceException e)
+        catch (ServiceErrorException e)
         {
             return TaskResult.Failure("StepFunctions." + e.Code, e.Message);
         }
@@ -46,8 +52,8 @@ internal sealed class StartExecutionIntegration(Func<StepFunctionsProvider> step
             return TaskResult.Success(new JsonObject { ["ExecutionArn"] = executionArn, ["StartDate"] = started["startDate"]?.DeepClone() });
         }
 
-        await stepFunctions().CompletionOf(executionArn).WaitAsync(cancellationToken).ConfigureAwait(false);
-        var described = (JsonObject)JsonCase.ToPascal(stepFunctions().DescribeExecution(new JsonObject { ["executionArn"] = executionArn }))!;
+        await StepFunctions.CompletionOf(executionArn).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var described = (JsonObject)JsonCase.ToPascal(StepFunctions.DescribeExecution(new JsonObject { ["executionArn"] = executionArn }))!;
         if (invocation.Resource.EndsWith(".sync:2", StringComparison.Ordinal))
         {
             foreach (var field in new[] { "Input", "Output" })

@@ -34,7 +34,7 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
         "SendTaskHeartbeat" => SendTaskHeartbeat(request),
         "ListMapRuns" => ListMapRuns(request),
         "DescribeMapRun" => DescribeMapRun(request),
-        _ => throw new AwsServiceException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's Step Functions emulation."),
+        _ => throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's Step Functions emulation."),
     });
 
     public JsonObject CreateStateMachine(JsonObject request)
@@ -349,7 +349,7 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
         var start = 0;
         if (request["nextToken"]?.GetValue<string>() is { } token && !int.TryParse(token, System.Globalization.CultureInfo.InvariantCulture, out start))
         {
-            throw new AwsServiceException("InvalidToken", $"Invalid Token: '{token}'");
+            throw new ServiceErrorException("InvalidToken", $"Invalid Token: '{token}'");
         }
 
         var all = items.ToList();

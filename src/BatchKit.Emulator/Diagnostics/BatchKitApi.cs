@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using BatchKit.Emulator.Protocol;
+using BatchKit.Emulator.Services.Ecs;
+using BatchKit.Emulator.Services.Lambda;
+using Microsoft.AspNetCore.Http;
+
+namespace BatchKit.Emulator.Diagnostics;
+
+/// <summary>
+/// The emulator's own read-outs under <c>/_batchkit/</c>, all in one place (no AWS API has them locally):
+/// <list type="bullet">
+/// <item><c>GET /_batchkit/health</c>: running, and which services it serves;</item>
+/// <item><c>GET /_batchkit/ecs/tasks[?environment=NAME=PREFIX]</c>: every task (or those whose variable NAME starts with
+/// PREFIX) with its status, exit code, environment, runtime and output (CloudWatch on AWS);</item>
+/// <item><c>GET /_batchkit/ecs/metadata/{taskId}[/task]</c>: the task metadata endpoint v4 a container finds at
+/// <c>ECS_CONTAINER_METADATA_URI_V4</c>;</item>
+/// <item><c>GET /_batchkit/lambda/logs?function=NAME</c>: a function's runtime output;</item>
+/// <item><c>GET /_batchkit/lambda/failed-events</c>: asynchronous events that failed every attempt (Lambda's
+/// on-failure destination).</item>
+/// </list>
+/// </summary>
+internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda) : ProtocolHandler
+{
+    public const string Prefix = "/_batchkit";
+    private const string ContentType = "application/json";
+
+    protected override string ClientErrorCode => "InvalidRequest";
+
+    protected override string ServerErrorCode => "InternalError";
+
+    public static bool Serves(HttpRequest request) => request.Path.StartsWithSegments(Prefix, StringComparison.Ordinal);
+
+    protected override Task ServeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var path = request.Path.Value![Prefix.Length..];
+        var query = request.Query;
+        return path switch
+        {
+            "/health" => WriteAsync(context, Health()),
+            "/ecs/tasks" => WriteAsync(context, TaskOutputs(query["environment"].ToString())),
+            _ when path.StartsWith("/ecs/metadata/", StringComparison.Ordinal) => TaskMetadataAsync(context, path["/ecs/metadata/".Length..]),
+            "/lambda/logs" => WriteAsync(context, FunctionLogs(query["function"].ToString())),
+            "/lambda/failed-events" => WriteAsync(context, FailedEvents()),
+            _ => throw new ServiceErrorException("NotFound", $"BatchKit's emulator has no read-out at {request.Path}.", 404),
+        };
+    }
+
+    protected override Task WriteErrorAsync(HttpContext context, ServiceErrorException error) =>
+        JsonProtocol.WriteErrorAsync(context.Response, error, ContentType);
+
+    private static JsonObject Health() => new()
+    {
+        ["status"] = "running",
+        ["services"] = new JsonObject
+        {
+            ["s3"] = "available", ["ssm"] = "available", ["stepfunctions"] = "available",
+            ["ecs"] = "available", ["events"] = "available", ["lambda"] = "available",
+        },
+    };
+
+    private JsonObject TaskOutputs(string filter) => filter.Split('=', 2) switch
+    {
+        [""] => ecs.ListTaskOutputs(null, null),
+        [var name, var prefix] => ecs.ListTaskOutputs(name, prefix),
+        _ => throw new ServiceErrorException("InvalidRequest", $"environment={filter}: expected NAME=PREFIX."),
+    };
+
+    private Task TaskMetadataAsync(HttpContext context, string rest)
+    {
+        var parts = rest.Trim('/').Split('/');
+        var metadata = ecs.TaskMetadata(parts[0], task: parts is [_, "task"]);
+        return metadata is null
+            ? throw new ServiceErrorException("NotFound", $"No task {parts[0]} in this emulator.", 404)
+            : WriteAsync(context, metadata);
+    }
+
+    private JsonObject FunctionLogs(string name) => new()
+    {
+        ["function"] = name,
+        ["lines"] = new JsonArray([.. lambda.Runtime(name).LogLines().Select(l => (JsonNode)l)]),
+    };
+
+    private JsonObject FailedEvents() => new()
+    {
+        ["events"] = new JsonArray([.. lambda.Async.FailedEvents.Select(e => (JsonNode)new JsonObject
+        {
+            ["function"] = e.FunctionName, ["attempts"] = e.Attempts, ["error"] = e.Error, ["event"] = e.Payload,
+        })]),
+    };
+
+    private static Task WriteAsync(HttpContext context, JsonNode body) => JsonProtocol.WriteAsync(context.Response, body, ContentType);
+}

@@ -1,0 +1,60 @@
+using BatchKit.Emulator.Diagnostics;
+using BatchKit.Emulator.Protocol;
+using BatchKit.Emulator.Runtime;
+using BatchKit.Emulator.Services.Ecs;
+using BatchKit.Emulator.Services.EventBridge;
+using BatchKit.Emulator.Services.Lambda;
+using BatchKit.Emulator.Services.S3;
+using BatchKit.Emulator.Services.Ssm;
+using BatchKit.Emulator.Services.StepFunctions;
+using BatchKit.StatesLanguage.Execution;
+
+namespace BatchKit.Emulator;
+
+/// <summary>
+/// Every service of the emulator, built in dependency order in one place so who calls whom reads top to bottom:
+/// stores, the workload launcher, providers, the Step Functions engine with its integrations, then one handler per
+/// wire protocol. Disposal runs the other way round and stops every task and Lambda environment it started.
+/// </summary>
+internal sealed class EmulatorServices : IAsyncDisposable
+{
+    private readonly ProcessLauncher _launcher;
+    private readonly EcsTaskRunner _tasks;
+    private readonly LambdaProvider _lambda;
+
+    public EmulatorServices(EmulatorOptions options, EmulatorEndpoint endpoint, TimeProvider time)
+    {
+        _launcher = new ProcessLauncher(options.EcsImageCommands);
+        var s3Store = new S3Store(options);
+        _tasks = new EcsTaskRunner(_launcher, endpoint, options, time);
+        var ecs = new EcsProvider(new EcsStore(), _tasks, options, time);
+        var events = new EventBridgeProvider(new EventBridgeStore(), options, time);
+        _lambda = new LambdaProvider(new LambdaStore(), new FunctionCode(s3Store, options), _launcher, endpoint, options, time);
+        var s3 = new S3Provider(s3Store, new S3EventNotifier(options, _lambda, time), options);
+
+        var integrations = new ServiceIntegrations(ecs, events, _lambda);
+        var engine = new ExecutionEngine(time, integrations, new S3ItemReader(s3Store));
+        var stepFunctions = new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine);
+        integrations.ConnectStepFunctions(stepFunctions);
+
+        BatchKitApi = new BatchKitApi(ecs, _lambda);
+        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events]);
+        RestJson = new RestJsonProtocol([_lambda]);
+        RestXml = new RestXmlProtocol(s3);
+    }
+
+    public BatchKitApi BatchKitApi { get; }
+
+    public AwsJsonProtocol AwsJson { get; }
+
+    public RestJsonProtocol RestJson { get; }
+
+    public RestXmlProtocol RestXml { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _tasks.DisposeAsync().ConfigureAwait(false); // stops every task it started, by its own id
+        await _lambda.DisposeAsync().ConfigureAwait(false); // and every Lambda execution environment
+        _launcher.Dispose();
+    }
+}

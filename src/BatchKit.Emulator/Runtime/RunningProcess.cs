@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace BatchKit.Emulator.Runtime;
+
+/// <summary>
+/// A workload running as a child process that leads its own process group, identified by its own pid (never by
+/// name or command line). Signals go to the whole group, and when the main process ends, whatever it left in its
+/// group is killed, as a container's processes end with it.
+/// </summary>
+internal sealed partial class RunningProcess : IRunningWorkload
+{
+    private const int SigKill = 9;
+    private const int SigTerm = 15;
+    private readonly Process _process;
+    private readonly bool _ownGroup;
+    private readonly TaskCompletionSource _processExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public RunningProcess(Process process, bool ownGroup)
+    {
+        _process = process;
+        _ownGroup = ownGroup;
+        Id = process.Id.ToString(CultureInfo.InvariantCulture);
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => _processExited.TrySetResult();
+        if (process.HasExited)
+        {
+            _processExited.TrySetResult();
+        }
+
+        Exited = WaitAsync();
+    }
+
+    public string Id { get; }
+
+    public Task<WorkloadExit> Exited { get; }
+
+    private async Task<WorkloadExit> WaitAsync()
+    {
+        await _processExited.Task.ConfigureAwait(false);
+        SignalGroup(SigKill); // what the main process left behind would hold its output open
+        // Waits for the redirected output to reach its end, so no line is lost.
+        await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        return new WorkloadExit(_process.ExitCode);
+    }
+
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_processExited.Task.IsCompleted)
+        {
+            return; // Its pid may belong to another process by now: never signal it.
+        }
+
+        Signal(SigTerm);
+        if (await Task.WhenAny(_processExited.Task, Task.Delay(grace)).ConfigureAwait(false) != _processExited.Task)
+        {
+            Signal(SigKill);
+        }
+
+        await Exited.ConfigureAwait(false);
+    }
+
+    /// <summary>The group while the leader lives (its pid is ours until .NET reaps it), else nothing.</summary>
+    private void Signal(int signal)
+    {
+        if (!_processExited.Task.IsCompleted)
+        {
+            _ = Kill(_ownGroup ? -_process.Id : _process.Id, signal);
+        }
+    }
+
+    /// <summary>
+    /// After the leader is gone: the group id stays reserved while any member lives, so this reaches only processes
+    /// the workload started (ESRCH when none are left).
+    /// </summary>
+    private void SignalGroup(int signal)
+    {
+        if (_ownGroup)
+        {
+            _ = Kill(-_process.Id, signal);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Signal(SigKill);
+        await Exited.ConfigureAwait(false);
+        _process.Dispose();
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}

@@ -1,4 +1,0 @@
-namespace BatchKit.UploadHandler.Upload;
-
-/// <summary>The zip is corrupt or hostile: the whole upload is refused and nothing of it is kept.</summary>
-internal sealed class ArchiveRejectedException(string message, Exception? inner = null) : Exception(message, inner);
