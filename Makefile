@@ -38,7 +38,7 @@ artifacts: ## Publish what the local stack runs: the emulator, the worker (Nativ
 	dotnet publish src/BatchKit.Functions --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
 	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/functions --nologo -v quiet
 
-up: cli artifacts $(WIREMOCK_JAR) $(CDK) ## Start the local stack (ENGINE=emulator|localstack) and deploy the synthesized CDK template into it (synthesis cached in cdk.out/)
+up: cli artifacts $(WIREMOCK_JAR) $(CDK) ## Start the local stack (ENGINE=emulator|localstack) and deploy the synthesized CDK template into it
 ifeq ($(ENGINE),localstack)
 	docker compose -f localstack/docker-compose.yml up -d
 endif
@@ -79,7 +79,7 @@ bench-emulator: ## Emulator start-up to healthy, S3 PUT/GET throughput (1 KB and
 	$(EMULATOR_BENCH)
 
 PIPELINE_BENCH := tests/BatchKit.Pipeline.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Pipeline.Benchmarks
-bench-pipeline: artifacts $(WIREMOCK_JAR) $(CDK) ## Upload to SUCCEEDED, all real processes: 100 and 1,000 stores x 1,000 rows, with a time breakdown and the emulator's peak memory
+bench-pipeline: artifacts $(WIREMOCK_JAR) $(CDK) ## Upload to SUCCEEDED, all real processes: 100 and 1,000 stores x 1,000 rows, time breakdown, peak memory
 	dotnet build tests/BatchKit.Pipeline.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(PIPELINE_BENCH) $(CURDIR) 100 1000 10
 	$(PIPELINE_BENCH) $(CURDIR) 1000 1000 10

@@ -28,13 +28,16 @@ public sealed record DeployedStack(string StackName, IReadOnlyDictionary<string,
     public static DeployedStack Read(string outputsFile, string? stackName = null)
     {
         var (name, outputs) = StackOutputsFile.Read(outputsFile, stackName);
-        var missing = new[] { StackOutputNames.BucketName, StackOutputNames.StateMachineArn, StackOutputNames.UploadFunctionName, StackOutputNames.SummaryFunctionName }
-            .Where(k => !outputs.ContainsKey(k)).ToList();
-        return missing.Count == 0
+        string[] required =
+            [StackOutputNames.BucketName, StackOutputNames.StateMachineArn, StackOutputNames.UploadFunctionName, StackOutputNames.SummaryFunctionName];
+        var missing = string.Join(", ", required.Where(k => !outputs.ContainsKey(k)));
+        return missing.Length == 0
             ? new DeployedStack(name, outputs)
-            : throw new InvalidDataException($"{outputsFile}: the stack {name} has no output {string.Join(", ", missing)} (deployed from an older template? deploy again)");
+            : throw new InvalidDataException($"{outputsFile}: the stack {name} has no output {missing} (deployed from an older template? deploy again)");
     }
 
     private string Output(string key) =>
-        Outputs.TryGetValue(key, out var value) ? value : throw new InvalidDataException($"the stack {StackName} has no output {key}: deploy it again from the current template");
+        Outputs.TryGetValue(key, out var value)
+            ? value
+            : throw new InvalidDataException($"the stack {StackName} has no output {key}: deploy it again from the current template");
 }

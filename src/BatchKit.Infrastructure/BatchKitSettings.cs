@@ -87,16 +87,7 @@ internal sealed record BatchKitSettings
             problems.Add($"{VpcIdKey} must be a VPC id (vpc-...), got '{vpcId}'");
         }
 
-        int? heartbeat = null;
-        if (Text(WorkerHeartbeatSecondsKey) is { } heartbeatText)
-        {
-            heartbeat = int.TryParse(heartbeatText, out var seconds) && seconds >= 1 ? seconds : null;
-            if (heartbeat is null)
-            {
-                problems.Add($"{WorkerHeartbeatSecondsKey} must be a whole number of seconds of at least 1, got '{heartbeatText}'");
-            }
-        }
-
+        var heartbeat = ParseHeartbeat(Text(WorkerHeartbeatSecondsKey), problems);
         var environment = ParseEnvironment(Text(WorkerEnvironmentKey), problems);
         if (problems.Count > 0)
         {
@@ -117,6 +108,22 @@ internal sealed record BatchKitSettings
             WorkerHeartbeatSeconds = heartbeat,
             WorkerEnvironment = environment,
         };
+    }
+
+    private static int? ParseHeartbeat(string? text, List<string> problems)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, out var seconds) && seconds >= 1)
+        {
+            return seconds;
+        }
+
+        problems.Add($"{WorkerHeartbeatSecondsKey} must be a whole number of seconds of at least 1, got '{text}'");
+        return null;
     }
 
     private static Dictionary<string, string> ParseEnvironment(string? text, List<string> problems)

@@ -65,7 +65,8 @@ public static partial class WorkflowDefinition
         var timeout = task["TimeoutSeconds"]!.GetValue<int>();
         if (seconds < 1 || seconds >= timeout)
         {
-            throw new ArgumentOutOfRangeException(nameof(seconds), seconds, $"the worker task's HeartbeatSeconds must be 1 to {timeout - 1} (below its TimeoutSeconds)");
+            throw new ArgumentOutOfRangeException(
+                nameof(seconds), seconds, $"the worker task's HeartbeatSeconds must be 1 to {timeout - 1} (below its TimeoutSeconds)");
         }
 
         task["HeartbeatSeconds"] = seconds;

@@ -24,7 +24,10 @@ public sealed class DependencyGraphTests
     [Fact]
     public void A_cycle_is_refused_naming_every_resource_on_it_with_its_type()
     {
-        var resources = new[] { Resource("Free"), Resource("A", "AWS::S3::Bucket"), Resource("B", "AWS::Lambda::Function"), Resource("C", "AWS::Lambda::Permission") };
+        var resources = new[]
+        {
+            Resource("Free"), Resource("A", "AWS::S3::Bucket"), Resource("B", "AWS::Lambda::Function"), Resource("C", "AWS::Lambda::Permission"),
+        };
 
         var error = Assert.Throws<TemplateException>(() => DependencyGraph.Order(resources, Edges(("A", ["C"]), ("B", ["A"]), ("C", ["B"]))));
 

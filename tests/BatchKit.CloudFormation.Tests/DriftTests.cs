@@ -33,8 +33,9 @@ public sealed class DriftTests(SynthesizedBatchKit synthesized) : EmulatorStack
             Assert.Equal((string?)template["Runtime"], (string?)deployed["Runtime"]);
             Assert.Equal((int)template["Timeout"]!, (int)deployed["Timeout"]!);
             Assert.Equal((int)template["MemorySize"]!, (int)deployed["MemorySize"]!);
-            Assert.True(JsonNode.DeepEquals(template["Environment"]?["Variables"] ?? new JsonObject(), deployed["Environment"]?["Variables"] ?? new JsonObject()),
-                $"{logicalId}: environment {deployed["Environment"]?.ToJsonString()}");
+            var expected = template["Environment"]?["Variables"] ?? new JsonObject();
+            var actual = deployed["Environment"]?["Variables"] ?? new JsonObject();
+            Assert.True(JsonNode.DeepEquals(expected, actual), $"{logicalId}: environment {actual.ToJsonString()}, the template's {expected.ToJsonString()}");
         }
 
         var upload = (await Lambda.GetFunctionConfigurationAsync(result.Outputs[StackOutputNames.UploadFunctionName]))!;
@@ -94,9 +95,7 @@ public sealed class DriftTests(SynthesizedBatchKit synthesized) : EmulatorStack
         Assert.Equal("src/BatchKit.Worker/Dockerfile", imageAsset.DockerFile);
         Assert.Contains(":" + imageAsset.ImageTag, container["Image"]!["Fn::Sub"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("batchkit-worker:latest", deployedContainer.Image);
-        var environment = container["Environment"]!.AsArray().ToDictionary(e => (string)e!["Name"]!, e => e!["Value"] is JsonValue v && v.GetValueKind() == JsonValueKind.String
-            ? v.GetValue<string>()
-            : (string?)e["Value"]!["Ref"] == "AWS::Region" ? "us-east-1" : throw new InvalidOperationException($"unexpected intrinsic in the worker environment: {e.ToJsonString()}"));
+        var environment = container["Environment"]!.AsArray().ToDictionary(e => (string)e!["Name"]!, e => TemplateValue(e!["Value"]!));
         Assert.Equal(environment, deployedContainer.Environment!.ToDictionary(e => e.Name, e => e.Value));
     }
 
@@ -104,18 +103,29 @@ public sealed class DriftTests(SynthesizedBatchKit synthesized) : EmulatorStack
     public async Task The_bucket_notifies_the_upload_function_of_uploads_zip_and_the_rest_is_recorded()
     {
         var result = await new TemplateDeployer(Settings()).DeployAsync(synthesized.Assembly);
-        using var s3 = new AmazonS3Client(new BasicAWSCredentials("test", "test"), new AmazonS3Config { ServiceURL = Emulator.ServiceUrl.ToString(), ForcePathStyle = true });
+        using var s3 = new AmazonS3Client(
+            new BasicAWSCredentials("test", "test"), new AmazonS3Config { ServiceURL = Emulator.ServiceUrl.ToString(), ForcePathStyle = true });
 
         var notification = Assert.Single((await s3.GetBucketNotificationAsync(result.Outputs[StackOutputNames.BucketName])).LambdaFunctionConfigurations);
 
-        Assert.Equal((string)(await Lambda.GetFunctionConfigurationAsync(result.Outputs[StackOutputNames.UploadFunctionName]))!["FunctionArn"]!, notification.FunctionArn);
-        Assert.Equal(["prefix=uploads/", "suffix=.zip"], notification.Filter.S3KeyFilter.FilterRules.Select(r => $"{r.Name.ToLowerInvariant()}={r.Value}").Order());
+        var upload = (await Lambda.GetFunctionConfigurationAsync(result.Outputs[StackOutputNames.UploadFunctionName]))!;
+        Assert.Equal((string)upload["FunctionArn"]!, notification.FunctionArn);
+        var rules = notification.Filter.S3KeyFilter.FilterRules.Select(r => $"{r.Name.ToLowerInvariant()}={r.Value}").Order();
+        Assert.Equal(["prefix=uploads/", "suffix=.zip"], rules);
         var accepted = result.Report.Entries.Where(e => e.Action == DeployReportEntry.Accepted).Select(e => e.Type).ToHashSet();
-        Assert.Superset(new HashSet<string> { "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::SecurityGroup", "AWS::SQS::Queue", "AWS::Logs::LogGroup" }, accepted);
+        string[] recorded =
+            ["AWS::IAM::Role", "AWS::IAM::Policy", "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::SecurityGroup", "AWS::SQS::Queue", "AWS::Logs::LogGroup"];
+        Assert.Superset(recorded.ToHashSet(), accepted);
         Assert.Contains(result.Report.Entries, e => e.Type == "AWS::S3::Bucket" && e.NotEmulated.Contains("LifecycleConfiguration"));
         Assert.Contains(result.Report.NotEvaluated, n => n.StartsWith("rule CheckBootstrapVersion", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(StateDirectory, DeployReport.FileName)));
     }
+
+    /// <summary>A worker environment value of the template: a string, or the one intrinsic CDK writes there (the region).</summary>
+    private static string TemplateValue(JsonNode value) =>
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>()
+        : (string?)value["Ref"] == "AWS::Region" ? "us-east-1"
+        : throw new InvalidOperationException($"unexpected intrinsic in the worker environment: {value.ToJsonString()}");
 
     private static string PhysicalId(DeployResult result, string logicalId) => result.Report.Entries.Single(e => e.LogicalId == logicalId).PhysicalId;
 }

@@ -16,7 +16,8 @@ public sealed class DynamicReferenceTests
     public void A_secret_reference_as_CDK_writes_it_becomes_the_local_value_inside_any_string()
     {
         var resolved = DynamicReference.ResolveAll(JsonNode.Parse("""
-            {"Url": "{{resolve:secretsmanager:batchkit/slack-webhook:SecretString:::}}", "List": ["at {{resolve:secretsmanager:batchkit/slack-webhook}} now", 3]}
+            {"Url": "{{resolve:secretsmanager:batchkit/slack-webhook:SecretString:::}}",
+             "List": ["at {{resolve:secretsmanager:batchkit/slack-webhook}} now", 3]}
             """), Secrets);
 
         Assert.Equal("http://127.0.0.1:8089/services/T/B/X", (string?)resolved!["Url"]);
@@ -36,7 +37,9 @@ public sealed class DynamicReferenceTests
     [Fact]
     public void A_secret_without_a_local_value_is_an_error_naming_it()
     {
-        var error = Assert.Throws<TemplateException>(() => DynamicReference.ResolveAll(JsonValue.Create("{{resolve:secretsmanager:other/secret:SecretString:::}}"), Secrets));
+        var reference = JsonValue.Create("{{resolve:secretsmanager:other/secret:SecretString:::}}");
+
+        var error = Assert.Throws<TemplateException>(() => DynamicReference.ResolveAll(reference, Secrets));
 
         Assert.Contains("names the secret 'other/secret', which has no local value", error.Message, StringComparison.Ordinal);
     }

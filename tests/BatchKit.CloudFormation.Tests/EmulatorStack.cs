@@ -37,7 +37,10 @@ public class EmulatorStack : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, DataDirectory = Path.Combine(Root, "data") });
-        var options = new AwsClientOptions { Endpoint = Emulator.ServiceUrl, Region = "us-east-1", Credentials = new BasicAWSCredentials("test", "test"), MaxAttempts = 1 };
+        var options = new AwsClientOptions
+        {
+            Endpoint = Emulator.ServiceUrl, Region = "us-east-1", Credentials = new BasicAWSCredentials("test", "test"), MaxAttempts = 1,
+        };
         Lambda = new LambdaClient(options);
         Ssm = new SsmClient(options);
         StepFunctions = new StepFunctionsClient(options);
@@ -85,7 +88,8 @@ public class EmulatorStack : IAsyncLifetime
     {
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Emulator.ServiceUrl, "/2015-03-31/functions"));
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=00");
+        request.Headers.TryAddWithoutValidation(
+            "Authorization", "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=00");
         var body = JsonNode.Parse(await (await http.SendAsync(request)).Content.ReadAsStringAsync())!;
         return [.. body["Functions"]!.AsArray().Select(f => (string)f!["FunctionName"]!)];
     }

@@ -97,8 +97,10 @@ public sealed class TemplateDeployerTests : EmulatorStack
         var bad = TestAssembly.Function(runtime: "nodejs20.x");
         bad["DependsOn"] = new JsonArray("Fn", "Value");
 
-        await Assert.ThrowsAsync<TemplateException>(() => DeployAsync(TestAssembly.Write(Root, Resources(
-            ("Role", TestAssembly.Role()), ("Fn", TestAssembly.Function(memory: 512)), ("Value", TestAssembly.Parameter("/test/value", "b")), ("Bad", bad)), Outputs())));
+        var changed = Resources(
+            ("Role", TestAssembly.Role()), ("Fn", TestAssembly.Function(memory: 512)), ("Value", TestAssembly.Parameter("/test/value", "b")), ("Bad", bad));
+
+        await Assert.ThrowsAsync<TemplateException>(() => DeployAsync(TestAssembly.Write(Root, changed, Outputs())));
 
         Assert.Equal("a", await ParameterAsync("/test/value"));
         Assert.Equal(128, (int)(await Lambda.GetFunctionConfigurationAsync(first.Outputs["FunctionName"]))!["MemorySize"]!);
@@ -111,13 +113,18 @@ public sealed class TemplateDeployerTests : EmulatorStack
         { "unsupported type", """{"Queue": {"Type": "AWS::SNS::Topic"}}""", "resource Queue (AWS::SNS::Topic): unsupported resource type" },
         { "unsupported intrinsic", """{"P": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Value": {"Fn::Base64": "x"}}}}""",
             "resource P (AWS::SSM::Parameter): unsupported intrinsic function Fn::Base64" },
-        { "cycle", """{"X": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Value": {"Ref": "Y"}}}, "Y": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Value": {"Ref": "X"}}}}""",
+        { "cycle", """
+            {"X": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Value": {"Ref": "Y"}}},
+             "Y": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Value": {"Ref": "X"}}}}
+            """,
             "circular dependency between resources: X (AWS::SSM::Parameter) -> Y (AWS::SSM::Parameter) -> X (AWS::SSM::Parameter)" },
         { "unknown attribute", """{"P": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Value": {"Fn::GetAtt": ["Role", "Nope"]}}}}""",
             "resource P (AWS::SSM::Parameter): Fn::GetAtt Role.Nope: AWS::IAM::Role has no attribute Nope here (it has: Arn, RoleId)" },
         { "unknown reference", """{"P": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Value": {"Ref": "Nowhere"}}}}""",
             "resource P (AWS::SSM::Parameter): Ref Nowhere: not a parameter, pseudo parameter or resource of the template" },
-        { "missing secret", """{"P": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Value": "{{resolve:secretsmanager:nope:SecretString:::}}"}}}""",
+        { "missing secret", """
+            {"P": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Value": "{{resolve:secretsmanager:nope:SecretString:::}}"}}}
+            """,
             "resource P (AWS::SSM::Parameter): the dynamic reference {{resolve:secretsmanager:nope:SecretString:::}} names the secret 'nope'" },
     };
 
@@ -143,7 +150,8 @@ public sealed class TemplateDeployerTests : EmulatorStack
     [Fact]
     public async Task A_missing_asset_directory_is_an_error_naming_the_function_and_nothing_is_deployed()
     {
-        var assembly = TestAssembly.Write(Root, Resources(("Role", TestAssembly.Role()), ("Good", TestAssembly.Parameter("/test/asset", "1")), ("Fn", TestAssembly.Function())), withAsset: false);
+        var resources = Resources(("Role", TestAssembly.Role()), ("Good", TestAssembly.Parameter("/test/asset", "1")), ("Fn", TestAssembly.Function()));
+        var assembly = TestAssembly.Write(Root, resources, withAsset: false);
 
         var error = await Assert.ThrowsAsync<TemplateException>(() => DeployAsync(assembly));
 

@@ -31,7 +31,8 @@ internal static class TestAssembly
         },
     };
 
-    public static JsonObject Role() => new() { ["Type"] = "AWS::IAM::Role", ["Properties"] = new JsonObject { ["AssumeRolePolicyDocument"] = new JsonObject() } };
+    public static JsonObject Role() =>
+        new() { ["Type"] = "AWS::IAM::Role", ["Properties"] = new JsonObject { ["AssumeRolePolicyDocument"] = new JsonObject() } };
 
     public static JsonObject Parameter(string name, JsonNode value) => new()
     {
@@ -39,7 +40,10 @@ internal static class TestAssembly
         ["Properties"] = new JsonObject { ["Name"] = name, ["Type"] = "String", ["Value"] = value },
     };
 
-    /// <summary>Writes the assembly into a new directory under <paramref name="root"/>; <paramref name="withAsset"/> false leaves the code directory out.</summary>
+    /// <summary>
+    /// Writes the assembly into a new directory under <paramref name="root"/>; <paramref name="withAsset"/> false leaves
+    /// the code directory out.
+    /// </summary>
     public static string Write(string root, JsonObject resources, JsonObject? outputs = null, bool withAsset = true)
     {
         var directory = Directory.CreateDirectory(Path.Combine(root, "assembly-" + Guid.NewGuid().ToString("N")[..8])).FullName;
@@ -68,7 +72,10 @@ internal static class TestAssembly
             ["version"] = "38.0.0",
             ["artifacts"] = new JsonObject
             {
-                [StackName + ".assets"] = new JsonObject { ["type"] = "cdk:asset-manifest", ["properties"] = new JsonObject { ["file"] = StackName + ".assets.json" } },
+                [StackName + ".assets"] = new JsonObject
+                {
+                    ["type"] = "cdk:asset-manifest", ["properties"] = new JsonObject { ["file"] = StackName + ".assets.json" },
+                },
                 [StackName] = new JsonObject
                 {
                     ["type"] = "aws:cloudformation:stack",

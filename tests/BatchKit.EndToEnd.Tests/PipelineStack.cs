@@ -90,7 +90,9 @@ public class PipelineStack : IAsyncLifetime
         {
             Endpoint = new Uri(endpoint);
             Slack = SlackStub.Attach(new Uri(Environment.GetEnvironmentVariable("BATCHKIT_SLACK_URL") ?? "http://127.0.0.1:8089"));
-            OutputsFile = Environment.GetEnvironmentVariable("BATCHKIT_OUTPUTS") is { Length: > 0 } outputs ? outputs : Path.Combine(RepositoryRoot(), ".batchkit", "outputs.json");
+            OutputsFile = Environment.GetEnvironmentVariable("BATCHKIT_OUTPUTS") is { Length: > 0 } outputs
+                ? outputs
+                : Path.Combine(RepositoryRoot(), ".batchkit", "outputs.json");
         }
 
         Stack = DeployedStack.Read(OutputsFile);
@@ -118,7 +120,7 @@ public class PipelineStack : IAsyncLifetime
                     throw new PlatformNotSupportedException("the Lambda runs its bootstrap as a Linux process");
                 }
 
-                File.SetUnixFileMode(bootstrap, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+                File.SetUnixFileMode(bootstrap, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
         }
 

@@ -115,7 +115,8 @@ public sealed class PipelineTests(PipelineStack stack) : IClassFixture<PipelineS
                 },
             }),
         };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(stack.Endpoint, $"/2015-03-31/functions/{stack.Stack.UploadFunctionName}/invocations")) { Content = JsonContent.Create(duplicate) };
+        var invocations = new Uri(stack.Endpoint, $"/2015-03-31/functions/{stack.Stack.UploadFunctionName}/invocations");
+        using var request = new HttpRequestMessage(HttpMethod.Post, invocations) { Content = JsonContent.Create(duplicate) };
         request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=t/20261122/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0");
         using var response = await stack.Http.SendAsync(request);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

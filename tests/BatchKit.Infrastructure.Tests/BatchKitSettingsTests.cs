@@ -47,7 +47,11 @@ public sealed class BatchKitSettingsTests
     [Fact]
     public void Worker_environment_is_name_value_pairs_and_a_value_may_hold_an_equals_sign()
     {
-        var settings = From(new() { [BatchKitSettings.WorkerEnvironmentKey] = "BATCHKIT_HEARTBEAT_SECONDS=1, EXTRA=a=b", [BatchKitSettings.WorkerHeartbeatSecondsKey] = "6" });
+        var settings = From(new()
+        {
+            [BatchKitSettings.WorkerEnvironmentKey] = "BATCHKIT_HEARTBEAT_SECONDS=1, EXTRA=a=b",
+            [BatchKitSettings.WorkerHeartbeatSecondsKey] = "6",
+        });
 
         Assert.Equal(new Dictionary<string, string> { ["BATCHKIT_HEARTBEAT_SECONDS"] = "1", ["EXTRA"] = "a=b" }, settings.WorkerEnvironment);
         Assert.Equal(6, settings.WorkerHeartbeatSeconds);

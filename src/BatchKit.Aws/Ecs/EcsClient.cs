@@ -48,7 +48,8 @@ public sealed class EcsClient(AwsClientOptions? options = null) : IEcsClient, ID
     public async Task<TaskDefinition> DescribeTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskDefinition);
-        var r = await _json.SendAsync("DescribeTaskDefinition", new JsonObject { ["taskDefinition"] = taskDefinition }, cancellationToken).ConfigureAwait(false);
+        var request = new JsonObject { ["taskDefinition"] = taskDefinition };
+        var r = await _json.SendAsync("DescribeTaskDefinition", request, cancellationToken).ConfigureAwait(false);
         return TaskDefinitionFrom("DescribeTaskDefinition", r);
     }
 
@@ -59,7 +60,8 @@ public sealed class EcsClient(AwsClientOptions? options = null) : IEcsClient, ID
     public async Task<TaskDefinition> DeregisterTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskDefinition);
-        var r = await _json.SendAsync("DeregisterTaskDefinition", new JsonObject { ["taskDefinition"] = taskDefinition }, cancellationToken).ConfigureAwait(false);
+        var request = new JsonObject { ["taskDefinition"] = taskDefinition };
+        var r = await _json.SendAsync("DeregisterTaskDefinition", request, cancellationToken).ConfigureAwait(false);
         return TaskDefinitionFrom("DeregisterTaskDefinition", r);
     }
 

@@ -34,7 +34,8 @@ public sealed class EventBridgeClient(AwsClientOptions? options = null) : IDispo
     /// CreateConnection with the authorization exactly as given (the botocore shape of AuthParameters); the ARN out.
     /// https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_CreateConnection.html
     /// </summary>
-    public async Task<string> CreateConnectionAsync(string name, string authorizationType, JsonObject authParameters, string? description = null, CancellationToken cancellationToken = default)
+    public async Task<string> CreateConnectionAsync(
+        string name, string authorizationType, JsonObject authParameters, string? description = null, CancellationToken cancellationToken = default)
     {
         var request = new JsonObject { ["Name"] = name, ["AuthorizationType"] = authorizationType, ["AuthParameters"] = authParameters.DeepClone() };
         if (description is not null)

@@ -98,8 +98,10 @@ public sealed class StepFunctionsClient(AwsClientOptions? options = null) : ISte
     {
         try
         {
-            var r = await _json.SendAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = stateMachineArn }, cancellationToken).ConfigureAwait(false);
-            return new DescribeStateMachineResponse(r["stateMachineArn"]!.GetValue<string>(), r["name"]!.GetValue<string>(), r["definition"]!.GetValue<string>(), Text(r["roleArn"]));
+            var request = new JsonObject { ["stateMachineArn"] = stateMachineArn };
+            var r = await _json.SendAsync("DescribeStateMachine", request, cancellationToken).ConfigureAwait(false);
+            return new DescribeStateMachineResponse(
+                r["stateMachineArn"]!.GetValue<string>(), r["name"]!.GetValue<string>(), r["definition"]!.GetValue<string>(), Text(r["roleArn"]));
         }
         catch (AwsServiceException e) when (e.ErrorCode == "StateMachineDoesNotExist")
         {

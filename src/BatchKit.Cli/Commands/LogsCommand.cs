@@ -25,7 +25,8 @@ internal static class LogsCommand
             using var stack = StackEndpoint.From(parse);
             if (stack.Endpoint is not { } endpoint)
             {
-                throw new BatchKitException($"on AWS the logs are in CloudWatch Logs: the log groups of {stack.Stack.UploadFunctionName}, {stack.Stack.SummaryFunctionName} and the worker's");
+                var functions = $"{stack.Stack.UploadFunctionName}, {stack.Stack.SummaryFunctionName}";
+                throw new BatchKitException($"on AWS the logs are in CloudWatch Logs: the log groups of {functions} and the worker's");
             }
 
             var arn = await WatchCommand.ResolveAsync(stack, parse.GetValue(execution), ct).ConfigureAwait(false);
@@ -35,7 +36,8 @@ internal static class LogsCommand
             using var http = new HttpClient();
             foreach (var function in new[] { stack.Stack.UploadFunctionName, stack.Stack.SummaryFunctionName })
             {
-                var log = await http.GetFromJsonAsync<JsonObject>(new Uri(endpoint, $"/_batchkit/lambda/logs?function={Uri.EscapeDataString(function)}"), ct).ConfigureAwait(false);
+                var logs = new Uri(endpoint, $"/_batchkit/lambda/logs?function={Uri.EscapeDataString(function)}");
+                var log = await http.GetFromJsonAsync<JsonObject>(logs, ct).ConfigureAwait(false);
                 console.Write(new Rule($"Lambda {function}") { Justification = Justify.Left });
                 foreach (var line in log!["lines"]!.AsArray().TakeLast(count))
                 {

@@ -42,12 +42,51 @@ internal static class UpCommand
         var endpoint = new Uri($"http://127.0.0.1:{port}");
         var slackUrl = new Uri($"http://127.0.0.1:{slackPort}");
         var table = new Table().AddColumns("What", "Where", "Notes").Border(TableBorder.Rounded);
+        await StartAsync(console, engine, paths, endpoint, slackUrl, table, cancellationToken).ConfigureAwait(false);
+        var deployment = new LocalDeployment
+        {
+            RepositoryRoot = paths.Repository,
+            Endpoint = endpoint,
+            StateDirectory = paths.State,
+            LambdaAssetDirectory = paths.LambdaCode,
+            // Step Functions calls Slack from inside the engine: the emulator is on this machine, LocalStack in compose.
+            SlackWebhookUrl = engine == "emulator" ? new Uri(slackUrl, SlackStub.WebhookPath) : new Uri("http://wiremock:8080" + SlackStub.WebhookPath),
+            Context = delay > 0
+                ? new Dictionary<string, string>
+                {
+                    [CdkContextKeys.WorkerEnvironment] = WorkerEnvironment.SimulatedDelaySeconds + "=" + delay.ToString(CultureInfo.InvariantCulture),
+                }
+                : new Dictionary<string, string>(),
+        };
+        var result = await DeployAsync(console, deployment, cancellationToken).ConfigureAwait(false);
+        var stack = DeployedStack.Read(deployment.OutputsFile);
+        table.AddRow("Bucket", $"s3://{stack.Bucket}", "upload a day to uploads/<day>.zip");
+        table.AddRow("State machine", stack.StateMachineArn, "");
+        table.AddRow("Upload Lambda", stack.UploadFunctionName, $"code: {Path.GetRelativePath(paths.Repository, paths.LambdaCode)}");
+        var report = Path.GetRelativePath(paths.Repository, Path.Combine(paths.State, DeployReport.FileName));
+        table.AddRow("Outputs", Path.GetRelativePath(paths.Repository, deployment.OutputsFile), $"report: {report}");
+        foreach (var line in result.Report.Summary())
+        {
+            console.MarkupLineInterpolated($"  [grey]•[/] {line}");
+        }
+
+        console.Write(table);
+        console.MarkupLine("Next: [bold]make demo[/] (or [bold]batchkit run --stores 20[/]), [bold]batchkit upload FILE.zip[/], "
+            + "[bold]batchkit status[/], [bold]batchkit slack[/], [bold]make down[/].");
+    }
+
+    /// <summary>The emulator and the Slack stub as background processes (or a LocalStack that docker compose started), each a table row.</summary>
+    private static async Task StartAsync(
+        IAnsiConsole console, string engine, LocalPaths paths, Uri endpoint, Uri slackUrl, Table table, CancellationToken cancellationToken)
+    {
+        var port = endpoint.Port;
+        var slackPort = slackUrl.Port;
         if (engine == "emulator")
         {
             paths.RequireArtifacts();
             var emulator = new BackgroundProcess("emulator", paths);
             await EnsureRunningAsync(console, emulator, paths.Emulator,
-                ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data, "--ecs-image", $"batchkit-worker:latest={paths.Worker}"],
+                ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data, "--ecs-image", $"{LocalDeployment.DefaultWorkerImage}={paths.Worker}"],
                 () => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             table.AddRow("AWS emulator", endpoint.ToString(), $"pid {emulator.RunningPid()}, log {Path.GetRelativePath(paths.Repository, emulator.LogFile)}");
 
@@ -63,32 +102,6 @@ internal static class UpCommand
             table.AddRow("LocalStack", endpoint.ToString(), "docker compose (localstack/docker-compose.yml)");
             table.AddRow("Slack stub (WireMock)", slackUrl.ToString(), "docker compose; LocalStack reaches it as http://wiremock:8080");
         }
-
-        var deployment = new LocalDeployment
-        {
-            RepositoryRoot = paths.Repository,
-            Endpoint = endpoint,
-            StateDirectory = paths.State,
-            LambdaAssetDirectory = paths.LambdaCode,
-            // Step Functions calls Slack from inside the engine: the emulator is on this machine, LocalStack in compose.
-            SlackWebhookUrl = engine == "emulator" ? new Uri(slackUrl, SlackStub.WebhookPath) : new Uri("http://wiremock:8080" + SlackStub.WebhookPath),
-            Context = delay > 0
-                ? new Dictionary<string, string> { [CdkContextKeys.WorkerEnvironment] = WorkerEnvironment.SimulatedDelaySeconds + "=" + delay.ToString(CultureInfo.InvariantCulture) }
-                : new Dictionary<string, string>(),
-        };
-        var result = await DeployAsync(console, deployment, cancellationToken).ConfigureAwait(false);
-        var stack = DeployedStack.Read(deployment.OutputsFile);
-        table.AddRow("Bucket", $"s3://{stack.Bucket}", "upload a day to uploads/<day>.zip");
-        table.AddRow("State machine", stack.StateMachineArn, "");
-        table.AddRow("Upload Lambda", stack.UploadFunctionName, $"code: {Path.GetRelativePath(paths.Repository, paths.LambdaCode)}");
-        table.AddRow("Outputs", Path.GetRelativePath(paths.Repository, deployment.OutputsFile), $"report: {Path.GetRelativePath(paths.Repository, Path.Combine(paths.State, DeployReport.FileName))}");
-        foreach (var line in result.Report.Summary())
-        {
-            console.MarkupLineInterpolated($"  [grey]•[/] {line}");
-        }
-
-        console.Write(table);
-        console.MarkupLine("Next: [bold]make demo[/] (or [bold]batchkit run --stores 20[/]), [bold]batchkit upload FILE.zip[/], [bold]batchkit status[/], [bold]batchkit slack[/], [bold]make down[/].");
     }
 
     /// <summary>Synthesizes (or reuses) the template and deploys it, a line per step; a template error is a user error (exit 1).</summary>

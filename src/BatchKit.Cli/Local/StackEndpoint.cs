@@ -23,7 +23,8 @@ internal sealed class StackEndpoint : IDisposable
 
     public static readonly Option<string?> OutputsOption = new("--outputs")
     {
-        Description = "The stack's outputs file (cdk deploy --outputs-file writes one for AWS). Default: $BATCHKIT_OUTPUTS, else .batchkit/outputs.json (make up writes it).",
+        Description = "The stack's outputs file (cdk deploy --outputs-file writes one for AWS). "
+            + "Default: $BATCHKIT_OUTPUTS, else .batchkit/outputs.json (make up writes it).",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("BATCHKIT_OUTPUTS") is { Length: > 0 } o ? o : null,
     };
 
@@ -93,7 +94,8 @@ internal sealed class StackEndpoint : IDisposable
         {
             return await StepFunctions.DescribeStateMachineAsync(Stack.StateMachineArn, cancellationToken).ConfigureAwait(false) is { } machine
                 ? machine.StateMachineArn
-                : throw new BatchKitException($"the state machine {Stack.StateMachineArn} (from the outputs file) is not deployed at {Where}: run `make up` (or `batchkit up`) again");
+                : throw new BatchKitException(
+                    $"the state machine {Stack.StateMachineArn} (from the outputs file) is not deployed at {Where}: run `make up` (or `batchkit up`) again");
         }
         catch (HttpRequestException e)
         {
@@ -114,7 +116,8 @@ internal sealed class StackEndpoint : IDisposable
         var path = _outputsFile ?? Path.Combine(LocalPaths.Find().State, CloudFormation.Deploy.StackOutputsFile.FileName);
         if (!File.Exists(path))
         {
-            throw new BatchKitException($"no stack outputs at {path}: deploy first (`make up`), or pass --outputs FILE (what `cdk deploy --outputs-file FILE` wrote)");
+            throw new BatchKitException(
+                $"no stack outputs at {path}: deploy first (`make up`), or pass --outputs FILE (what `cdk deploy --outputs-file FILE` wrote)");
         }
 
         try

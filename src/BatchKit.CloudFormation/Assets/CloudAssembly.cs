@@ -47,13 +47,18 @@ public sealed class CloudAssembly
         }
 
         var (name, stack) = (stacks[0].Key, stacks[0].Value!);
-        var template = Path.Combine(root, (string?)stack["properties"]?["templateFile"] ?? throw new TemplateException($"stack {name} in {root}/manifest.json has no templateFile"));
+        var templateFile = (string?)stack["properties"]?["templateFile"]
+            ?? throw new TemplateException($"stack {name} in {root}/manifest.json has no templateFile");
+        var template = Path.Combine(root, templateFile);
         var assetManifests = (stack["dependencies"] as JsonArray ?? [])
-            .Select(d => artifacts[(string)d!] is { } dependency && (string?)dependency["type"] == "cdk:asset-manifest" ? (string?)dependency["properties"]?["file"] : null)
+            .Select(d => artifacts[(string)d!] is { } dependency && (string?)dependency["type"] == "cdk:asset-manifest"
+                ? (string?)dependency["properties"]?["file"]
+                : null)
             .OfType<string>()
             .Select(file => ReadJson(Path.Combine(root, file)))
             .ToList();
-        return new CloudAssembly(root, name, template, [.. assetManifests.SelectMany(m => FilesOf(root, m))], [.. assetManifests.SelectMany(m => ImagesOf(root, m))]);
+        var files = assetManifests.SelectMany(m => FilesOf(root, m)).ToList();
+        return new CloudAssembly(root, name, template, files, [.. assetManifests.SelectMany(m => ImagesOf(root, m))]);
     }
 
     public string ReadTemplate() => File.ReadAllText(TemplatePath);

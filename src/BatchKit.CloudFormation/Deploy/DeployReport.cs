@@ -69,7 +69,8 @@ public sealed class DeployReport
             yield return $"not emulated on {entry.LogicalId} ({entry.Type}): {string.Join(", ", entry.NotEmulated)}";
         }
 
-        foreach (var line in Lines().Where(l => l.StartsWith("accepted, not emulated", StringComparison.Ordinal) || l.StartsWith("not evaluated", StringComparison.Ordinal)))
+        foreach (var line in Lines().Where(l => l.StartsWith(DeployReportEntry.Accepted, StringComparison.Ordinal)
+            || l.StartsWith("not evaluated", StringComparison.Ordinal)))
         {
             yield return line;
         }

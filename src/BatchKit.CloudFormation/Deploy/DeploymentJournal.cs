@@ -54,12 +54,14 @@ internal sealed class DeploymentJournal
                 }
                 else
                 {
-                    await provisioner.UpdateAsync(new ResourceRequest(resource, before.Properties, context), after, CancellationToken.None).ConfigureAwait(false);
+                    var previous = new ResourceRequest(resource, before.Properties, context);
+                    await provisioner.UpdateAsync(previous, after, CancellationToken.None).ConfigureAwait(false);
                 }
             }
             catch (Exception e)
             {
-                problems.Add($"{resource.LogicalId} ({resource.Type}) {after.PhysicalId}: {(before is null ? "could not be deleted" : "could not be put back")}: {e.Message}");
+                var what = before is null ? "could not be deleted" : "could not be put back";
+                problems.Add($"{resource.LogicalId} ({resource.Type}) {after.PhysicalId}: {what}: {e.Message}");
             }
         }
 

@@ -46,6 +46,8 @@ public static class StackOutputsFile
                 : $"{path} holds several stacks ({string.Join(", ", stacks.Select(s => s.Key))}): name the one to use");
         }
 
-        return (stacks[0].Key, outputs.ToDictionary(o => o.Key, o => o.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : o.Value?.ToJsonString() ?? "", StringComparer.Ordinal));
+        static string Text(JsonNode? value) =>
+            value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString() ?? "";
+        return (stacks[0].Key, outputs.ToDictionary(o => o.Key, o => Text(o.Value), StringComparer.Ordinal));
     }
 }

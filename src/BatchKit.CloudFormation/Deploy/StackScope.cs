@@ -56,7 +56,8 @@ internal sealed class StackScope : IReferenceResolver
         var resource = Resource(logicalId);
         return resource.Attributes.TryGetValue(attribute, out var value)
             ? value
-            : throw TemplateException.About(logicalId, resource.Type, $"has no attribute {attribute} (Fn::GetAtt can read: {string.Join(", ", resource.Attributes.Keys)})");
+            : throw TemplateException.About(
+                logicalId, resource.Type, $"has no attribute {attribute} (Fn::GetAtt can read: {string.Join(", ", resource.Attributes.Keys)})");
     }
 
     public bool Condition(string name)
@@ -100,7 +101,8 @@ internal sealed class StackScope : IReferenceResolver
             return resource;
         }
 
-        var declared = _template.Resource(logicalId) ?? throw new TemplateException($"{logicalId} is not a parameter, pseudo parameter or resource of the template");
+        var declared = _template.Resource(logicalId)
+            ?? throw new TemplateException($"{logicalId} is not a parameter, pseudo parameter or resource of the template");
         throw declared.Error(Inactive.Contains(logicalId)
             ? $"is referred to, but its condition {declared.Condition} is false, so it is not deployed"
             : "is referred to before it is deployed");
@@ -113,7 +115,8 @@ internal sealed class StackScope : IReferenceResolver
             ?? throw new TemplateException($"parameter {parameter.Name} has no value and no Default");
         if (parameter.IsSsmParameter && text is null)
         {
-            throw new TemplateException($"parameter {parameter.Name} ({parameter.Type}) is read from SSM ({value.ToJsonString()}) by CloudFormation; give it a value for a local deploy");
+            throw new TemplateException($"parameter {parameter.Name} ({parameter.Type}) is read from SSM ({value.ToJsonString()}) by CloudFormation; "
+                + "give it a value for a local deploy");
         }
 
         return parameter.IsList && value is JsonValue list ? new JsonArray([.. ((string)list!).Split(',').Select(v => (JsonNode?)v.Trim())]) : value;

@@ -44,7 +44,8 @@ internal sealed record StackState
 
         return state is null ? empty
             : state.StackName == stackName ? state
-            : throw new TemplateException($"{path} holds the stack {state.StackName}, not {stackName}: deploy {stackName} with its own state directory, or delete the file");
+            : throw new TemplateException(
+                $"{path} holds the stack {state.StackName}, not {stackName}: deploy {stackName} with its own state directory, or delete the file");
     }
 
     /// <summary>Written to a temporary file and renamed over the old one, so a crash never leaves half a file.</summary>

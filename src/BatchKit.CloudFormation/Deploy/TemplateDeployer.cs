@@ -24,18 +24,20 @@ public sealed class TemplateDeployer(DeploymentSettings settings, IProgress<stri
         var template = StackTemplate.Parse(assembly.ReadTemplate());
         var previous = StackState.Load(settings.StateDirectory, assembly.StackName, settings.Region, settings.AccountId);
         using var clients = new AwsClients(settings.Endpoint, settings.Region);
-        var context = new DeployContext(new PseudoParameters(settings.AccountId, settings.Region, assembly.StackName, previous.StackId), assembly, settings, clients);
+        var pseudo = new PseudoParameters(settings.AccountId, settings.Region, assembly.StackName, previous.StackId);
+        var context = new DeployContext(pseudo, assembly, settings, clients);
         var scope = new StackScope(template, context.Pseudo, settings.Parameters, _provisioners);
         var plan = DeploymentPlanner.Plan(template, scope, previous, context);
         var report = new DeployReport(assembly.StackName, assembly.TemplatePath);
         report.NotEvaluated.AddRange(template.Rules.Select(r => $"rule {r} (CDK's bootstrap check: a local deploy uses no bootstrap stack)"));
 
         var journal = new DeploymentJournal();
+        var run = new DeployRun(plan, scope, previous, context, journal, report);
         try
         {
             foreach (var resource in plan.Order)
             {
-                scope.Deployed[resource.LogicalId] = await ApplyAsync(resource, plan, scope, previous, context, journal, report, cancellationToken).ConfigureAwait(false);
+                scope.Deployed[resource.LogicalId] = await ApplyAsync(resource, run, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e)
@@ -46,20 +48,19 @@ public sealed class TemplateDeployer(DeploymentSettings settings, IProgress<stri
 
         var kept = await CleanupAsync(plan.Removed.Concat(journal.Replaced), context, report).ConfigureAwait(false);
         var outputs = Outputs(template, scope);
-        new StackState { StackName = previous.StackName, StackId = previous.StackId, Resources = [.. plan.Order.Select(r => scope.Deployed[r.LogicalId]), .. kept] }
-            .Save(settings.StateDirectory);
+        var resources = plan.Order.Select(r => scope.Deployed[r.LogicalId]).Concat(kept).ToList();
+        new StackState { StackName = previous.StackName, StackId = previous.StackId, Resources = resources }.Save(settings.StateDirectory);
         StackOutputsFile.Write(Path.Combine(settings.StateDirectory, StackOutputsFile.FileName), assembly.StackName, outputs);
         report.Save(settings.StateDirectory);
         return new DeployResult(assembly.StackName, outputs, report);
     }
 
-    private async Task<DeployedResource> ApplyAsync(
-        TemplateResource resource, DeploymentPlan plan, StackScope scope, StackState previous, DeployContext context, DeploymentJournal journal, DeployReport report,
-        CancellationToken cancellationToken)
+    private async Task<DeployedResource> ApplyAsync(TemplateResource resource, DeployRun run, CancellationToken cancellationToken)
     {
         var provisioner = _provisioners.For(resource.Type)!;
-        var request = new ResourceRequest(resource, Resolve(resource, scope), context);
-        var current = previous.Find(resource.LogicalId) is { } found && found.Type == resource.Type ? found : null;
+        var request = new ResourceRequest(resource, Resolve(resource, run.Scope), run.Context);
+        var current = run.Previous.Find(resource.LogicalId) is { } found && found.Type == resource.Type ? found : null;
+        var journal = run.Journal;
         DeployedResource deployed;
         string action;
         try
@@ -72,8 +73,8 @@ public sealed class TemplateDeployer(DeploymentSettings settings, IProgress<stri
             }
             else
             {
-                (deployed, action) = await UpdateAsync(provisioner, request, current, plan.Dependencies[resource.LogicalId].Any(journal.WasRecreated), journal, cancellationToken)
-                    .ConfigureAwait(false);
+                var dependencyRecreated = run.Plan.Dependencies[resource.LogicalId].Any(journal.WasRecreated);
+                (deployed, action) = await UpdateAsync(provisioner, request, current, dependencyRecreated, journal, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is not TemplateException { LogicalId: not null } && e is not OperationCanceledException)
@@ -84,7 +85,7 @@ public sealed class TemplateDeployer(DeploymentSettings settings, IProgress<stri
         var entry = provisioner.Emulated
             ? new DeployReportEntry(resource.LogicalId, resource.Type, deployed.PhysicalId, action, [.. provisioner.NotEmulated(request.Properties)])
             : new DeployReportEntry(resource.LogicalId, resource.Type, deployed.PhysicalId, DeployReportEntry.Accepted, []);
-        report.Add(entry);
+        run.Report.Add(entry);
         if (provisioner.Emulated)
         {
             progress?.Report($"{action} {resource.LogicalId} ({resource.Type}) {deployed.PhysicalId}");
@@ -94,8 +95,8 @@ public sealed class TemplateDeployer(DeploymentSettings settings, IProgress<stri
     }
 
     /// <summary>Unchanged when the properties, the dependencies and the resource itself are as the last deploy left them.</summary>
-    private static async Task<(DeployedResource, string)> UpdateAsync(
-        ResourceProvisioner provisioner, ResourceRequest request, DeployedResource current, bool dependencyRecreated, DeploymentJournal journal, CancellationToken cancellationToken)
+    private static async Task<(DeployedResource, string)> UpdateAsync(ResourceProvisioner provisioner, ResourceRequest request, DeployedResource current,
+        bool dependencyRecreated, DeploymentJournal journal, CancellationToken cancellationToken)
     {
         var exists = await provisioner.ExistsAsync(current, request.Context, cancellationToken).ConfigureAwait(false);
         if (exists && !dependencyRecreated && DeployedResource.Hash(request.Properties) == current.PropertiesHash)
@@ -123,7 +124,10 @@ public sealed class TemplateDeployer(DeploymentSettings settings, IProgress<stri
         }
     }
 
-    /// <summary>Deletes what left the template and what was replaced; answers the resources that could not be deleted (kept in the state, retried next time).</summary>
+    /// <summary>
+    /// Deletes what left the template and what was replaced; answers the resources that could not be deleted (kept in
+    /// the state, so the next deploy tries again).
+    /// </summary>
     private async Task<List<DeployedResource>> CleanupAsync(IEnumerable<DeployedResource> doomed, DeployContext context, DeployReport report)
     {
         var kept = new List<DeployedResource>();
@@ -132,7 +136,8 @@ public sealed class TemplateDeployer(DeploymentSettings settings, IProgress<stri
             var provisioner = _provisioners.For(resource.Type);
             if (resource.Retain || provisioner is null || !resource.Emulated)
             {
-                report.Add(new DeployReportEntry(resource.LogicalId, resource.Type, resource.PhysicalId, resource.Retain ? DeployReportEntry.Retained : DeployReportEntry.Deleted, []));
+                var action = resource.Retain ? DeployReportEntry.Retained : DeployReportEntry.Deleted;
+                report.Add(new DeployReportEntry(resource.LogicalId, resource.Type, resource.PhysicalId, action, []));
                 continue;
             }
 
@@ -170,6 +175,10 @@ public sealed class TemplateDeployer(DeploymentSettings settings, IProgress<stri
 
         return outputs;
     }
+
+    /// <summary>A deploy in progress: what it decided, what it compares against, and what it has done so far.</summary>
+    private sealed record DeployRun(
+        DeploymentPlan Plan, StackScope Scope, StackState Previous, DeployContext Context, DeploymentJournal Journal, DeployReport Report);
 
     private static TemplateException Failed(Exception e, List<string> problems)
     {

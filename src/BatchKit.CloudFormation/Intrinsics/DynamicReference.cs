@@ -58,7 +58,8 @@ internal sealed partial record DynamicReference(string Text, string Service, str
     {
         if (!secrets.TryGetValue(SecretId, out var secret))
         {
-            throw new TemplateException($"the dynamic reference {Text} names the secret '{SecretId}', which has no local value (the deploy supplies secrets by name)");
+            throw new TemplateException(
+                $"the dynamic reference {Text} names the secret '{SecretId}', which has no local value (the deploy supplies secrets by name)");
         }
 
         if (JsonKey is null)

@@ -176,7 +176,8 @@ internal sealed class IntrinsicResolver(IReferenceResolver references)
         var args = function is null ? null : node![function] as JsonArray;
         return function switch
         {
-            EqualsFunction when args is [var left, var right] => JsonNode.DeepEquals(Scalar(ResolveNode(left, depth + 1)), Scalar(ResolveNode(right, depth + 1))),
+            EqualsFunction when args is [var left, var right] =>
+                JsonNode.DeepEquals(Scalar(ResolveNode(left, depth + 1)), Scalar(ResolveNode(right, depth + 1))),
             Not when args is [var inner] => !EvaluateCondition(inner, depth + 1),
             And when args is { Count: >= 2 and <= 10 } => args.All(c => EvaluateCondition(c, depth + 1)),
             Or when args is { Count: >= 2 and <= 10 } => args.Any(c => EvaluateCondition(c, depth + 1)),
@@ -187,7 +188,9 @@ internal sealed class IntrinsicResolver(IReferenceResolver references)
 
     /// <summary>Fn::Equals compares values as strings when they are scalars ("1" equals 1, as parameters are strings).</summary>
     private static JsonNode? Scalar(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False ? JsonValue.Create(Text(v, "Fn::Equals")) : node;
+        node is JsonValue v && v.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
+            ? JsonValue.Create(Text(v, "Fn::Equals"))
+            : node;
 
     private static List<JsonNode?> List(JsonNode? node, string function) =>
         node as JsonArray is { } array ? [.. array] : throw new TemplateException($"{function} expects a list, got {node?.ToJsonString() ?? "null"}");

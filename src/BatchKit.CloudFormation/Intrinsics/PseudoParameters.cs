@@ -8,7 +8,10 @@ namespace BatchKit.CloudFormation.Intrinsics;
 /// </summary>
 internal sealed record PseudoParameters(string AccountId, string Region, string StackName, string StackId)
 {
-    public string Partition => Region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : Region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
+    public string Partition =>
+        Region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
+        : Region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"
+        : "aws";
 
     public string UrlSuffix => Partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
 

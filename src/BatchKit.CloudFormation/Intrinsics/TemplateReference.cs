@@ -65,7 +65,8 @@ internal sealed record TemplateReference(TemplateReference.Kinds Kind, string Ta
             case (GetAtt, JsonArray and [JsonValue id, JsonValue attribute]) when attribute.GetValueKind() == JsonValueKind.String:
                 found.Add(new TemplateReference(Kinds.GetAtt, id.GetValue<string>(), attribute.GetValue<string>()));
                 return;
-            case (GetAtt, JsonValue dotted) when dotted.GetValueKind() == JsonValueKind.String && dotted.GetValue<string>().Split('.', 2) is [var id, var attribute]:
+            case (GetAtt, JsonValue dotted)
+                when dotted.GetValueKind() == JsonValueKind.String && dotted.GetValue<string>().Split('.', 2) is [var id, var attribute]:
                 found.Add(new TemplateReference(Kinds.GetAtt, id, attribute));
                 return;
             case (Ref or GetAtt, _):

@@ -11,7 +11,8 @@ internal static class DependencyGraph
 {
     /// <param name="resources">The resources to order, in template order.</param>
     /// <param name="dependencies">For each logical id, the logical ids (among <paramref name="resources"/>) it depends on.</param>
-    public static IReadOnlyList<TemplateResource> Order(IReadOnlyList<TemplateResource> resources, IReadOnlyDictionary<string, IReadOnlySet<string>> dependencies)
+    public static IReadOnlyList<TemplateResource> Order(
+        IReadOnlyList<TemplateResource> resources, IReadOnlyDictionary<string, IReadOnlySet<string>> dependencies)
     {
         var position = resources.Select((r, i) => (r.LogicalId, i)).ToDictionary(p => p.LogicalId, p => p.i, StringComparer.Ordinal);
         var waitingOn = resources.ToDictionary(r => r.LogicalId, r => dependencies.GetValueOrDefault(r.LogicalId)?.Count ?? 0, StringComparer.Ordinal);

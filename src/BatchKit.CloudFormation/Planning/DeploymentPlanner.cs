@@ -78,9 +78,11 @@ internal static class DeploymentPlanner
                     throw new TemplateException($"Ref {reference.Target}: not a parameter, pseudo parameter or resource of the template");
                 case TemplateReference.Kinds.GetAtt when target is null:
                     throw new TemplateException($"Fn::GetAtt {reference.Target}.{reference.Attribute}: {reference.Target} is not a resource of the template");
-                case TemplateReference.Kinds.GetAtt when scope.ProvisionerFor(target.Type) is { } provisioner && !provisioner.Attributes.Contains(reference.Attribute!):
-                    throw new TemplateException($"Fn::GetAtt {reference.Target}.{reference.Attribute}: {target.Type} has no attribute {reference.Attribute} here " +
-                        $"(it has: {(provisioner.Attributes.Count == 0 ? "none" : string.Join(", ", provisioner.Attributes))})");
+                case TemplateReference.Kinds.GetAtt
+                    when scope.ProvisionerFor(target.Type) is { } provisioner && !provisioner.Attributes.Contains(reference.Attribute!):
+                    var has = provisioner.Attributes.Count == 0 ? "none" : string.Join(", ", provisioner.Attributes);
+                    throw new TemplateException(
+                        $"Fn::GetAtt {reference.Target}.{reference.Attribute}: {target.Type} has no attribute {reference.Attribute} here (it has: {has})");
             }
         }
     }
@@ -89,13 +91,16 @@ internal static class DeploymentPlanner
     {
         foreach (var reference in DynamicReference.FindAll(resource.Properties).Where(r => !secrets.ContainsKey(r.SecretId)))
         {
-            throw new TemplateException($"the dynamic reference {reference.Text} names the secret '{reference.SecretId}', which has no local value (the deploy supplies secrets by name)");
+            throw new TemplateException($"the dynamic reference {reference.Text} names the secret '{reference.SecretId}', which has no local value "
+                + "(the deploy supplies secrets by name)");
         }
     }
 
     /// <summary>The value resolved when it refers to no resource; null when it does (it can only be resolved during the deploy).</summary>
     private static JsonNode? ResolveStatic(JsonNode? value, StackScope scope) =>
-        TemplateReference.FindAll(value).Any(r => r.Kind != TemplateReference.Kinds.Condition && scope.IsResource(r.Target)) ? null : scope.Resolver.Resolve(value);
+        TemplateReference.FindAll(value).Any(r => r.Kind != TemplateReference.Kinds.Condition && scope.IsResource(r.Target))
+            ? null
+            : scope.Resolver.Resolve(value);
 
     private static T Guard<T>(TemplateResource resource, Func<T> check)
     {

@@ -15,7 +15,10 @@ internal static class AcceptedResources
             ["RoleId"] = (r, _) => "AROA" + Ec2Hex(r)[..17].ToUpperInvariant(),
         });
         yield return Named("AWS::IAM::Policy", "PolicyName", 128, new() { ["Id"] = (_, id) => id });
-        yield return Named("AWS::IAM::ManagedPolicy", "ManagedPolicyName", 128, new() { ["PolicyArn"] = (r, id) => $"arn:{r.Context.Pseudo.Partition}:iam::{r.Context.Pseudo.AccountId}:policy/{id}" });
+        yield return Named("AWS::IAM::ManagedPolicy", "ManagedPolicyName", 128, new()
+        {
+            ["PolicyArn"] = (r, id) => $"arn:{r.Context.Pseudo.Partition}:iam::{r.Context.Pseudo.AccountId}:policy/{id}",
+        });
         yield return Ec2("AWS::EC2::VPC", "vpc", new()
         {
             ["VpcId"] = (_, id) => id,
@@ -56,7 +59,8 @@ internal static class AcceptedResources
     }
 
     private static AcceptedResource Named(
-        string type, string nameProperty, int maxLength, Dictionary<string, Func<ResourceRequest, string, string>> attributes, Func<ResourceRequest, string, string>? refFromName = null) =>
+        string type, string nameProperty, int maxLength, Dictionary<string, Func<ResourceRequest, string, string>> attributes,
+        Func<ResourceRequest, string, string>? refFromName = null) =>
         new(type, r => refFromName is null ? r.Name(nameProperty, maxLength) : refFromName(r, r.Name(nameProperty, maxLength)), attributes);
 
     private static AcceptedResource Ec2(string type, string prefix, Dictionary<string, Func<ResourceRequest, string, string>> attributes) =>

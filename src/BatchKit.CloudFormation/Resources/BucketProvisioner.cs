@@ -69,7 +69,8 @@ internal sealed class BucketProvisioner : ResourceProvisioner
     public override IEnumerable<string> NotEmulated(JsonObject properties)
     {
         var notifications = properties["NotificationConfiguration"] as JsonObject ?? [];
-        return base.NotEmulated(properties).Concat(notifications.Select(n => n.Key).Where(k => k != "LambdaConfigurations").Select(k => "NotificationConfiguration." + k));
+        var otherNotifications = notifications.Select(n => n.Key).Where(k => k != "LambdaConfigurations").Select(k => "NotificationConfiguration." + k);
+        return base.NotEmulated(properties).Concat(otherNotifications);
     }
 
     /// <summary>GetBucketLocation answers for a bucket that exists, NoSuchBucket for one that does not.</summary>
@@ -93,11 +94,12 @@ internal sealed class BucketProvisioner : ResourceProvisioner
         {
             var rules = (item?["Filter"]?["S3Key"]?["Rules"] as JsonArray ?? [])
                 .Select(r => new FilterRule((string?)r?["Name"], (string?)r?["Value"])).ToList();
+            var where = $"NotificationConfiguration.LambdaConfigurations[{index}]";
             configurations.Add(new LambdaFunctionConfiguration
             {
                 Id = $"{request.LogicalId}-{index}",
-                FunctionArn = (string?)item?["Function"] ?? throw request.Error($"NotificationConfiguration.LambdaConfigurations[{index}] has no Function"),
-                Events = [new EventType((string?)item!["Event"] ?? throw request.Error($"NotificationConfiguration.LambdaConfigurations[{index}] has no Event"))],
+                FunctionArn = (string?)item?["Function"] ?? throw request.Error($"{where} has no Function"),
+                Events = [new EventType((string?)item!["Event"] ?? throw request.Error($"{where} has no Event"))],
                 Filter = rules.Count == 0 ? null : new Filter { S3KeyFilter = new S3KeyFilter { FilterRules = rules } },
             });
         }

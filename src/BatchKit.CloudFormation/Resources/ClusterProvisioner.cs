@@ -26,8 +26,11 @@ internal sealed class ClusterProvisioner : ResourceProvisioner
         CreateAsync(request, cancellationToken);
 
     /// <summary>CreateCluster is idempotent: calling it ensures the cluster is there, with the same ARN.</summary>
-    public override async Task<bool> ExistsAsync(DeployedResource current, DeployContext context, CancellationToken cancellationToken) =>
-        (await context.Clients.Ecs.CreateClusterAsync(current.PhysicalId, cancellationToken).ConfigureAwait(false)).Cluster.ClusterArn == current.Attributes["Arn"];
+    public override async Task<bool> ExistsAsync(DeployedResource current, DeployContext context, CancellationToken cancellationToken)
+    {
+        var cluster = (await context.Clients.Ecs.CreateClusterAsync(current.PhysicalId, cancellationToken).ConfigureAwait(false)).Cluster;
+        return cluster.ClusterArn == current.Attributes["Arn"];
+    }
 
     public override async Task DeleteAsync(DeployedResource current, DeployContext context, CancellationToken cancellationToken)
     {

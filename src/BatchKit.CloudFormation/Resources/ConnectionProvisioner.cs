@@ -37,16 +37,21 @@ internal sealed class ConnectionProvisioner : ResourceProvisioner
 
     public override async Task<DeployedResource> UpdateAsync(ResourceRequest request, DeployedResource current, CancellationToken cancellationToken)
     {
-        if (request.Name("Name", 64) == current.PhysicalId && await request.Context.Clients.Events.DescribeConnectionAsync(current.PhysicalId, cancellationToken).ConfigureAwait(false) is not null)
+        var events = request.Context.Clients.Events;
+        var sameName = request.Name("Name", 64) == current.PhysicalId;
+        if (sameName && await events.DescribeConnectionAsync(current.PhysicalId, cancellationToken).ConfigureAwait(false) is not null)
         {
-            await request.Context.Clients.Events.DeleteConnectionAsync(current.PhysicalId, cancellationToken).ConfigureAwait(false);
+            await events.DeleteConnectionAsync(current.PhysicalId, cancellationToken).ConfigureAwait(false);
         }
 
         return await CreateAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    public override async Task<bool> ExistsAsync(DeployedResource current, DeployContext context, CancellationToken cancellationToken) =>
-        (string?)(await context.Clients.Events.DescribeConnectionAsync(current.PhysicalId, cancellationToken).ConfigureAwait(false))?["ConnectionArn"] == current.Attributes["Arn"];
+    public override async Task<bool> ExistsAsync(DeployedResource current, DeployContext context, CancellationToken cancellationToken)
+    {
+        var connection = await context.Clients.Events.DescribeConnectionAsync(current.PhysicalId, cancellationToken).ConfigureAwait(false);
+        return (string?)connection?["ConnectionArn"] == current.Attributes["Arn"];
+    }
 
     public override async Task DeleteAsync(DeployedResource current, DeployContext context, CancellationToken cancellationToken)
     {

@@ -20,9 +20,10 @@ internal static class ContainerImages
             return image;
         }
 
-        return context.Settings.LocalImages.TryGetValue(asset.DockerFile, out var local)
+        var images = context.Settings.LocalImages;
+        var known = images.Count == 0 ? "none" : string.Join(", ", images.Select(i => $"{i.Key} → {i.Value}"));
+        return images.TryGetValue(asset.DockerFile, out var local)
             ? local
-            : throw resource.Error($"the image asset built from {asset.DockerFile} has no local image: name one for that Dockerfile (local images: " +
-                $"{(context.Settings.LocalImages.Count == 0 ? "none" : string.Join(", ", context.Settings.LocalImages.Select(i => $"{i.Key} → {i.Value}")))})");
+            : throw resource.Error($"the image asset built from {asset.DockerFile} has no local image: name one for that Dockerfile (local images: {known})");
     }
 }

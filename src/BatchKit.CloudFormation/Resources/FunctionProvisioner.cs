@@ -93,7 +93,8 @@ internal sealed class FunctionProvisioner : ResourceProvisioner
         var code = properties["Code"] as JsonObject ?? throw resource.Error("Code is required");
         if (code["S3Bucket"] is null || code["S3Key"] is null)
         {
-            throw resource.Error($"Code must name a file asset (S3Bucket and S3Key) of the cloud assembly; {string.Join(", ", code.Select(c => c.Key))} is not deployed locally");
+            var given = string.Join(", ", code.Select(c => c.Key));
+            throw resource.Error($"Code must name a file asset (S3Bucket and S3Key) of the cloud assembly; {given} is not deployed locally");
         }
 
         var (bucket, key) = ((string?)code["S3Bucket"], (string?)code["S3Key"]);

@@ -25,7 +25,8 @@ internal sealed class ParameterProvisioner : ResourceProvisioner
     {
         try
         {
-            return await context.Clients.Ssm.GetParameterAsync(current.PhysicalId, cancellationToken: cancellationToken).ConfigureAwait(false) == current.Attributes["Value"];
+            var value = await context.Clients.Ssm.GetParameterAsync(current.PhysicalId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return value == current.Attributes["Value"];
         }
         catch (AwsServiceException e) when (e.ErrorCode == "ParameterNotFound")
         {

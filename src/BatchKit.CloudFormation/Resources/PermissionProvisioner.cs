@@ -25,7 +25,8 @@ internal sealed class PermissionProvisioner : ResourceProvisioner
             throw request.Error($"Action {action}: only lambda:InvokeFunction is granted locally");
         }
 
-        await request.Context.Clients.Lambda.AddPermissionAsync(function, statementId, principal, request.Text("SourceArn") ?? "", cancellationToken).ConfigureAwait(false);
+        var sourceArn = request.Text("SourceArn") ?? "";
+        await request.Context.Clients.Lambda.AddPermissionAsync(function, statementId, principal, sourceArn, cancellationToken).ConfigureAwait(false);
         return request.Deployed(statementId);
     }
 

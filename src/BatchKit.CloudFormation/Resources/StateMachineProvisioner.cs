@@ -21,7 +21,8 @@ internal sealed class StateMachineProvisioner : ResourceProvisioner
     public override async Task<DeployedResource> CreateAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
         var name = request.Name("StateMachineName", 80);
-        var created = await request.Context.Clients.StepFunctions.CreateStateMachineAsync(name, Definition(request), RoleArn(request), cancellationToken).ConfigureAwait(false);
+        var stepFunctions = request.Context.Clients.StepFunctions;
+        var created = await stepFunctions.CreateStateMachineAsync(name, Definition(request), RoleArn(request), cancellationToken).ConfigureAwait(false);
         return Deployed(request, created.StateMachineArn, name);
     }
 
@@ -29,7 +30,8 @@ internal sealed class StateMachineProvisioner : ResourceProvisioner
     {
         var name = request.Name("StateMachineName", 80);
         var stepFunctions = request.Context.Clients.StepFunctions;
-        if (name != current.Attributes["Name"] || await stepFunctions.DescribeStateMachineAsync(current.PhysicalId, cancellationToken).ConfigureAwait(false) is null)
+        var existing = await stepFunctions.DescribeStateMachineAsync(current.PhysicalId, cancellationToken).ConfigureAwait(false);
+        if (name != current.Attributes["Name"] || existing is null)
         {
             return await CreateAsync(request, cancellationToken).ConfigureAwait(false);
         }

@@ -37,7 +37,8 @@ internal sealed class TaskDefinitionProvisioner : ResourceProvisioner
             ExecutionRoleArn = request.Text("ExecutionRoleArn"),
             TaskRoleArn = request.Text("TaskRoleArn"),
         }, cancellationToken).ConfigureAwait(false)).TaskDefinition;
-        return request.Deployed(registered.TaskDefinitionArn, new Dictionary<string, string>(StringComparer.Ordinal) { ["TaskDefinitionArn"] = registered.TaskDefinitionArn });
+        var arn = registered.TaskDefinitionArn;
+        return request.Deployed(arn, new Dictionary<string, string>(StringComparer.Ordinal) { ["TaskDefinitionArn"] = arn });
     }
 
     public override Task<DeployedResource> UpdateAsync(ResourceRequest request, DeployedResource current, CancellationToken cancellationToken) =>
@@ -83,6 +84,9 @@ internal sealed class TaskDefinitionProvisioner : ResourceProvisioner
         (properties["ContainerDefinitions"] as JsonArray ?? []).OfType<JsonObject>()
             .SelectMany(c => c.Select(p => p.Key)).Where(k => !ContainerProperties.Contains(k)).Distinct().Select(k => "ContainerDefinitions[]." + k));
 
+    private static LogConfiguration LogConfigurationOf(JsonObject log) =>
+        new((string)log["LogDriver"]!, (log["Options"] as JsonObject)?.ToDictionary(o => o.Key, o => (string)o.Value!, StringComparer.Ordinal));
+
     private static IEnumerable<JsonObject> Containers(TemplateResource resource, JsonObject properties) =>
         (properties["ContainerDefinitions"] as JsonArray ?? throw resource.Error("ContainerDefinitions is required"))
             .Select(c => c as JsonObject ?? throw resource.Error("every ContainerDefinitions item must be an object"));
@@ -94,8 +98,6 @@ internal sealed class TaskDefinitionProvisioner : ResourceProvisioner
         Essential = container["Essential"] is JsonValue essential ? essential.GetValue<bool>() : null,
         Command = (container["Command"] as JsonArray)?.Select(c => (string)c!).ToList(),
         Environment = (container["Environment"] as JsonArray)?.Select(e => new EnvironmentVariable((string)e!["Name"]!, (string?)e["Value"] ?? "")).ToList(),
-        LogConfiguration = container["LogConfiguration"] is JsonObject log
-            ? new LogConfiguration((string)log["LogDriver"]!, (log["Options"] as JsonObject)?.ToDictionary(o => o.Key, o => (string)o.Value!, StringComparer.Ordinal))
-            : null,
+        LogConfiguration = container["LogConfiguration"] is JsonObject log ? LogConfigurationOf(log) : null,
     };
 }

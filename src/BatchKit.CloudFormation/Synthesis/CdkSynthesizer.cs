@@ -46,7 +46,8 @@ public sealed class CdkSynthesizer(string repositoryRoot, IProgress<string>? pro
         progress?.Report($"synthesizing the CDK app into {Path.GetRelativePath(repositoryRoot, output)} (inputs {inputs[..12]} changed)");
         var fresh = output + ".new";
         DeleteDirectory(fresh);
-        string[] arguments = ["synth", "--quiet", "--no-notices", "--output", fresh, .. request.Context.OrderBy(c => c.Key, StringComparer.Ordinal).SelectMany(c => new[] { "-c", $"{c.Key}={c.Value}" })];
+        var context = request.Context.OrderBy(c => c.Key, StringComparer.Ordinal).SelectMany(c => new[] { "-c", $"{c.Key}={c.Value}" });
+        string[] arguments = ["synth", "--quiet", "--no-notices", "--output", fresh, .. context];
         await ToolProcess.RunAsync(Cdk, arguments, repositoryRoot, CdkEnvironment, SynthTimeout, cancellationToken).ConfigureAwait(false);
 
         var assembly = CloudAssembly.Load(fresh);
@@ -82,8 +83,8 @@ public sealed class CdkSynthesizer(string repositoryRoot, IProgress<string>? pro
         }
 
         progress?.Report("installing the pinned CDK CLI (npm ci)");
-        await ToolProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], repositoryRoot, new Dictionary<string, string>(), SynthTimeout, cancellationToken)
-            .ConfigureAwait(false);
+        string[] arguments = ["ci", "--no-audit", "--no-fund", "--loglevel=error"];
+        await ToolProcess.RunAsync("npm", arguments, repositoryRoot, new Dictionary<string, string>(), SynthTimeout, cancellationToken).ConfigureAwait(false);
         if (!File.Exists(Cdk))
         {
             throw new TemplateException($"npm ci did not install {Cdk}: is aws-cdk in {repositoryRoot}/package.json?");

@@ -12,10 +12,13 @@ internal static class ToolProcess
 {
     private const int TailLines = 30;
 
-    public static async Task RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment,
-        TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory,
+        IReadOnlyDictionary<string, string> environment, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -52,7 +55,8 @@ internal static class ToolProcess
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            throw new TemplateException($"{Command(fileName, arguments)} did not finish within {timeout.TotalMinutes:0} min and was stopped; its last output:\n{Tail(output)}");
+            throw new TemplateException(
+                $"{Command(fileName, arguments)} did not finish within {timeout.TotalMinutes:0} min and was stopped; its last output:\n{Tail(output)}");
         }
 
         if (process.ExitCode != 0)

@@ -62,8 +62,9 @@ internal sealed class StackTemplate
 
         var resources = (root[nameof(Resources)] as JsonObject ?? throw new TemplateException("the template has no Resources section"))
             .Select(r => ParseResource(r.Key, r.Value)).ToList();
-        return new StackTemplate(ParseParameters(root[nameof(Parameters)]), ParseConditions(root[nameof(Conditions)]), resources, ParseOutputs(root[nameof(Outputs)]),
-            [.. (root[nameof(Rules)] as JsonObject ?? []).Select(r => r.Key)]);
+        var rules = (root[nameof(Rules)] as JsonObject ?? []).Select(r => r.Key).ToList();
+        var parameters = ParseParameters(root[nameof(Parameters)]);
+        return new StackTemplate(parameters, ParseConditions(root[nameof(Conditions)]), resources, ParseOutputs(root[nameof(Outputs)]), rules);
     }
 
     private static TemplateResource ParseResource(string logicalId, JsonNode? node)
@@ -93,11 +94,13 @@ internal sealed class StackTemplate
     private static Dictionary<string, TemplateParameter> ParseParameters(JsonNode? section) =>
         (section as JsonObject ?? []).ToDictionary(
             p => p.Key,
-            p => new TemplateParameter(p.Key, Text(p.Value?["Type"]) ?? throw new TemplateException($"parameter {p.Key} has no Type"), p.Value?["Default"]?.DeepClone()),
+            p => new TemplateParameter(
+                p.Key, Text(p.Value?["Type"]) ?? throw new TemplateException($"parameter {p.Key} has no Type"), p.Value?["Default"]?.DeepClone()),
             StringComparer.Ordinal);
 
     private static Dictionary<string, JsonNode> ParseConditions(JsonNode? section) =>
-        (section as JsonObject ?? []).ToDictionary(c => c.Key, c => c.Value?.DeepClone() ?? throw new TemplateException($"condition {c.Key} is null"), StringComparer.Ordinal);
+        (section as JsonObject ?? []).ToDictionary(
+            c => c.Key, c => c.Value?.DeepClone() ?? throw new TemplateException($"condition {c.Key} is null"), StringComparer.Ordinal);
 
     private static List<TemplateOutput> ParseOutputs(JsonNode? section) =>
         [.. (section as JsonObject ?? []).Select(o => new TemplateOutput(

@@ -24,10 +24,13 @@ public sealed class TemplateException : Exception
     public static TemplateException About(string logicalId, string type, string problem, Exception? inner = null)
     {
         var message = $"resource {logicalId} ({type}): {problem}";
-        return inner is null ? new TemplateException(message) { LogicalId = logicalId, ResourceType = type } : new TemplateException(message, inner) { LogicalId = logicalId, ResourceType = type };
+        var exception = inner is null ? new TemplateException(message) : new TemplateException(message, inner);
+        exception.LogicalId = logicalId;
+        exception.ResourceType = type;
+        return exception;
     }
 
-    public string? LogicalId { get; private init; }
+    public string? LogicalId { get; private set; }
 
-    public string? ResourceType { get; private init; }
+    public string? ResourceType { get; private set; }
 }
