@@ -15,6 +15,7 @@ need make || missing+=(make)
 need aws || missing+=(awscli)
 # WireMock, the Slack stub, runs on Java 17 and comes from npm.
 need java || missing+=(openjdk-17-jre-headless)
+# npm also installs the pinned CDK CLI, which synthesizes the template make up deploys (CDK runs on Node).
 need npm || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "bootstrap: installing ${missing[*]}" >&2
@@ -23,6 +24,6 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet restore BatchKit.sln --nologo -v quiet
-if [ ! -f node_modules/wiremock/build/wiremock-standalone-3.13.2.jar ]; then
+if [ ! -f node_modules/wiremock/build/wiremock-standalone-3.13.2.jar ] || [ ! -f node_modules/.bin/cdk ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -68,7 +68,7 @@ public sealed class TemplateDeployerTests : EmulatorStack
         var second = await DeployAsync(assembly);
 
         Assert.NotNull(await Lambda.GetFunctionConfigurationAsync(second.Outputs["FunctionName"]));
-        Assert.Equal(["accepted, not emulated", "updated", "updated"], second.Report.Entries.Select(e => e.Action));
+        Assert.Equal(["accepted, not emulated", "recreated", "updated"], second.Report.Entries.Select(e => e.Action));
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public sealed class TemplateDeployer(DeploymentSettings settings, IProgress<stri
         var updated = await provisioner.UpdateAsync(request, current, cancellationToken).ConfigureAwait(false);
         var replaced = updated.PhysicalId != current.PhysicalId;
         journal.Updated(request.Resource, current, updated, recreated: replaced || !exists);
-        return (updated, replaced ? DeployReportEntry.Replaced : DeployReportEntry.Updated);
+        return (updated, replaced ? DeployReportEntry.Replaced : exists ? DeployReportEntry.Updated : DeployReportEntry.Recreated);
     }
 
     /// <summary>The resource's properties with every intrinsic and dynamic reference resolved.</summary>

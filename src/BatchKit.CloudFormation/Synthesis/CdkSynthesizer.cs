@@ -44,7 +44,9 @@ public sealed class CdkSynthesizer(string repositoryRoot, IProgress<string>? pro
 
         await EnsureCdkAsync(cancellationToken).ConfigureAwait(false);
         progress?.Report($"synthesizing the CDK app into {Path.GetRelativePath(repositoryRoot, output)} (inputs {inputs[..12]} changed)");
-        var fresh = output + ".new";
+        // Beside the output would be inside the worker image's build context (the repository root) when the output is
+        // cdk.out; .batchkit/ is left out of that context (.dockerignore), so the assembly is written there first.
+        var fresh = Path.Combine(repositoryRoot, ".batchkit", "synth-new", Path.GetFileName(output));
         DeleteDirectory(fresh);
         var context = request.Context.OrderBy(c => c.Key, StringComparer.Ordinal).SelectMany(c => new[] { "-c", $"{c.Key}={c.Value}" });
         string[] arguments = ["synth", "--quiet", "--no-notices", "--output", fresh, .. context];
@@ -53,6 +55,7 @@ public sealed class CdkSynthesizer(string repositoryRoot, IProgress<string>? pro
         var assembly = CloudAssembly.Load(fresh);
         WriteStamp(fresh, inputs, assembly);
         DeleteDirectory(output);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         Directory.Move(fresh, output);
         return CloudAssembly.Load(output);
     }
