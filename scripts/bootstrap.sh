@@ -13,17 +13,22 @@ missing=()
 need make || missing+=(make)
 # The emulator's tests drive it with the real AWS CLI, as users do.
 need aws || missing+=(awscli)
-# WireMock, the Slack stub, runs on Java 17 and comes from npm.
-need java || missing+=(openjdk-17-jre-headless)
-# npm also installs the pinned CDK CLI, which synthesizes the template make up deploys (CDK runs on Node).
+# The CDK app's tests synthesize through jsii, which runs on Node, and make up synthesizes the template it deploys with
+# the pinned CDK CLI that npm installs from package-lock.json. (The Slack stub is WireMock.Net, in .NET: no Java.)
+need node || missing+=(nodejs)
 need npm || missing+=(npm)
+# ECS tasks and Lambda functions run in containers: Debian's engine, and debootstrap for the local base images
+# (no registry is reachable, so scripts/images.sh makes every image from Debian packages).
+need dockerd || missing+=(docker.io)
+need debootstrap || missing+=(debootstrap)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "bootstrap: installing ${missing[*]}" >&2
-  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet restore BatchKit.sln --nologo -v quiet
-if [ ! -f node_modules/wiremock/build/wiremock-standalone-3.13.2.jar ] || [ ! -f node_modules/.bin/cdk ]; then
+# The pinned CDK CLI: make up synthesizes the CDK app with it.
+if [ ! -f node_modules/.bin/cdk ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -20,7 +20,11 @@ public sealed record LocalDeployment
     /// <summary>The worker image asset's Dockerfile, as the assets manifest names it.</summary>
     public const string WorkerDockerfile = "src/BatchKit.Worker/Dockerfile";
 
-    public const string DefaultWorkerImage = "batchkit-worker:latest";
+    /// <summary>
+    /// The worker image `make images` builds from src/BatchKit.Worker/Dockerfile, tagged with BatchKit's version; the
+    /// emulator runs it as a container (--ecs-runtime container) or maps it to the published binary (process).
+    /// </summary>
+    public static readonly string LocalWorkerImage = "batchkit/worker:" + typeof(LocalDeployment).Assembly.GetName().Version!.ToString(3);
 
     public required string RepositoryRoot { get; init; }
 
@@ -39,8 +43,8 @@ public sealed record LocalDeployment
     /// <summary>Where the cloud assembly goes. Default cdk.out, as make synth writes it.</summary>
     public string? CloudAssemblyDirectory { get; init; }
 
-    /// <summary>The image the emulator runs worker tasks of (its --ecs-image mapping).</summary>
-    public string WorkerImage { get; init; } = DefaultWorkerImage;
+    /// <summary>The image the worker's image asset deploys as: the emulator runs it (--ecs-runtime container) or maps it (--ecs-image).</summary>
+    public string WorkerImage { get; init; } = LocalWorkerImage;
 
     /// <summary>More CDK context (<see cref="CdkContextKeys"/>): the worker's heartbeat, extra worker environment.</summary>
     public IReadOnlyDictionary<string, string> Context { get; init; } = new Dictionary<string, string>();

@@ -38,8 +38,9 @@ internal sealed class StoreWorker(IAmazonS3 s3, IStepFunctionsClient stepFunctio
 
             var output = WorkerOutput.Success(settings.Key, summary, clock.Elapsed);
             await StopHeartbeat(work, heartbeat).ConfigureAwait(false);
-            await stepFunctions.SendTaskSuccessAsync(settings.TaskToken, output, cancellationToken).ConfigureAwait(false);
+            // Logged before the answer, so the task's log shows what it computed even when the answer is refused.
             await log.WriteLineAsync($"batchkit-worker: {settings.Key}: {summary.Rows} rows, total {Money.ToText(summary.Total)} in {clock.Elapsed.TotalSeconds:0.00}s").ConfigureAwait(false);
+            await stepFunctions.SendTaskSuccessAsync(settings.TaskToken, output, cancellationToken).ConfigureAwait(false);
             return 0;
         }
         catch (OperationCanceledException) when (work.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -48,13 +48,7 @@ public sealed class DeployClientsWireTests : IAsyncLifetime
         });
         Assert.Empty(run.Failures);
         var arn = run.Tasks[0].TaskArn;
-        EcsTask task;
-        do
-        {
-            await Task.Delay(50);
-            task = (await ecs.DescribeTasksAsync(cluster, [arn])).Tasks[0];
-        }
-        while (task.LastStatus != "STOPPED");
+        var task = await Eventually.ValueAsync(async () => (await ecs.DescribeTasksAsync(cluster, [arn])).Tasks[0], t => t.LastStatus == "STOPPED", "the task stopping");
 
         Assert.Equal(3, task.Containers[0].ExitCode);
 

@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using BatchKit.Aws.Ssm;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Emulator;
 
@@ -26,12 +25,7 @@ public sealed class EmulatorWireTests : IAsyncLifetime
         var machine = await sfn.CreateStateMachineAsync("wire", """{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"n.$": "$.n"}, "End": true}}}""", "arn:aws:iam::000000000000:role/r");
         var run = await sfn.StartExecutionAsync(machine.StateMachineArn, "first", """{"n": 3}""");
 
-        DescribeExecutionResponse described;
-        do
-        {
-            described = await sfn.DescribeExecutionAsync(run.ExecutionArn);
-        }
-        while (described.Status == "RUNNING");
+        var described = await Eventually.ValueAsync(() => sfn.DescribeExecutionAsync(run.ExecutionArn), d => d.Status != "RUNNING", "the execution ending");
 
         Assert.Equal(("SUCCEEDED", """{"n":3}"""), (described.Status, described.Output));
         var history = await sfn.GetExecutionHistoryAsync(run.ExecutionArn);
@@ -41,17 +35,6 @@ public sealed class EmulatorWireTests : IAsyncLifetime
 
         var e = await Assert.ThrowsAsync<AwsServiceException>(() => sfn.SendTaskSuccessAsync("not-a-token", "{}"));
         Assert.Equal("InvalidToken", e.ErrorCode);
-    }
-
-    [Fact]
-    public async Task Ssm_put_get_and_a_missing_parameter()
-    {
-        using var ssm = new SsmClient(Options());
-
-        Assert.Equal(1, await ssm.PutParameterAsync("/config/step_function_arn", "arn:aws:states:us-east-1:000000000000:stateMachine:sales-batch"));
-        Assert.Equal("arn:aws:states:us-east-1:000000000000:stateMachine:sales-batch", await ssm.GetParameterAsync("/config/step_function_arn"));
-        var e = await Assert.ThrowsAsync<AwsServiceException>(() => ssm.GetParameterAsync("/config/missing"));
-        Assert.Equal("ParameterNotFound", e.ErrorCode);
     }
 
     private AwsClientOptions Options() => new()

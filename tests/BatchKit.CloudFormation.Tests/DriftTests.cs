@@ -94,7 +94,7 @@ public sealed class DriftTests(SynthesizedBatchKit synthesized) : EmulatorStack
         Assert.Equal((string?)container["Name"], deployedContainer.Name);
         Assert.Equal("src/BatchKit.Worker/Dockerfile", imageAsset.DockerFile);
         Assert.Contains(":" + imageAsset.ImageTag, container["Image"]!["Fn::Sub"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("batchkit-worker:latest", deployedContainer.Image);
+        Assert.Equal("batchkit/worker:0.1.0", deployedContainer.Image);
         var environment = container["Environment"]!.AsArray().ToDictionary(e => (string)e!["Name"]!, e => TemplateValue(e!["Value"]!));
         Assert.Equal(environment, deployedContainer.Environment!.ToDictionary(e => e.Name, e => e.Value));
     }

@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
 using BatchKit.Aws;
 using BatchKit.Aws.Ecs;
 using BatchKit.Aws.EventBridge;
 using BatchKit.Aws.Lambda;
-using BatchKit.Aws.Ssm;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.CloudFormation.Assets;
 using BatchKit.CloudFormation.Deploy;
 using BatchKit.Emulator;
+using BatchKit.Testing;
 
 namespace BatchKit.CloudFormation.Tests;
 
@@ -26,7 +28,7 @@ public class EmulatorStack : IAsyncLifetime
 
     public LambdaClient Lambda { get; private set; } = null!;
 
-    public SsmClient Ssm { get; private set; } = null!;
+    public AmazonSimpleSystemsManagementClient Ssm { get; private set; } = null!;
 
     public StepFunctionsClient StepFunctions { get; private set; } = null!;
 
@@ -42,7 +44,7 @@ public class EmulatorStack : IAsyncLifetime
             Endpoint = Emulator.ServiceUrl, Region = "us-east-1", Credentials = new BasicAWSCredentials("test", "test"), MaxAttempts = 1,
         };
         Lambda = new LambdaClient(options);
-        Ssm = new SsmClient(options);
+        Ssm = LocalAws.Ssm(Emulator.ServiceUrl);
         StepFunctions = new StepFunctionsClient(options);
         Ecs = new EcsClient(options);
         Events = new EventBridgeClient(options);
@@ -64,7 +66,7 @@ public class EmulatorStack : IAsyncLifetime
         Endpoint = Emulator.ServiceUrl,
         StateDirectory = stateDirectory ?? StateDirectory,
         Secrets = new Dictionary<string, string> { ["batchkit/slack-webhook"] = "http://127.0.0.1:9/services/T/B/X" },
-        LocalImages = new Dictionary<string, string> { ["src/BatchKit.Worker/Dockerfile"] = "batchkit-worker:latest" },
+        LocalImages = new Dictionary<string, string> { ["src/BatchKit.Worker/Dockerfile"] = "batchkit/worker:0.1.0" },
     };
 
     public Task<DeployResult> DeployAsync(string assemblyDirectory, string? stateDirectory = null) =>
@@ -75,9 +77,9 @@ public class EmulatorStack : IAsyncLifetime
     {
         try
         {
-            return await Ssm.GetParameterAsync(name);
+            return (await Ssm.GetParameterAsync(new GetParameterRequest { Name = name })).Parameter.Value;
         }
-        catch (AwsServiceException e) when (e.ErrorCode == "ParameterNotFound")
+        catch (ParameterNotFoundException)
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using BatchKit.CloudFormation.Synthesis;
+using BatchKit.Testing;
 
 namespace BatchKit.CloudFormation.Tests;
 
@@ -34,7 +35,7 @@ public sealed class SynthesisInputsTests : IDisposable
     [Fact]
     public void The_real_CDK_app_depends_on_its_own_project_contracts_and_the_workflow()
     {
-        var projects = SynthesisInputs.AppProjects(SynthesizedBatchKit.RepositoryRoot).Select(Path.GetFileName).ToList();
+        var projects = SynthesisInputs.AppProjects(RepositoryPaths.Root).Select(Path.GetFileName).ToList();
 
         Assert.Contains("BatchKit.Infrastructure", projects);
         Assert.Contains("BatchKit.Contracts", projects);

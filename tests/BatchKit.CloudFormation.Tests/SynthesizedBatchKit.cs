@@ -3,6 +3,7 @@ using BatchKit.CloudFormation.Assets;
 using BatchKit.CloudFormation.Synthesis;
 using BatchKit.Contracts.Stack;
 using BatchKit.Contracts;
+using BatchKit.Testing;
 
 namespace BatchKit.CloudFormation.Tests;
 
@@ -13,15 +14,13 @@ namespace BatchKit.CloudFormation.Tests;
 /// </summary>
 public sealed class SynthesizedBatchKit : IAsyncLifetime
 {
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
     public CloudAssembly Assembly { get; private set; } = null!;
 
     public JsonObject Template { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var stub = Directory.CreateDirectory(Path.Combine(RepositoryRoot, ".batchkit", "test-lambda", "cloudformation")).FullName;
+        var stub = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, ".batchkit", "test-lambda", "cloudformation")).FullName;
         var bootstrap = Path.Combine(stub, "bootstrap");
         if (!File.Exists(bootstrap))
         {
@@ -29,10 +28,10 @@ public sealed class SynthesizedBatchKit : IAsyncLifetime
         }
 
         var request = new SynthesisRequest(
-            Path.Combine(RepositoryRoot, ".batchkit", "test-synth", "cloudformation"),
+            Path.Combine(RepositoryPaths.Root, ".batchkit", "test-synth", "cloudformation"),
             new Dictionary<string, string> { [CdkContextKeys.LambdaAssetDir] = stub },
             [stub]);
-        Assembly = await new CdkSynthesizer(RepositoryRoot).SynthesizeAsync(request);
+        Assembly = await new CdkSynthesizer(RepositoryPaths.Root).SynthesizeAsync(request);
         Template = JsonNode.Parse(Assembly.ReadTemplate())!.AsObject();
     }
 
@@ -40,19 +39,6 @@ public sealed class SynthesizedBatchKit : IAsyncLifetime
 
     public IEnumerable<KeyValuePair<string, JsonObject>> Resources(string type) =>
         Template["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == type).Select(r => KeyValuePair.Create(r.Key, r.Value!.AsObject()));
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BatchKit.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new FileNotFoundException("BatchKit.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 [CollectionDefinition(Name)]

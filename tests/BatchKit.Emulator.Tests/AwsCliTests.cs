@@ -61,12 +61,9 @@ public sealed class AwsCliTests(EmulatorFixture emulator) : IClassFixture<Emulat
             "--input", """{"who": "batchkit"}""")).Output)!;
         var arn = started["executionArn"]!.GetValue<string>();
 
-        JsonNode described;
-        do
-        {
-            described = JsonNode.Parse((await Ok("stepfunctions", "describe-execution", "--execution-arn", arn)).Output)!;
-        }
-        while (described["status"]!.GetValue<string>() == "RUNNING");
+        var described = await Eventually.ValueAsync(
+            async () => JsonNode.Parse((await Ok("stepfunctions", "describe-execution", "--execution-arn", arn)).Output)!,
+            d => d["status"]!.GetValue<string>() != "RUNNING", "the execution ending (aws stepfunctions describe-execution)");
 
         Assert.Equal("SUCCEEDED", described["status"]!.GetValue<string>());
         Assert.Equal("""{"greeting":"hello batchkit"}""", described["output"]!.GetValue<string>());

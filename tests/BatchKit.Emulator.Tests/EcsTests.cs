@@ -34,14 +34,7 @@ public sealed class EcsTests : IAsyncLifetime
         var (_, run) = await _emulator.JsonAsync("AmazonEC2ContainerServiceV20141113.RunTask", "ecs", new JsonObject { ["cluster"] = "batchkit", ["taskDefinition"] = "crash", ["launchType"] = "FARGATE" });
         var arn = run["tasks"]![0]!["taskArn"]!.GetValue<string>();
 
-        JsonNode task;
-        do
-        {
-            await Task.Delay(50);
-            (_, var described) = await _emulator.JsonAsync("AmazonEC2ContainerServiceV20141113.DescribeTasks", "ecs", new JsonObject { ["cluster"] = "batchkit", ["tasks"] = new JsonArray(arn) });
-            task = described["tasks"]![0]!;
-        }
-        while (task["lastStatus"]!.GetValue<string>() != "STOPPED");
+        var task = await _emulator.WaitForTaskStoppedAsync("batchkit", arn);
 
         Assert.Equal(3, task["containers"]![0]!["exitCode"]!.GetValue<int>());
         Assert.Equal("Essential container in task exited", task["stoppedReason"]!.GetValue<string>());
@@ -67,12 +60,9 @@ public sealed class EcsTests : IAsyncLifetime
             "--overrides", """{"containerOverrides":[{"name":"main","environment":[{"name":"S3_KEY","value":"processed/d/store_7.json"}]}]}""");
         var arn = run["tasks"]![0]!["taskArn"]!.GetValue<string>();
 
-        JsonNode task;
-        do
-        {
-            task = (await Cli("describe-tasks", "--cluster", "cli", "--tasks", arn))["tasks"]![0]!;
-        }
-        while (task["lastStatus"]!.GetValue<string>() != "STOPPED");
+        var task = await Eventually.ValueAsync(
+            async () => (await Cli("describe-tasks", "--cluster", "cli", "--tasks", arn))["tasks"]![0]!,
+            t => t["lastStatus"]!.GetValue<string>() == "STOPPED", "the CLI's task stopping");
 
         Assert.Equal(3, task["containers"]![0]!["exitCode"]!.GetValue<int>());
         Assert.Equal("Essential container in task exited", task["stoppedReason"]!.GetValue<string>());
@@ -124,13 +114,7 @@ public sealed class EcsTests : IAsyncLifetime
             ["definition"] = """{"StartAt": "Run", "States": {"Run": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.sync", "Parameters": {"Cluster": "batchkit", "TaskDefinition": "FAMILY", "LaunchType": "FARGATE"}, "End": true}}}""".Replace("FAMILY", family, StringComparison.Ordinal),
         });
         var (_, started) = await _emulator.JsonAsync("AWSStepFunctions.StartExecution", "states", new JsonObject { ["stateMachineArn"] = machine["stateMachineArn"]!.GetValue<string>(), ["input"] = "{}" });
-        JsonObject described;
-        do
-        {
-            await Task.Delay(50);
-            (_, described) = await _emulator.JsonAsync("AWSStepFunctions.DescribeExecution", "states", new JsonObject { ["executionArn"] = started["executionArn"]!.GetValue<string>() });
-        }
-        while (described["status"]!.GetValue<string>() == "RUNNING");
+        var described = await _emulator.WaitForExecutionAsync(started["executionArn"]!.GetValue<string>());
 
         return (described["status"]!.GetValue<string>(), described["error"]?.GetValue<string>(), described["cause"]?.GetValue<string>());
     }

@@ -121,13 +121,7 @@ public sealed class HttpInvokeTests(EmulatorFixture emulator) : IClassFixture<Em
             ["stateMachineArn"] = machine["stateMachineArn"]!.GetValue<string>(),
             ["input"] = """{"bucket_path": "processed/day01/"}""",
         });
-        JsonObject described;
-        do
-        {
-            await Task.Delay(100);
-            (_, described) = await emulator.JsonAsync("AWSStepFunctions.DescribeExecution", "states", new JsonObject { ["executionArn"] = started["executionArn"]!.GetValue<string>() });
-        }
-        while (described["status"]!.GetValue<string>() == "RUNNING");
+        var described = await emulator.WaitForExecutionAsync(started["executionArn"]!.GetValue<string>());
 
         return (described["status"]!.GetValue<string>(), described["output"]?.GetValue<string>(), described["error"]?.GetValue<string>());
     }

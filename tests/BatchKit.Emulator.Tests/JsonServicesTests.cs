@@ -61,13 +61,7 @@ public sealed class JsonServicesTests(EmulatorFixture emulator) : IClassFixture<
         Assert.Equal(first["executionArn"]!.GetValue<string>(), second["executionArn"]!.GetValue<string>());
 
         var arn = first["executionArn"]!.GetValue<string>();
-        JsonObject described;
-        do
-        {
-            await Task.Delay(100);
-            (_, described) = await emulator.JsonAsync("AWSStepFunctions.DescribeExecution", "states", new JsonObject { ["executionArn"] = arn });
-        }
-        while (described["status"]!.GetValue<string>() == "RUNNING");
+        var described = await emulator.WaitForExecutionAsync(arn);
 
         Assert.Equal("SUCCEEDED", described["status"]!.GetValue<string>());
         Assert.Equal("""{"day":"2026-11-22"}""", described["output"]!.GetValue<string>());

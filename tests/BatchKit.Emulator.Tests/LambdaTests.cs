@@ -188,8 +188,12 @@ public sealed class LambdaTests : IAsyncLifetime
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = "sales", Key = "elsewhere/day.zip", ContentBody = "x" });
         var put = await s3.PutObjectAsync(new PutObjectRequest { BucketName = "sales", Key = "uploads/day 1 (ü).zip", ContentBody = "zip bytes" });
 
+        // S3 decides which configurations match while it answers the PUT, so once the three PUTs have returned, the
+        // function's accepted events are final: exactly one, for the matching key.
+        var accepted = JsonNode.Parse(await _emulator.Http.GetStringAsync(new Uri(_emulator.Host.ServiceUrl, "/_batchkit/lambda/async-events?function=record")))!["events"]!.AsArray();
+        var acceptedEvent = JsonNode.Parse(Assert.Single(accepted)!["event"]!.GetValue<string>())!;
+        Assert.Equal("uploads/day+1+%28%C3%BC%29.zip", acceptedEvent["Records"]![0]!["s3"]!["object"]!["key"]!.GetValue<string>());
         await LambdaFunctions.WaitUntilAsync(() => Directory.GetFiles(_state, "*.json").Length > 0, "the S3 event");
-        await Task.Delay(300); // any wrongly matched event would have arrived by now
         var record = JsonNode.Parse(await File.ReadAllTextAsync(Directory.GetFiles(_state, "*.json").Single()))!["Records"]![0]!;
         Assert.Equal("ObjectCreated:Put", record["eventName"]!.GetValue<string>());
         Assert.Equal("aws:s3", record["eventSource"]!.GetValue<string>());
@@ -230,13 +234,7 @@ public sealed class LambdaTests : IAsyncLifetime
 
         var (_, started) = await _emulator.JsonAsync("AWSStepFunctions.StartExecution", "states", new JsonObject { ["stateMachineArn"] = parent, ["input"] = """{"n":21}""" });
         var executionArn = started["executionArn"]!.GetValue<string>();
-        JsonObject described;
-        do
-        {
-            await Task.Delay(50);
-            (_, described) = await _emulator.JsonAsync("AWSStepFunctions.DescribeExecution", "states", new JsonObject { ["executionArn"] = executionArn });
-        }
-        while (described["status"]!.GetValue<string>() == "RUNNING");
+        var described = await _emulator.WaitForExecutionAsync(executionArn);
 
         Assert.True(described["status"]!.GetValue<string>() == "SUCCEEDED", described.ToJsonString());
         var output = JsonNode.Parse(described["output"]!.GetValue<string>())!;

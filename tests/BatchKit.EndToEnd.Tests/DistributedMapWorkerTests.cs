@@ -1,129 +1,121 @@
 using System.IO.Compression;
-using System.Net.Http.Headers;
-using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
-using Amazon.S3;
 using Amazon.S3.Model;
-using BatchKit.Aws;
 using BatchKit.Aws.StepFunctions;
-using BatchKit.Emulator;
+using BatchKit.Contracts;
+using BatchKit.Contracts.Worker;
+using BatchKit.Contracts.Workflow;
 using BatchKit.Sales;
+using BatchKit.Testing;
+using BatchKit.Workflow;
 
 namespace BatchKit.EndToEnd.Tests;
 
 /// <summary>
-/// The heart of the pipeline on the embedded emulator: a Distributed Map lists processed/&lt;day&gt;/ in S3 and runs
-/// one ECS task per store with .waitForTaskToken; each task is the real worker binary as a child process, which
-/// streams its store file from S3 and answers with SendTaskSuccess. Totals must be exact.
+/// The heart of the pipeline on the embedded emulator: the Distributed Map state of sales-batch.asl.json itself (its
+/// ItemReader, ItemBatcher, worker task and ResultWriter, taken from the file, only its Catch and Next cut so it runs
+/// alone) lists processed/&lt;day&gt;/ in S3 and runs one ECS task per store with .waitForTaskToken; each task is the
+/// real worker binary as a child process, which streams its store file from S3 and answers with SendTaskSuccess.
+/// Every total must be exact.
 /// </summary>
 public sealed class DistributedMapWorkerTests : IAsyncLifetime
 {
     private const string Bucket = "batchkit-sales";
-    private readonly string _data = Directory.CreateTempSubdirectory("batchkit-e2e-").FullName;
-    private EmulatorHost _emulator = null!;
+    private readonly EmulatorFixture _emulator = new();
 
-    public async Task InitializeAsync() => _emulator = await EmulatorHost.StartAsync(new EmulatorOptions
+    public Task InitializeAsync() => _emulator.InitializeAsync(o => o with
     {
-        Port = 0,
-        DataDirectory = _data,
         MaxConcurrentTasks = 4,
         EcsImageCommands = new Dictionary<string, string[]> { ["batchkit-worker"] = [Path.Combine(AppContext.BaseDirectory, "batchkit-worker")] },
     });
 
-    public async Task DisposeAsync()
-    {
-        await _emulator.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
+    public Task DisposeAsync() => _emulator.DisposeAsync();
 
     [Fact]
     public async Task Day01_runs_one_real_worker_process_per_store_and_every_total_is_exact()
     {
         await UploadDay01StoresAsync();
         await EcsAsync("CreateCluster", new JsonObject { ["clusterName"] = "batchkit" });
-        await EcsAsync("RegisterTaskDefinition", new JsonObject
+        var registered = await EcsAsync("RegisterTaskDefinition", new JsonObject
         {
             ["family"] = "batchkit-worker",
             ["requiresCompatibilities"] = new JsonArray("FARGATE"),
             ["containerDefinitions"] = new JsonArray(new JsonObject { ["name"] = "worker", ["image"] = "batchkit-worker", ["essential"] = true }),
         });
 
-        using var sfn = new StepFunctionsClient(new AwsClientOptions
-        {
-            Endpoint = _emulator.ServiceUrl,
-            Region = "us-east-1",
-            Credentials = new BasicAWSCredentials("test", "test"),
-        });
-        var machine = await sfn.CreateStateMachineAsync("stores", Definition, "arn:aws:iam::000000000000:role/sfn");
-        var run = await sfn.StartExecutionAsync(machine.StateMachineArn, "day01", $$"""{"bucket": "{{Bucket}}", "prefix": "processed/day01/"}""");
+        using var sfn = new StepFunctionsClient(_emulator.ClientOptions());
+        var definition = StoresStateAlone(registered["taskDefinition"]!["taskDefinitionArn"]!.GetValue<string>());
+        var machine = await sfn.CreateStateMachineAsync("stores", definition, "arn:aws:iam::000000000000:role/sfn");
+        var input = JsonSerializer.Serialize(new WorkflowInput(new UploadedDay(Bucket, BucketPrefixes.ProcessedDay("day01"))), ContractJson.Default.WorkflowInput);
+        var run = await sfn.StartExecutionAsync(machine.StateMachineArn, "day01", input);
 
-        DescribeExecutionResponse done;
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        do
-        {
-            await Task.Delay(200);
-            done = await sfn.DescribeExecutionAsync(run.ExecutionArn);
-            Assert.True(DateTime.UtcNow < deadline, "the day did not finish in 3 minutes");
-        }
-        while (done.Status == "RUNNING");
+        var done = await Eventually.ValueAsync(() => sfn.DescribeExecutionAsync(run.ExecutionArn), d => d.Status != "RUNNING", "the day finishing", TimeSpan.FromMinutes(3));
 
         Assert.True(done.Status == "SUCCEEDED", $"{done.Status}: {done.Error}: {done.Cause}");
-        var expected = DayTotals.Read(SharedFile("day01.expected.json"));
-        var results = JsonNode.Parse(done.Output!)!.AsArray();
-        Assert.Equal(10, results.Count);
+        var results = await SucceededResultsAsync(JsonNode.Parse(done.Output!)!["map"]!["ResultWriterDetails"]!);
+        var expected = DayTotals.Read(RepositoryPaths.SharedFile("data", "online-retail", "day01.expected.json"));
+        Assert.Equal(expected.Stores.Keys.Order(StringComparer.Ordinal), results.Select(r => r.Store).Order(StringComparer.Ordinal));
         foreach (var result in results)
         {
-            var store = result!["store"]!.GetValue<string>();
-            Assert.Equal(Money.ToText(expected.Stores[store].Total), result["total"]!.GetValue<string>());
-            Assert.Equal(expected.Stores[store].Rows, result["item_transaction_count"]!.GetValue<long>());
+            Assert.Equal(Money.ToText(expected.Stores[result.Store].Total), result.Total);
+            Assert.Equal(expected.Stores[result.Store].Rows, result.ItemTransactionCount);
         }
 
-        Assert.Equal(58635.56m, results.Sum(r => Money.Parse(r!["total"]!.GetValue<string>())));
+        Assert.Equal(58635.56m, results.Sum(r => Money.Parse(r.Total)));
     }
 
-    private const string Definition = """
+    /// <summary>The definition's "Stores" state as a machine of its own: everything from the file but its Catch and Next.</summary>
+    private static string StoresStateAlone(string taskDefinitionArn)
     {
-      "StartAt": "Stores",
-      "States": {
-        "Stores": {
-          "Type": "Map",
-          "ItemReader": {"Resource": "arn:aws:states:::s3:listObjectsV2", "Parameters": {"Bucket.$": "$.bucket", "Prefix.$": "$.prefix"}},
-          "ItemBatcher": {"MaxItemsPerBatch": 1, "BatchInput": {"bucket.$": "$.bucket"}},
-          "MaxConcurrency": 4,
-          "ItemProcessor": {
-            "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
-            "StartAt": "Worker",
-            "States": {
-              "Worker": {
-                "Type": "Task",
-                "Resource": "arn:aws:states:::ecs:runTask.waitForTaskToken",
-                "TimeoutSeconds": 300,
-                "HeartbeatSeconds": 60,
-                "Parameters": {
-                  "Cluster": "batchkit",
-                  "TaskDefinition": "batchkit-worker",
-                  "LaunchType": "FARGATE",
-                  "Overrides": {"ContainerOverrides": [{"Name": "worker", "Environment": [
-                    {"Name": "TASK_TOKEN", "Value.$": "$$.Task.Token"},
-                    {"Name": "S3_BUCKET", "Value.$": "$.BatchInput.bucket"},
-                    {"Name": "S3_KEY", "Value.$": "$.Items[0].Key"}]}]}
-                },
-                "End": true
-              }
-            }
-          },
-          "End": true
-        }
-      }
+        var full = JsonNode.Parse(WorkflowDefinition.Substitute(new Dictionary<string, string>
+        {
+            ["SlackWebhookUrl"] = "http://127.0.0.1:9/unused",
+            ["SlackConnectionArn"] = "arn:aws:events:us-east-1:000000000000:connection/unused/0",
+            ["ClusterArn"] = "batchkit",
+            ["TaskDefinitionArn"] = taskDefinitionArn,
+            ["ContainerName"] = "worker",
+            ["Subnets"] = "subnet-1",
+            ["SecurityGroups"] = "sg-1",
+            ["AssignPublicIp"] = "ENABLED",
+            ["ResultsBucket"] = Bucket,
+            ["SummaryFunctionArn"] = "arn:aws:lambda:us-east-1:000000000000:function:unused",
+        }))!;
+        var stores = full["States"]!["Stores"]!.AsObject();
+        stores.Remove("Catch");
+        stores.Remove("Next");
+        stores["End"] = true;
+        return new JsonObject { ["StartAt"] = "Stores", ["States"] = new JsonObject { ["Stores"] = stores.DeepClone() } }.ToJsonString();
     }
-    """;
+
+    /// <summary>The worker results the ResultWriter wrote (its SUCCEEDED files), read as the contract.</summary>
+    private async Task<List<WorkerResult>> SucceededResultsAsync(JsonNode details)
+    {
+        using var s3 = _emulator.S3();
+        var manifest = await ReadJsonAsync(s3, details["Bucket"]!.GetValue<string>(), details["Key"]!.GetValue<string>());
+        var results = new List<WorkerResult>();
+        foreach (var file in manifest["ResultFiles"]!["SUCCEEDED"]!.AsArray())
+        {
+            foreach (var record in (await ReadJsonAsync(s3, Bucket, file!["Key"]!.GetValue<string>())).AsArray())
+            {
+                results.Add(JsonSerializer.Deserialize(record!["Output"]!.GetValue<string>(), ContractJson.Default.WorkerResult)!);
+            }
+        }
+
+        return results;
+    }
+
+    private static async Task<JsonNode> ReadJsonAsync(Amazon.S3.AmazonS3Client s3, string bucket, string key)
+    {
+        using var response = await s3.GetObjectAsync(bucket, key);
+        return (await JsonNode.ParseAsync(response.ResponseStream))!;
+    }
 
     private async Task UploadDay01StoresAsync()
     {
-        using var s3 = new AmazonS3Client(new BasicAWSCredentials("test", "test"), new AmazonS3Config { ServiceURL = _emulator.ServiceUrl.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        using var s3 = _emulator.S3();
         await s3.PutBucketAsync(Bucket);
-        using var zip = ZipFile.OpenRead(SharedFile("day01.zip"));
+        using var zip = ZipFile.OpenRead(RepositoryPaths.SharedFile("data", "online-retail", "day01.zip"));
         foreach (var entry in zip.Entries)
         {
             using var copy = new MemoryStream();
@@ -133,31 +125,14 @@ public sealed class DistributedMapWorkerTests : IAsyncLifetime
             }
 
             copy.Position = 0;
-            await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "processed/day01/" + entry.Name, InputStream = copy });
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = BucketPrefixes.ProcessedDay("day01") + entry.Name, InputStream = copy });
         }
     }
 
-    private async Task EcsAsync(string operation, JsonObject body)
+    private async Task<JsonObject> EcsAsync(string operation, JsonObject body)
     {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, _emulator.ServiceUrl) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
-        request.Headers.Add("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation);
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=00");
-        using var response = await http.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static string SharedFile(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BatchKit.sln")))
-            {
-                return Path.Combine(dir.FullName, "..", "shared", "data", "online-retail", name);
-            }
-        }
-
-        throw new FileNotFoundException("BatchKit.sln not found above " + AppContext.BaseDirectory);
+        var (status, response) = await _emulator.JsonAsync("AmazonEC2ContainerServiceV20141113." + operation, "ecs", body);
+        Assert.True(status == 200, response.ToJsonString());
+        return response;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.S3;
@@ -12,12 +10,13 @@ using BatchKit.Emulator;
 namespace BatchKit.EndToEnd.Tests;
 
 /// <summary>
-/// The whole local stack for a test class: the embedded emulator in-process (the worker and the Lambda as real
-/// processes), the real WireMock as Slack, and the deploy `make up` runs: the template CDK synthesizes (once per change
-/// of its inputs, shared by every class and run), deployed by the template deployer. With <c>BATCHKIT_ENDPOINT</c> set
-/// it deploys nothing: it uses that endpoint (a running `make up`, LocalStack, or AWS), the stack's outputs file
-/// (<c>BATCHKIT_OUTPUTS</c>, default .batchkit/outputs.json, as `make up` or `cdk deploy --outputs-file` writes it)
-/// and the Slack stub at <c>BATCHKIT_SLACK_URL</c> (default http://127.0.0.1:8089).
+/// The whole local stack for a test class (each class is its own test collection): the embedded emulator in-process
+/// (the worker and the Lambda as real processes), the WireMock.Net Slack stub in-process on a port bound at start, and
+/// the deploy `make up` runs: the template CDK synthesizes (once per change of its inputs, shared by every class and
+/// run), deployed by the template deployer. With <c>BATCHKIT_ENDPOINT</c> set it deploys nothing: it uses that endpoint
+/// (a running `make up`, LocalStack, or AWS), the stack's outputs file (<c>BATCHKIT_OUTPUTS</c>, default
+/// .batchkit/outputs.json, as `make up` or `cdk deploy --outputs-file` writes it) and the Slack stub at
+/// <c>BATCHKIT_SLACK_URL</c> (default http://127.0.0.1:8089).
 /// </summary>
 public class PipelineStack : IAsyncLifetime
 {
@@ -36,6 +35,7 @@ public class PipelineStack : IAsyncLifetime
 
     private readonly string _data = Directory.CreateTempSubdirectory("batchkit-e2e-").FullName;
     private EmulatorHost? _emulator;
+    private SlackStubServer? _slackServer;
 
     public SlackStub Slack { get; private set; } = null!;
 
@@ -68,11 +68,12 @@ public class PipelineStack : IAsyncLifetime
                 Port = 0,
                 DataDirectory = _data,
                 MaxConcurrentTasks = 4,
-                EcsImageCommands = new Dictionary<string, string[]> { [LocalDeployment.DefaultWorkerImage] = WorkerCommand },
+                EcsImageCommands = new Dictionary<string, string[]> { [LocalDeployment.LocalWorkerImage] = WorkerCommand },
                 LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)],
             });
             Endpoint = _emulator.ServiceUrl;
-            Slack = await SlackStub.StartAsync(RepositoryRoot(), FreePort());
+            _slackServer = SlackStubServer.Start(Path.Combine(RepositoryRoot(), SlackStubServer.MappingsFolder), port: 0);
+            Slack = _slackServer.Client;
             var deployment = new LocalDeployment
             {
                 RepositoryRoot = RepositoryRoot(),
@@ -134,7 +135,7 @@ public class PipelineStack : IAsyncLifetime
         S3.Dispose();
         StepFunctions.Dispose();
         Http.Dispose();
-        await Slack.DisposeAsync();
+        _slackServer?.Dispose();
         if (_emulator is not null)
         {
             await _emulator.DisposeAsync();
@@ -211,11 +212,4 @@ public class PipelineStack : IAsyncLifetime
     }
 
     public static string Shared(params string[] parts) => Path.Combine([RepositoryRoot(), "..", "shared", .. parts]);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

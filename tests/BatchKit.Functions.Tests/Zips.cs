@@ -48,18 +48,5 @@ internal static class Zips
         BitConverter.TryWriteBytes(zip.AsSpan(at + offset, 4), value);
     }
 
-    public static string SharedDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BatchKit.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-            }
-        }
-
-        throw new FileNotFoundException("BatchKit.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    public static string Day01 => Path.Combine(SharedDirectory(), "data", "online-retail", "day01.zip");
+    public static string Day01 => RepositoryPaths.SharedFile("data", "online-retail", "day01.zip");
 }

@@ -23,7 +23,7 @@ public abstract class SynthesizedStack : IDisposable
         var fullContext = new Dictionary<string, object>(context)
         {
             [BatchKitSettings.LambdaAssetDirKey] = LambdaAssetDir,
-            [BatchKitSettings.RepositoryRootKey] = RepositoryRoot.Path,
+            [BatchKitSettings.RepositoryRootKey] = RepositoryPaths.Root,
         };
         CloudAssemblyDir = Path.Combine(_directory, "cdk.out");
         var app = new App(new AppProps { Outdir = CloudAssemblyDir, Context = fullContext });

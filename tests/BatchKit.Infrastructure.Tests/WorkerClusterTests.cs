@@ -43,17 +43,20 @@ public sealed class WorkerClusterTests(DefaultStack stack)
         Assert.Equal(WorkerCluster.Dockerfile, (string?)image["dockerFile"]);
         Assert.Equal("linux/amd64", (string?)image["platform"]);
         Assert.Contains("container-assets", Container["Image"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(RepositoryRoot.Path, WorkerCluster.Dockerfile)));
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, WorkerCluster.Dockerfile)));
     }
 
     [Fact]
     public void Dockerfile_builds_a_native_AOT_binary_and_runs_as_non_root()
     {
-        var dockerfile = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, WorkerCluster.Dockerfile));
+        var dockerfile = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, WorkerCluster.Dockerfile));
         var froms = dockerfile.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
 
-        Assert.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0 ", froms[0], StringComparison.Ordinal);
-        Assert.StartsWith("FROM mcr.microsoft.com/dotnet/runtime-deps:10.0", froms[^1], StringComparison.Ordinal);
+        // The base images are build arguments (make images passes local ones); their defaults are what AWS builds from.
+        Assert.Contains("ARG BUILD_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0", dockerfile);
+        Assert.Contains("ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled", dockerfile);
+        Assert.StartsWith("FROM ${BUILD_IMAGE} AS build", froms[0], StringComparison.Ordinal);
+        Assert.Equal("FROM ${RUNTIME_IMAGE}", froms[^1]);
         Assert.Contains(dockerfile, l => l.Contains("-p:PublishAot=true", StringComparison.Ordinal));
         Assert.Contains(dockerfile, l => l.Contains("apt-get install", StringComparison.Ordinal) && l.Contains("clang", StringComparison.Ordinal));
         Assert.Equal("USER $APP_UID", dockerfile.Last(l => l.StartsWith("USER ", StringComparison.Ordinal)));
@@ -63,7 +66,7 @@ public sealed class WorkerClusterTests(DefaultStack stack)
     [Fact]
     public void Docker_context_leaves_out_build_output_and_the_cloud_assembly()
     {
-        var ignored = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, ".dockerignore"));
+        var ignored = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".dockerignore"));
         var copied = Directory.GetDirectories(stack.CloudAssemblyDir, "asset.*")
             .Single(d => File.Exists(Path.Combine(d, WorkerCluster.Dockerfile)));
 

@@ -11,8 +11,9 @@ using BatchKit.Aws.StepFunctions;
 using BatchKit.Deployment;
 using BatchKit.SampleData;
 
-// Upload to SUCCEEDED through the whole local pipeline, every part a real process as under `make up`: the published
-// emulator (its peak RSS read from /proc), WireMock, the published Lambda bootstrap and one worker process per store.
+// Upload to SUCCEEDED through the whole local pipeline, every AWS part a real process as under `make up`: the published
+// emulator (its peak RSS read from /proc), the published Lambda bootstrap and one worker process per store. The Slack
+// stub (WireMock.Net, two requests a run) runs in this harness's process.
 // Usage: BatchKit.Pipeline.Benchmarks REPO STORES ROWS [MAX_TASKS]   (e.g. 100 1000 10, then 1000 1000 10)
 var repository = args[0];
 var stores = int.Parse(args[1], CultureInfo.InvariantCulture);
@@ -23,10 +24,10 @@ var data = Directory.CreateTempSubdirectory("batchkit-pipeline-bench-").FullName
 var port = FreePort();
 var emulator = Process.Start(new ProcessStartInfo(Path.Combine(artifacts, "emulator", "BatchKit.Emulator"),
     ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", data, "--max-tasks", maxTasks,
-     "--ecs-image", LocalDeployment.DefaultWorkerImage + "=" + Path.Combine(artifacts, "worker", "batchkit-worker")])
+     "--ecs-image", LocalDeployment.LocalWorkerImage + "=" + Path.Combine(artifacts, "worker", "batchkit-worker")])
 { RedirectStandardOutput = true, UseShellExecute = false })!;
 var endpoint = new Uri($"http://127.0.0.1:{port}");
-await using var slack = await SlackStub.StartAsync(repository, FreePort());
+using var slack = SlackStubServer.Start(Path.Combine(repository, SlackStubServer.MappingsFolder), port: 0);
 try
 {
     using var http = new HttpClient();
@@ -51,7 +52,7 @@ try
         RepositoryRoot = repository,
         Endpoint = endpoint,
         StateDirectory = Path.Combine(data, "stack"),
-        SlackWebhookUrl = slack.WebhookUrl,
+        SlackWebhookUrl = slack.Client.WebhookUrl,
         LambdaAssetDirectory = Path.Combine(artifacts, "functions"),
     };
     var deployed = Stopwatch.StartNew();

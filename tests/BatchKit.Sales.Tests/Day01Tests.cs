@@ -49,7 +49,7 @@ public sealed class Day01Tests
     {
         var whole = await AggregateEntry("store_1002.json");
 
-        using var zip = ZipFile.OpenRead(SharedData.OnlineRetail("day01.zip"));
+        using var zip = ZipFile.OpenRead(RepositoryPaths.SharedFile("data", "online-retail", "day01.zip"));
         await using var trickle = new TrickleStream(zip.GetEntry("store_1002.json")!.Open(), chunk);
         var trickled = await SalesAggregator.AggregateAsync(trickle);
 
@@ -73,14 +73,14 @@ public sealed class Day01Tests
 
     private static async Task<StoreSummary> AggregateEntry(string name)
     {
-        using var zip = ZipFile.OpenRead(SharedData.OnlineRetail("day01.zip"));
+        using var zip = ZipFile.OpenRead(RepositoryPaths.SharedFile("data", "online-retail", "day01.zip"));
         await using var stream = zip.GetEntry(name)!.Open();
         return await SalesAggregator.AggregateAsync(stream);
     }
 
     private static JsonElement Expected()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(SharedData.OnlineRetail("day01.expected.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.SharedFile("data", "online-retail", "day01.expected.json")));
         return doc.RootElement.Clone();
     }
 }

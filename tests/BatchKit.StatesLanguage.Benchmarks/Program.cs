@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Definition;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 
 // State transitions per second of the engine, measured as AWS counts them (one per state entered), plus
 // allocations per transition. Two shapes: a 20-state Pass/Choice chain run many times, and an inline Map over

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Definition;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
+using BatchKit.Testing.Conformance;
 
 namespace BatchKit.StatesLanguage.Conformance.Tests;
 
@@ -9,7 +10,7 @@ internal static class CaseRunner
 {
     private const string Bucket = "batchkit-conformance";
 
-    public static async Task<JsonArray> RunAsync(ConformanceCase c)
+    public static async Task<JsonArray> RunAsync(StepFunctionsCase c)
     {
         var placeholders = c.Setup.Select(s => s!["bucket"]!.GetValue<string>()).Distinct().ToList();
         var objects = c.Setup.ToDictionary(s => (Bucket, s!["key"]!.GetValue<string>()), s => s!["body"]!.GetValue<string>());
@@ -20,7 +21,8 @@ internal static class CaseRunner
         }
 
         var definition = StateMachineDefinition.Parse(c.Definition.ToJsonString());
-        var engine = new ExecutionEngine(new InstantTimeProvider(), null, new InMemoryS3ItemReader(objects));
+        var s3 = new InMemoryS3ItemReader(objects);
+        var engine = new ExecutionEngine(new InstantTimeProvider(), null, s3, s3);
         var identity = new ExecutionIdentity(
             "arn:aws:states:us-east-1:000000000000:execution:conformance:" + c.Name[..Math.Min(c.Name.Length, 60)],
             "exec-" + Guid.NewGuid().ToString("N")[..8],

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Definition;
+using BatchKit.Testing.Conformance;
 using Xunit.Abstractions;
 
 namespace BatchKit.StatesLanguage.Conformance.Tests;
@@ -11,15 +11,13 @@ namespace BatchKit.StatesLanguage.Conformance.Tests;
 /// </summary>
 public sealed class ConformanceTests(ITestOutputHelper output)
 {
-    private static readonly Dictionary<string, string> KnownDifferences = LoadKnown();
-
-    public static TheoryData<string> Cases() => new(ConformanceCase.All.Select(c => c.Id));
+    public static TheoryData<string> Cases() => new(StepFunctionsCase.All.Select(c => c.Id));
 
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Replays_as_AWS_recorded(string id)
     {
-        var c = ConformanceCase.All.Single(x => x.Id == id);
+        var c = StepFunctionsCase.All.Single(x => x.Id == id);
         if (c.UsesJsonata)
         {
             var e = Assert.Throws<InvalidDefinitionException>(() => StateMachineDefinition.Parse(c.Definition.ToJsonString()));
@@ -38,7 +36,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
             output.WriteLine("actual:   " + string.Join("\n", actual.Select(HistoryComparer.Normalise).Select(n => n!.ToJsonString())));
         }
 
-        if (KnownDifferences.TryGetValue(id, out var reason))
+        if (StepFunctionsCase.KnownDifferences.TryGetValue(id, out var reason))
         {
             Assert.False(outcome && history, $"{id} now matches AWS fully; remove it from KnownHistoryDifferences.json ({reason})");
             if (reason.StartsWith("outcome:", StringComparison.Ordinal))
@@ -52,11 +50,5 @@ public sealed class ConformanceTests(ITestOutputHelper output)
 
         Assert.True(outcome, $"{id}: outcome differs from AWS");
         Assert.True(history, $"{id}: history differs from AWS");
-    }
-
-    private static Dictionary<string, string> LoadKnown()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "KnownHistoryDifferences.json");
-        return JsonNode.Parse(File.ReadAllText(path))!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.StatesLanguage.Conformance.Tests;
 
@@ -7,7 +7,7 @@ namespace BatchKit.StatesLanguage.Conformance.Tests;
 /// The S3 objects a case's <c>setup</c> lists, served to ItemReader (getObject as JSON or CSV, listObjectsV2).
 /// A stand-in for the host in these library-level replays; the emulator replays the same cases over real S3 emulation.
 /// </summary>
-internal sealed class InMemoryS3ItemReader(IReadOnlyDictionary<(string Bucket, string Key), string> objects) : IItemReader
+internal sealed class InMemoryS3ItemReader(IReadOnlyDictionary<(string Bucket, string Key), string> objects) : IItemReader, IResultWriter
 {
     public Task<TaskResult> ReadItemsAsync(string resource, JsonNode? parameters, JsonNode? readerConfig, CancellationToken cancellationToken)
     {

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Definition;
-using BatchKit.StatesLanguage.Execution;
-using RunningExecution = BatchKit.StatesLanguage.Execution.Execution;
+using BatchKit.StatesLanguage.Executions;
+using RunningExecution = BatchKit.StatesLanguage.Executions.Execution;
 
 namespace BatchKit.StatesLanguage.Tests;
 

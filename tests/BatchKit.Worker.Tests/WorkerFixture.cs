@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using BatchKit.Emulator;
@@ -20,7 +19,7 @@ public sealed class WorkerFixture : IAsyncLifetime
         Emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, DataDirectory = _data });
         using var s3 = S3();
         await s3.PutBucketAsync(Bucket);
-        using var zip = ZipFile.OpenRead(SharedDay01());
+        using var zip = ZipFile.OpenRead(RepositoryPaths.SharedFile("data", "online-retail", "day01.zip"));
         foreach (var entry in zip.Entries)
         {
             await using var stream = entry.Open();
@@ -39,24 +38,5 @@ public sealed class WorkerFixture : IAsyncLifetime
         Directory.Delete(_data, recursive: true);
     }
 
-    public AmazonS3Client S3() => new(new BasicAWSCredentials("test", "test"), new AmazonS3Config
-    {
-        ServiceURL = Emulator.ServiceUrl.ToString(),
-        ForcePathStyle = true,
-        AuthenticationRegion = "us-east-1",
-        MaxErrorRetry = 0,
-    });
-
-    private static string SharedDay01()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BatchKit.sln")))
-            {
-                return Path.Combine(dir.FullName, "..", "shared", "data", "online-retail", "day01.zip");
-            }
-        }
-
-        throw new FileNotFoundException("BatchKit.sln not found above " + AppContext.BaseDirectory);
-    }
+    public AmazonS3Client S3() => LocalAws.S3(Emulator.ServiceUrl);
 }

@@ -16,8 +16,12 @@ public sealed class WorkerProcessTests(WorkerFixture fixture) : IClassFixture<Wo
             ["S3_KEY"] = "processed/day01/store_1002.json",
         });
 
+        // The summary line is written only after the whole file was read from S3 and summed: a failed read would
+        // answer the token with a failure instead and never print it. Its figures are day01's, from the expected file.
+        var expected = Sales.DayTotals.Read(RepositoryPaths.SharedFile("data", "online-retail", "day01.expected.json")).Stores["store_1002"];
         Assert.Equal(2, exit);
-        Assert.Contains("aggregating s3://batchkit-sales/processed/day01/store_1002.json", output, StringComparison.Ordinal);
+        Assert.True(output.Contains($"processed/day01/store_1002.json: {expected.Rows} rows, total {Sales.Money.ToText(expected.Total)} in ", StringComparison.Ordinal), $"stdout:\n{output}\nstderr:\n{error}");
+        Assert.Contains("refused the answer for s3://batchkit-sales/processed/day01/store_1002.json", error, StringComparison.Ordinal);
         Assert.Contains("InvalidToken", error, StringComparison.Ordinal);
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Definition;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.Workflow.Tests;
 
@@ -119,12 +119,12 @@ public sealed class WorkflowDefinitionTests
         Assert.StartsWith("BatchKit: the sales batch for processed/day02/ failed: BatchKit.InvalidData: store_1003: row 17", last, StringComparison.Ordinal);
     }
 
-    private static BatchKit.StatesLanguage.Execution.Execution Start(ScriptedHost host, string input) =>
-        (host.Engine = new ExecutionEngine(TimeProvider.System, host, host)).StartExecution(StateMachineDefinition.Parse(WorkflowDefinition.Substitute(Local)), input,
+    private static BatchKit.StatesLanguage.Executions.Execution Start(ScriptedHost host, string input) =>
+        (host.Engine = new ExecutionEngine(TimeProvider.System, host, host, host)).StartExecution(StateMachineDefinition.Parse(WorkflowDefinition.Substitute(Local)), input,
             new ExecutionIdentity("arn:aws:states:us-east-1:000000000000:execution:sales-batch:day", "day", "arn:aws:states:us-east-1:000000000000:stateMachine:sales-batch", "sales-batch", "arn:aws:iam::000000000000:role/sfn"));
 
     /// <summary>Scripted AWS services for a run on the engine (a unit test of the definition's data flow).</summary>
-    private sealed class ScriptedHost : ITaskIntegration, IItemReader
+    private sealed class ScriptedHost : ITaskIntegration, IItemReader, IResultWriter
     {
         public ConcurrentQueue<TaskInvocation> Calls { get; } = new();
 

@@ -12,37 +12,73 @@ using Spectre.Console;
 namespace BatchKit.Cli.Commands;
 
 /// <summary>
-/// <c>batchkit up</c>: starts the embedded emulator and the WireMock Slack stub in the background (pid files and logs
-/// under .batchkit/), then deploys the pipeline into it from the template CDK synthesizes (<see cref="LocalDeployment"/>:
-/// the synthesis is reused while its inputs are unchanged, and a redeploy updates in place). With <c>--engine
-/// localstack</c> it deploys the same template the same way into a LocalStack that docker compose started (make up
-/// ENGINE=localstack). Running it again finds what runs and redeploys. Outputs go to .batchkit/outputs.json.
+/// <c>batchkit up</c>: starts the embedded emulator and the Slack stub (WireMock.Net, as <c>batchkit slack-stub</c>) in
+/// the background (pid files and logs under .batchkit/), then deploys the pipeline into it from the template CDK
+/// synthesizes (<see cref="LocalDeployment"/>: the synthesis is reused while its inputs are unchanged, and a redeploy
+/// updates in place). With <c>--engine localstack</c> it deploys the same template the same way into a LocalStack that
+/// docker compose started (make up ENGINE=localstack). Running it again finds what runs and redeploys. Outputs go to
+/// .batchkit/outputs.json.
 /// </summary>
 internal static class UpCommand
 {
+    /// <summary>The Slack stub's background process (its pid file and log are .batchkit/slack-stub.*).</summary>
+    public const string SlackStubProcess = "slack-stub";
+
+    /// <summary>The Slack stub as LocalStack's containers reach it: the compose service <c>slack</c> on its port 8089.</summary>
+    private const string ComposeSlackUrl = "http://slack:8089";
+
     public static Command Create(IAnsiConsole console)
     {
-        var engine = new Option<string>("--engine") { Description = "emulator (BatchKit's embedded one, the default) or localstack.", DefaultValueFactory = _ => "emulator" };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "emulator (BatchKit's embedded one, the default) or localstack.", DefaultValueFactory = _ => "emulator",
+        };
         var port = new Option<int>("--port") { Description = "The AWS endpoint's port.", DefaultValueFactory = _ => 4566 };
-        var slackPort = new Option<int>("--slack-port") { Description = "WireMock's port (the Slack stub).", DefaultValueFactory = _ => 8089 };
-        var delay = new Option<double>("--worker-delay") { Description = "Simulated business-logic seconds per store in the worker (the reference used 4-20).", DefaultValueFactory = _ => 0 };
-        var command = new Command("up", "Start the local stack (emulator + Slack stub) and deploy the pipeline into it.") { engine, port, slackPort, delay };
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, ct => UpAsync(console, parse.GetValue(engine)!, parse.GetValue(port), parse.GetValue(slackPort), parse.GetValue(delay), ct), cancellationToken));
+        var slackPort = new Option<int>("--slack-port") { Description = "The Slack stub's port.", DefaultValueFactory = _ => 8089 };
+        var delay = new Option<double>("--worker-delay")
+        {
+            Description = "Simulated business-logic seconds per store in the worker (the reference used 4-20).", DefaultValueFactory = _ => 0,
+        };
+        var ecsRuntime = new Option<string>("--ecs-runtime")
+        {
+            Description = "What runs the workers: process (the published binary), container (batchkit/worker, `make images`) or auto.",
+            DefaultValueFactory = _ => "process",
+        };
+        var lambdaRuntime = new Option<string>("--lambda-runtime")
+        {
+            Description = "What runs the Lambda's bootstrap: process, container (batchkit/lambda-provided) or auto.",
+            DefaultValueFactory = _ => "process",
+        };
+        var command = new Command("up", "Start the local stack (emulator + Slack stub) and deploy the pipeline into it.")
+        {
+            engine, port, slackPort, delay, ecsRuntime, lambdaRuntime,
+        };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, ct => UpAsync(console, parse.GetValue(engine)!, parse.GetValue(port),
+            parse.GetValue(slackPort), parse.GetValue(delay), (parse.GetValue(ecsRuntime)!, parse.GetValue(lambdaRuntime)!), ct), cancellationToken));
         return command;
     }
 
-    private static async Task UpAsync(IAnsiConsole console, string engine, int port, int slackPort, double delay, CancellationToken cancellationToken)
+    private static async Task UpAsync(
+        IAnsiConsole console, string engine, int port, int slackPort, double delay, (string Ecs, string Lambda) runtimes, CancellationToken cancellationToken)
     {
         if (engine is not ("emulator" or "localstack"))
         {
             throw new BatchKitException($"--engine '{engine}' is not emulator or localstack");
         }
 
+        foreach (var (option, value) in new[] { ("--ecs-runtime", runtimes.Ecs), ("--lambda-runtime", runtimes.Lambda) })
+        {
+            if (value is not ("process" or "container" or "auto"))
+            {
+                throw new BatchKitException($"{option} '{value}' is not process, container or auto");
+            }
+        }
+
         var paths = LocalPaths.Find();
         var endpoint = new Uri($"http://127.0.0.1:{port}");
         var slackUrl = new Uri($"http://127.0.0.1:{slackPort}");
         var table = new Table().AddColumns("What", "Where", "Notes").Border(TableBorder.Rounded);
-        await StartAsync(console, engine, paths, endpoint, slackUrl, table, cancellationToken).ConfigureAwait(false);
+        await StartAsync(console, engine, runtimes, paths, endpoint, slackUrl, table, cancellationToken).ConfigureAwait(false);
         var deployment = new LocalDeployment
         {
             RepositoryRoot = paths.Repository,
@@ -50,7 +86,7 @@ internal static class UpCommand
             StateDirectory = paths.State,
             LambdaAssetDirectory = paths.LambdaCode,
             // Step Functions calls Slack from inside the engine: the emulator is on this machine, LocalStack in compose.
-            SlackWebhookUrl = engine == "emulator" ? new Uri(slackUrl, SlackStub.WebhookPath) : new Uri("http://wiremock:8080" + SlackStub.WebhookPath),
+            SlackWebhookUrl = new Uri(engine == "emulator" ? slackUrl : new Uri(ComposeSlackUrl), SlackStub.WebhookPath),
             Context = delay > 0
                 ? new Dictionary<string, string>
                 {
@@ -77,7 +113,8 @@ internal static class UpCommand
 
     /// <summary>The emulator and the Slack stub as background processes (or a LocalStack that docker compose started), each a table row.</summary>
     private static async Task StartAsync(
-        IAnsiConsole console, string engine, LocalPaths paths, Uri endpoint, Uri slackUrl, Table table, CancellationToken cancellationToken)
+        IAnsiConsole console, string engine, (string Ecs, string Lambda) runtimes, LocalPaths paths, Uri endpoint, Uri slackUrl, Table table,
+        CancellationToken cancellationToken)
     {
         var port = endpoint.Port;
         var slackPort = slackUrl.Port;
@@ -85,22 +122,32 @@ internal static class UpCommand
         {
             paths.RequireArtifacts();
             var emulator = new BackgroundProcess("emulator", paths);
+            // The task definition names the worker's image; the process runtime maps that image to the published binary.
             await EnsureRunningAsync(console, emulator, paths.Emulator,
-                ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data, "--ecs-image", $"{LocalDeployment.DefaultWorkerImage}={paths.Worker}"],
-                () => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
-            table.AddRow("AWS emulator", endpoint.ToString(), $"pid {emulator.RunningPid()}, log {Path.GetRelativePath(paths.Repository, emulator.LogFile)}");
+                ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data,
+                 "--ecs-image", $"{LocalDeployment.LocalWorkerImage}={paths.Worker}", "--ecs-runtime", runtimes.Ecs, "--lambda-runtime", runtimes.Lambda],
+                gone => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), gone, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            var emulatorLog = Path.GetRelativePath(paths.Repository, emulator.LogFile);
+            table.AddRow(
+                "AWS emulator", endpoint.ToString(), $"pid {emulator.RunningPid()}, log {emulatorLog}; ECS tasks: {runtimes.Ecs}, Lambda: {runtimes.Lambda}");
 
-            var wiremock = new BackgroundProcess("wiremock", paths);
-            await EnsureRunningAsync(console, wiremock, "java", SlackStub.Arguments(paths.Repository, slackPort),
-                () => SlackStub.Attach(slackUrl).WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken), cancellationToken).ConfigureAwait(false);
-            table.AddRow("Slack stub (WireMock)", slackUrl.ToString(), $"pid {wiremock.RunningPid()}, log {Path.GetRelativePath(paths.Repository, wiremock.LogFile)}");
+            var slack = new BackgroundProcess(SlackStubProcess, paths);
+            var (stubFile, stubArguments) = CliExecutable.Command(
+                "slack-stub", "--port", slackPort.ToString(CultureInfo.InvariantCulture), "--mappings", paths.SlackMappings);
+            await EnsureRunningAsync(console, slack, stubFile, stubArguments,
+                gone => SlackStub.Attach(slackUrl).WaitUntilReadyAsync(TimeSpan.FromSeconds(20), gone, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            var slackLog = Path.GetRelativePath(paths.Repository, slack.LogFile);
+            table.AddRow("Slack stub (WireMock.Net)", slackUrl.ToString(), $"pid {slack.RunningPid()}, log {slackLog}");
         }
         else
         {
             console.MarkupLine("Waiting for LocalStack (docker compose -f localstack/docker-compose.yml up -d) ...");
-            await HttpReadiness.WaitAsync(new Uri(endpoint, "/_localstack/health"), TimeSpan.FromSeconds(90), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await HttpReadiness.WaitAsync(new Uri(endpoint, "/_localstack/health"), TimeSpan.FromSeconds(90), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
             table.AddRow("LocalStack", endpoint.ToString(), "docker compose (localstack/docker-compose.yml)");
-            table.AddRow("Slack stub (WireMock)", slackUrl.ToString(), "docker compose; LocalStack reaches it as http://wiremock:8080");
+            table.AddRow("Slack stub (WireMock)", slackUrl.ToString(), $"docker compose; LocalStack reaches it as {ComposeSlackUrl}");
         }
     }
 
@@ -134,19 +181,26 @@ internal static class UpCommand
         }
     }
 
-    private static async Task EnsureRunningAsync(IAnsiConsole console, BackgroundProcess process, string fileName, IReadOnlyList<string> arguments, Func<Task> waitReady, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts <paramref name="process"/> unless it runs, then waits until it is ready; <paramref name="waitReady"/> gets a
+    /// check that says when the process is gone, so a process that failed at start (a taken port) is reported at once.
+    /// </summary>
+    private static async Task EnsureRunningAsync(
+        IAnsiConsole console, BackgroundProcess process, string fileName, IReadOnlyList<string> arguments, Func<Func<string?>, Task> waitReady,
+        CancellationToken cancellationToken)
     {
+        string? Gone() => process.RunningPid() is null ? $"{process.Name} exited before it was ready" : null;
         if (process.RunningPid() is { } pid)
         {
             console.MarkupLineInterpolated($"  [yellow]•[/] {process.Name} is already running (pid {pid}); keeping it");
-            await waitReady().ConfigureAwait(false);
+            await waitReady(Gone).ConfigureAwait(false);
             return;
         }
 
         var started = process.Start(fileName, arguments);
         try
         {
-            await waitReady().ConfigureAwait(false);
+            await waitReady(Gone).ConfigureAwait(false);
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException or HttpRequestException)
         {

@@ -28,7 +28,7 @@ internal sealed class StackEndpoint : IDisposable
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("BATCHKIT_OUTPUTS") is { Length: > 0 } o ? o : null,
     };
 
-    public static readonly Option<string> SlackOption = new("--slack-url") { Description = "The Slack stub (WireMock).", DefaultValueFactory = _ => "http://127.0.0.1:8089" };
+    public static readonly Option<string> SlackOption = new("--slack-url") { Description = "The Slack stub (its admin API).", DefaultValueFactory = _ => "http://127.0.0.1:8089" };
 
     private readonly string? _outputsFile;
     private DeployedStack? _stack;

@@ -1,17 +1,17 @@
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon.SimpleSystemsManagement;
 using BatchKit.Aws;
 using BatchKit.Aws.Ecs;
 using BatchKit.Aws.EventBridge;
 using BatchKit.Aws.Lambda;
-using BatchKit.Aws.Ssm;
 using BatchKit.Aws.StepFunctions;
 
 namespace BatchKit.CloudFormation.Deploy;
 
 /// <summary>
 /// The clients a deploy drives, all pointed at one endpoint (the emulator or LocalStack) with dummy credentials:
-/// AWSSDK.S3 and BatchKit's thin clients for the services the feed has no SDK package for.
+/// AWSSDK.S3 and AWSSDK.SimpleSystemsManagement, and BatchKit's thin clients for the services the feed has no SDK package for.
 /// </summary>
 internal sealed class AwsClients : IDisposable
 {
@@ -24,7 +24,8 @@ internal sealed class AwsClients : IDisposable
         Ecs = new EcsClient(options);
         Events = new EventBridgeClient(options);
         StepFunctions = new StepFunctionsClient(options);
-        Ssm = new SsmClient(options);
+        Ssm = new AmazonSimpleSystemsManagementClient(
+            credentials, new AmazonSimpleSystemsManagementConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = region });
     }
 
     public AmazonS3Client S3 { get; }
@@ -37,7 +38,7 @@ internal sealed class AwsClients : IDisposable
 
     public StepFunctionsClient StepFunctions { get; }
 
-    public SsmClient Ssm { get; }
+    public AmazonSimpleSystemsManagementClient Ssm { get; }
 
     public void Dispose()
     {

@@ -25,7 +25,7 @@ public sealed record DeploymentSettings
 
     /// <summary>
     /// The local image for each Docker image asset, by the Dockerfile the asset is built from (as the assets manifest
-    /// names it, e.g. src/BatchKit.Worker/Dockerfile → batchkit-worker:latest): the image the emulator runs tasks of.
+    /// names it, e.g. src/BatchKit.Worker/Dockerfile → batchkit/worker:0.1.0, the tag `make images` gives it): the image the emulator runs tasks of.
     /// </summary>
     public IReadOnlyDictionary<string, string> LocalImages { get; init; } = new Dictionary<string, string>();
 }

@@ -1,4 +1,5 @@
-using BatchKit.Aws;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
 using BatchKit.CloudFormation.Deploy;
 
 namespace BatchKit.CloudFormation.Resources;
@@ -25,10 +26,11 @@ internal sealed class ParameterProvisioner : ResourceProvisioner
     {
         try
         {
-            var value = await context.Clients.Ssm.GetParameterAsync(current.PhysicalId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return value == current.Attributes["Value"];
+            var response = await context.Clients.Ssm.GetParameterAsync(new GetParameterRequest { Name = current.PhysicalId }, cancellationToken)
+                .ConfigureAwait(false);
+            return response.Parameter.Value == current.Attributes["Value"];
         }
-        catch (AwsServiceException e) when (e.ErrorCode == "ParameterNotFound")
+        catch (ParameterNotFoundException)
         {
             return false;
         }
@@ -38,9 +40,9 @@ internal sealed class ParameterProvisioner : ResourceProvisioner
     {
         try
         {
-            await context.Clients.Ssm.DeleteParameterAsync(current.PhysicalId, cancellationToken).ConfigureAwait(false);
+            await context.Clients.Ssm.DeleteParameterAsync(new DeleteParameterRequest { Name = current.PhysicalId }, cancellationToken).ConfigureAwait(false);
         }
-        catch (AwsServiceException e) when (e.ErrorCode == "ParameterNotFound")
+        catch (ParameterNotFoundException)
         {
             // Already gone (an emulator restart): what a delete wants.
         }
@@ -59,7 +61,8 @@ internal sealed class ParameterProvisioner : ResourceProvisioner
         }
 
         var value = request.Text("Value") ?? throw request.Error("Value is required");
-        await request.Context.Clients.Ssm.PutParameterAsync(name, value, type, overwrite, cancellationToken).ConfigureAwait(false);
+        var put = new PutParameterRequest { Name = name, Value = value, Type = ParameterType.FindValue(type), Overwrite = overwrite };
+        await request.Context.Clients.Ssm.PutParameterAsync(put, cancellationToken).ConfigureAwait(false);
         return request.Deployed(name, new Dictionary<string, string>(StringComparer.Ordinal) { ["Type"] = type, ["Value"] = value });
     }
 }

@@ -15,6 +15,7 @@ namespace BatchKit.Emulator.Diagnostics;
 /// <item><c>GET /_batchkit/ecs/metadata/{taskId}[/task]</c>: the task metadata endpoint v4 a container finds at
 /// <c>ECS_CONTAINER_METADATA_URI_V4</c>;</item>
 /// <item><c>GET /_batchkit/lambda/logs?function=NAME</c>: a function's runtime output;</item>
+/// <item><c>GET /_batchkit/lambda/async-events[?function=NAME]</c>: every asynchronous event accepted, with its attempts;</item>
 /// <item><c>GET /_batchkit/lambda/failed-events</c>: asynchronous events that failed every attempt (Lambda's
 /// on-failure destination).</item>
 /// </list>
@@ -42,6 +43,7 @@ internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda) : Prot
             _ when path.StartsWith("/ecs/metadata/", StringComparison.Ordinal) => TaskMetadataAsync(context, path["/ecs/metadata/".Length..]),
             "/lambda/logs" => WriteAsync(context, FunctionLogs(query["function"].ToString())),
             "/lambda/failed-events" => WriteAsync(context, FailedEvents()),
+            "/lambda/async-events" => WriteAsync(context, AsyncEvents(query["function"] is { Count: > 0 } f ? f.ToString() : null)),
             _ => throw new ServiceErrorException("NotFound", $"BatchKit's emulator has no read-out at {request.Path}.", 404),
         };
     }
@@ -86,6 +88,18 @@ internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda) : Prot
         ["events"] = new JsonArray([.. lambda.Async.FailedEvents.Select(e => (JsonNode)new JsonObject
         {
             ["function"] = e.FunctionName, ["attempts"] = e.Attempts, ["error"] = e.Error, ["event"] = e.Payload,
+        })]),
+    };
+
+    private JsonObject AsyncEvents(string? function) => new()
+    {
+        ["events"] = new JsonArray([.. lambda.Async.Events.Where(e => function is null || e.FunctionName == function).Select(e => (JsonNode)new JsonObject
+        {
+            ["function"] = e.FunctionName,
+            ["receivedAt"] = e.ReceivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["status"] = e.Status,
+            ["attempts"] = e.Attempts,
+            ["event"] = e.Payload,
         })]),
     };
 

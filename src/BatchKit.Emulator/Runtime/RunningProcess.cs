@@ -34,6 +34,8 @@ internal sealed partial class RunningProcess : IRunningWorkload
 
     public string Id { get; }
 
+    public string Kind => "process";
+
     public Task<WorkloadExit> Exited { get; }
 
     private async Task<WorkloadExit> WaitAsync()
@@ -61,13 +63,20 @@ internal sealed partial class RunningProcess : IRunningWorkload
         await Exited.ConfigureAwait(false);
     }
 
-    /// <summary>The group while the leader lives (its pid is ours until .NET reaps it), else nothing.</summary>
+    /// <summary>
+    /// The leader and its group while the leader lives (its pid is ours until .NET reaps it), else nothing. The leader
+    /// is signalled by pid too: just after the fork it has not yet made its group (setsid runs in the child), and a
+    /// group signal then finds no group.
+    /// </summary>
     private void Signal(int signal)
     {
-        if (!_processExited.Task.IsCompleted)
+        if (_processExited.Task.IsCompleted)
         {
-            _ = Kill(_ownGroup ? -_process.Id : _process.Id, signal);
+            return;
         }
+
+        _ = Kill(_process.Id, signal);
+        SignalGroup(signal);
     }
 
     /// <summary>

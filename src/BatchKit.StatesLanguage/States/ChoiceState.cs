@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Errors;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.StatesLanguage.States;
 

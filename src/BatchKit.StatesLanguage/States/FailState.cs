@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Errors;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 using BatchKit.StatesLanguage.Intrinsics;
 using BatchKit.StatesLanguage.Json;
 using BatchKit.StatesLanguage.Paths;

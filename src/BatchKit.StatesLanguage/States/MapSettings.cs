@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using BatchKit.StatesLanguage.Definition;
 
 namespace BatchKit.StatesLanguage.States;
 

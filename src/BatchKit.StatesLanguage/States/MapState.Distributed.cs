@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Errors;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 using BatchKit.StatesLanguage.Json;
 using BatchKit.StatesLanguage.Paths;
 using BatchKit.StatesLanguage.Payloads;
@@ -60,7 +60,7 @@ internal sealed partial class MapState
                     ExecutionArn = $"arn:aws:states:{arn.Region}:{arn.Account}:execution:{identity.StateMachineName}/{label}:{Guid.NewGuid()}",
                     Name = $"{mapRunId}-{index}",
                 };
-                var child = ExecutionLauncher.Launch(new ExecutionRun(childIdentity, frame.Run.Time, frame.Run.Integration, frame.Run.ItemReader, frame.Run.Tokens), map.Processor, inputs[index], null, parentStop: frame.Cancellation);
+                var child = ExecutionLauncher.Launch(frame.Run.Child(childIdentity), map.Processor, inputs[index], null, parentStop: frame.Cancellation);
                 record.ChildLaunched(child);
                 await child.Completion.WaitAsync(frame.Cancellation).ConfigureAwait(false);
                 var ok = child.Status == ExecutionStatus.Succeeded;
@@ -97,9 +97,9 @@ internal sealed partial class MapState
         JsonNode? result = new JsonArray(outputs.Select(o => JsonText.Clone(o)).ToArray());
         if (map.ResultWriter is { } writer)
         {
-            var reader = frame.Run.ItemReader ?? throw new FailureException(ErrorNames.Runtime, "No item reader/writer is configured for ResultWriter.");
+            var resultWriter = frame.Run.ResultWriter ?? throw new FailureException(ErrorNames.Runtime, "No result writer is configured for ResultWriter.");
             var parameters = writer["Parameters"] is { } p ? PayloadTemplate.Evaluate(p, scope) : null;
-            var written = await reader.WriteResultsAsync(writer["Resource"]?.GetValue<string>() ?? "", parameters, mapRunArn, succeeded, failedRecords, frame.Cancellation).ConfigureAwait(false);
+            var written = await resultWriter.WriteResultsAsync(writer["Resource"]?.GetValue<string>() ?? "", parameters, mapRunArn, succeeded, failedRecords, frame.Cancellation).ConfigureAwait(false);
             if (!written.Succeeded)
             {
                 return MapRunFailed(frame, record, new Failure(ErrorNames.ResultWriterFailed, written.Cause));
@@ -221,7 +221,7 @@ internal sealed partial class MapState
     }
 
     /// <summary>A child execution as ResultWriter files list it.</summary>
-    private static JsonObject ChildRecord(Execution.Execution child, JsonNode? input)
+    private static JsonObject ChildRecord(Execution child, JsonNode? input)
     {
         var record = new JsonObject
         {

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using BatchKit.StatesLanguage.Definition;
 using BatchKit.StatesLanguage.Errors;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 using BatchKit.StatesLanguage.Json;
 
 namespace BatchKit.StatesLanguage.States;

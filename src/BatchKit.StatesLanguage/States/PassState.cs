@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 using BatchKit.StatesLanguage.Json;
 
 namespace BatchKit.StatesLanguage.States;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.StatesLanguage.Tests.Execution;
 
@@ -111,8 +111,5 @@ public sealed class ExecutionTests
     {
         public Task<TaskResult> ReadItemsAsync(string resource, JsonNode? parameters, JsonNode? readerConfig, CancellationToken cancellationToken) =>
             Task.FromResult(TaskResult.Success(new JsonArray(items.Select(i => i?.DeepClone()).ToArray())));
-
-        public Task<TaskResult> WriteResultsAsync(string resource, JsonNode? parameters, string mapRunArn, JsonArray succeeded, JsonArray failed, CancellationToken cancellationToken) =>
-            Task.FromResult(TaskResult.Success(null));
     }
 }

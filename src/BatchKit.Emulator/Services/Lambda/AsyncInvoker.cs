@@ -10,7 +10,9 @@ namespace BatchKit.Emulator.Services.Lambda;
 internal sealed class AsyncInvoker(EmulatorOptions options, TimeProvider time) : IAsyncDisposable
 {
     private readonly BackgroundWork _work = new();
+    private const int MaxEventsKept = 10_000;
     private readonly List<FailedEvent> _failed = [];
+    private readonly Queue<AsyncEvent> _events = new();
 
     /// <summary>An event whose every attempt failed: the function, the event, and the last error document.</summary>
     internal sealed record FailedEvent(string FunctionName, string Payload, string Error, int Attempts);
@@ -26,17 +28,41 @@ internal sealed class AsyncInvoker(EmulatorOptions options, TimeProvider time) :
         }
     }
 
-    public void Enqueue(FunctionRuntime runtime, byte[] payload)
+    /// <summary>Every event accepted, newest last (bounded): recorded when the caller got its 202, before any attempt runs.</summary>
+    public IReadOnlyList<AsyncEvent> Events
     {
-        _work.Start(() => InvokeWithRetriesAsync(runtime, payload));
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
     }
 
-    private async Task InvokeWithRetriesAsync(FunctionRuntime runtime, byte[] payload)
+    /// <summary>Accepts the event at once (the caller's 202 means it is recorded), then runs it in the background.</summary>
+    public void Enqueue(FunctionRuntime runtime, byte[] payload)
+    {
+        var accepted = new AsyncEvent(runtime.Function.FunctionName, System.Text.Encoding.UTF8.GetString(payload), time.GetUtcNow());
+        lock (_events)
+        {
+            _events.Enqueue(accepted);
+            while (_events.Count > MaxEventsKept)
+            {
+                _events.Dequeue();
+            }
+        }
+
+        _work.Start(() => InvokeWithRetriesAsync(runtime, payload, accepted));
+    }
+
+    private async Task InvokeWithRetriesAsync(FunctionRuntime runtime, byte[] payload, AsyncEvent accepted)
     {
         var delays = options.LambdaAsyncRetryDelays;
         for (var attempt = 0; ; attempt++)
         {
             var result = await runtime.InvokeAsync(payload).ConfigureAwait(false);
+            accepted.Attempted(result.Succeeded);
             if (result.Succeeded)
             {
                 return;

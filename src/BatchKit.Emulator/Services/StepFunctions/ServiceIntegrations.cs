@@ -3,7 +3,7 @@ using BatchKit.Emulator.Protocol;
 using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.EventBridge;
 using BatchKit.Emulator.Services.Lambda;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.Emulator.Services.StepFunctions;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using BatchKit.Emulator.Protocol;
-using BatchKit.StatesLanguage.Execution;
+using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.Emulator.Services.StepFunctions;
 

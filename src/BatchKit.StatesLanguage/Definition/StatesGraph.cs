@@ -1,6 +1,0 @@
-using BatchKit.StatesLanguage.States;
-
-namespace BatchKit.StatesLanguage.Definition;
-
-/// <summary>A StartAt and its States: the whole machine, a Parallel branch or a Map's ItemProcessor.</summary>
-internal sealed record StatesGraph(string StartAt, IReadOnlyDictionary<string, State> States);

@@ -1,4 +1,0 @@
-namespace BatchKit.StatesLanguage.Execution;
-
-/// <summary>The names the context object <c>$$.Execution</c> and <c>$$.StateMachine</c> carry.</summary>
-public sealed record ExecutionIdentity(string ExecutionArn, string Name, string StateMachineArn, string StateMachineName, string RoleArn);

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+
+namespace BatchKit.StatesLanguage.Executions;
+
+/// <summary>The append-only, thread-safe event list of one execution, with ids from 1.</summary>
+internal sealed class EventHistory(TimeProvider time)
+{
+    private readonly List<HistoryEvent> _events = [];
+    private readonly Lock _lock = new();
+
+    public long Add(EventHistoryContext context, string type, string? detailsKey = null, JsonObject? details = null, bool updateSource = true)
+    {
+        lock (_lock)
+        {
+            var id = _events.Count + 1;
+            _events.Add(new HistoryEvent(id, context.SourceEventId, type, time.GetUtcNow(), detailsKey, details is null ? null : Json.JsonText.Serialize(details)));
+            context.LastPublishedEventId = id;
+            if (updateSource)
+            {
+                context.SourceEventId = id;
+            }
+
+            return id;
+        }
+    }
+
+    public IReadOnlyList<HistoryEvent> Snapshot()
+    {
+        lock (_lock)
+        {
+            return _events.ToArray();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using BatchKit.StatesLanguage.Errors;
+using BatchKit.StatesLanguage.Json;
+using BatchKit.StatesLanguage.States;
+
+namespace BatchKit.StatesLanguage.Executions;
+
+/// <summary>
+/// Starts an execution (a top-level one, or a Distributed Map child): records ExecutionStarted with the context
+/// object, runs the graph in the background, and records the terminal event.
+/// </summary>
+internal static class ExecutionLauncher
+{
+    /// <param name="inputText">The input exactly as the caller sent it (DescribeExecution returns it verbatim); null: serialise <paramref name="input"/>.</param>
+    public static Execution Launch(ExecutionRun run, StatesGraph graph, JsonNode? input, long? timeoutSeconds, string? inputText = null, CancellationToken parentStop = default)
+    {
+        var identity = run.Identity;
+        inputText ??= JsonText.Serialize(input);
+        var execution = new Execution(run, inputText, run.Time.GetUtcNow());
+        var frame = Frame.Root(run, new JsonObject
+        {
+            ["Execution"] = new JsonObject
+            {
+                ["Id"] = identity.ExecutionArn,
+                ["Input"] = JsonText.Clone(input),
+                ["Name"] = identity.Name,
+                ["RoleArn"] = identity.RoleArn,
+                ["StartTime"] = Timestamps.Format(execution.StartDate),
+                ["RedriveCount"] = 0,
+            },
+            ["StateMachine"] = new JsonObject { ["Id"] = identity.StateMachineArn, ["Name"] = identity.StateMachineName },
+        });
+        execution.RootHistory = frame.History;
+        frame.AddEvent("ExecutionStarted", "executionStartedEventDetails", new JsonObject
+        {
+            ["input"] = inputText,
+            ["inputDetails"] = new JsonObject { ["truncated"] = false },
+            ["roleArn"] = identity.RoleArn,
+        }, updateSource: false); // AWS chains the first state to event 0, not to ExecutionStarted.
+
+        _ = Task.Run(() => RunAsync(graph, execution, run, frame, input, timeoutSeconds, parentStop), CancellationToken.None);
+        return execution;
+    }
+
+    private static async Task RunAsync(StatesGraph graph, Execution execution, ExecutionRun run, Frame frame, JsonNode? input, long? timeoutSeconds, CancellationToken parentStop)
+    {
+        await using var parent = parentStop.Register(() => execution.Stop(null, "The parent execution stopped."));
+        try
+        {
+            var program = ProgramRunner.RunAsync(graph, frame, input);
+            if (timeoutSeconds is { } timeout)
+            {
+                var timedOut = Task.Delay(TimeSpan.FromSeconds(timeout), run.Time, run.Cancellation);
+                if (await Task.WhenAny(program, timedOut).ConfigureAwait(false) == timedOut && timedOut.IsCompletedSuccessfully)
+                {
+                    execution.Fail(ErrorNames.Timeout, "The execution has exceeded its TimeoutSeconds.", ExecutionStatus.TimedOut);
+                    run.Stop();
+                    return;
+                }
+            }
+
+            var outcome = await program.ConfigureAwait(false);
+            if (outcome.Aborted)
+            {
+                return; // Stop() recorded ExecutionAborted.
+            }
+
+            if (outcome.Failure is { } failure)
+            {
+                execution.Fail(failure.Error, failure.Cause);
+            }
+            else
+            {
+                execution.Succeed(outcome.Output);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in the engine or the host: fail the execution visibly rather than leave it RUNNING forever.
+            execution.Fail(ErrorNames.Runtime, $"Internal error in the BatchKit engine: {e}");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+namespace BatchKit.StatesLanguage.Executions;
+
+/// <summary>What every frame of one execution shares: its history, clock, services, task tokens and stop signal.</summary>
+/// <remarks>
+/// The stop source has no timer, so it holds nothing to release; it lives as long as the execution's record, which
+/// hosts keep for DescribeExecution, and disposing it would break late readers of the token.
+/// </remarks>
+#pragma warning disable CA1001
+internal sealed class ExecutionRun(
+    ExecutionIdentity identity, TimeProvider time, ITaskIntegration? integration, IItemReader? itemReader, IResultWriter? resultWriter, TaskTokenRegistry tokens)
+{
+    private readonly CancellationTokenSource _stop = new();
+
+    public ExecutionIdentity Identity => identity;
+
+    public TimeProvider Time => time;
+
+    public EventHistory History { get; } = new(time);
+
+    public ITaskIntegration? Integration => integration;
+
+    public IItemReader? ItemReader => itemReader;
+
+    public IResultWriter? ResultWriter => resultWriter;
+
+    public TaskTokenRegistry Tokens => tokens;
+
+    public CancellationToken Cancellation => _stop.Token;
+
+    public Random Random { get; } = new();
+
+    /// <summary>The Map Runs this execution's Distributed Map states started.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<MapRunRecord> MapRuns { get; } = new();
+
+    public void Stop() => _stop.Cancel();
+
+    /// <summary>A Distributed Map child's run: its own history and stop signal, the same clock, services and tokens.</summary>
+    public ExecutionRun Child(ExecutionIdentity childIdentity) => new(childIdentity, time, integration, itemReader, resultWriter, tokens);
+}
+#pragma warning restore CA1001

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+
+namespace BatchKit.StatesLanguage.Executions;
+
+/// <summary>
+/// One thread of evaluation: the whole execution, a Parallel branch or a Map iteration. Each has its own place in
+/// the history (<see cref="EventHistoryContext"/>), its own context object (<c>$$</c>) and variable scope, and
+/// shares the execution's history, services and cancellation.
+/// </summary>
+/// <remarks>
+/// The context object is kept as its top-level members. <c>Execution</c> and <c>StateMachine</c> never change, so
+/// inner frames share them by reference instead of copying <c>$$.Execution.Input</c> into every Map iteration
+/// (which made a Map over n items cost n²).
+/// </remarks>
+internal sealed class Frame
+{
+    private readonly Dictionary<string, JsonNode?> _context;
+
+    private Frame(ExecutionRun run, EventHistoryContext history, Dictionary<string, JsonNode?> context, VariableScope variables)
+    {
+        Run = run;
+        History = history;
+        _context = context;
+        Variables = variables;
+    }
+
+    public ExecutionRun Run { get; }
+
+    public EventHistoryContext History { get; }
+
+    public VariableScope Variables { get; }
+
+    public CancellationToken Cancellation => Run.Cancellation;
+
+    public static Frame Root(ExecutionRun run, JsonObject context) =>
+        new(run, new EventHistoryContext(0), context.ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal), new VariableScope(null));
+
+    /// <summary>A child frame (branch or iteration): history starts at this frame's source; variables nest.</summary>
+    public Frame Inner()
+    {
+        var context = new Dictionary<string, JsonNode?>(StringComparer.Ordinal)
+        {
+            ["Execution"] = _context["Execution"],
+            ["StateMachine"] = _context["StateMachine"],
+        };
+        if (_context.TryGetValue("State", out var state))
+        {
+            context["State"] = state?.DeepClone();
+        }
+
+        return new Frame(Run, History.Child(), context, Variables.Inner());
+    }
+
+    public bool TryGetContext(string member, out JsonNode? value) => _context.TryGetValue(member, out value);
+
+    public void SetContext(string member, JsonNode? value) => _context[member] = value;
+
+    /// <summary>The whole <c>$$</c> as one object, for the rare path that selects it entire.</summary>
+    public JsonObject BuildContext() => new(_context.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+
+    public long AddEvent(string type, string? detailsKey = null, JsonObject? details = null, bool updateSource = true) =>
+        Run.History.Add(History, type, detailsKey, details, updateSource);
+
+    public void EnterState(string name) => _context["State"] = new JsonObject
+    {
+        ["EnteredTime"] = Timestamps.Format(Run.Time.GetUtcNow()),
+        ["Name"] = name,
+    };
+
+    public void SetRetryCount(int count)
+    {
+        if (_context.TryGetValue("State", out var state) && state is JsonObject s)
+        {
+            s["RetryCount"] = count;
+        }
+    }
+}

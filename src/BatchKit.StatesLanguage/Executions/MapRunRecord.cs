@@ -1,0 +1,110 @@
+namespace BatchKit.StatesLanguage.Executions;
+
+/// <summary>
+/// A Distributed Map's Map Run: what DescribeMapRun and ListMapRuns report, updated live as child executions end.
+/// https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeMapRun.html
+/// </summary>
+public sealed class MapRunRecord(string mapRunArn, string executionArn, string stateName, DateTimeOffset startDate, int maxConcurrency, double toleratedFailurePercentage, long toleratedFailureCount)
+{
+    private readonly Lock _lock = new();
+    private readonly List<Execution> _children = [];
+
+    public string MapRunArn => mapRunArn;
+
+    public string ExecutionArn => executionArn;
+
+    public string StateName => stateName;
+
+    public DateTimeOffset StartDate => startDate;
+
+    public int MaxConcurrency => maxConcurrency;
+
+    public double ToleratedFailurePercentage => toleratedFailurePercentage;
+
+    public long ToleratedFailureCount => toleratedFailureCount;
+
+    /// <summary>RUNNING, SUCCEEDED, FAILED or ABORTED.</summary>
+    public string Status { get; private set; } = "RUNNING";
+
+    public DateTimeOffset? StopDate { get; private set; }
+
+    public long Total { get; private set; }
+
+    public long Running { get; private set; }
+
+    public long Succeeded { get; private set; }
+
+    public long Failed { get; private set; }
+
+    public long Pending
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return Total - Running - Succeeded - Failed;
+            }
+        }
+    }
+
+    /// <summary>The child executions started so far (ListExecutions with a mapRunArn lists them; each is describable).</summary>
+    public IReadOnlyList<Execution> Children
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _children];
+            }
+        }
+    }
+
+    internal void ChildLaunched(Execution child)
+    {
+        lock (_lock)
+        {
+            _children.Add(child);
+        }
+    }
+
+    internal void SetTotal(long total)
+    {
+        lock (_lock)
+        {
+            Total = total;
+        }
+    }
+
+    internal void ChildStarted()
+    {
+        lock (_lock)
+        {
+            Running++;
+        }
+    }
+
+    internal void ChildEnded(bool succeeded)
+    {
+        lock (_lock)
+        {
+            Running--;
+            if (succeeded)
+            {
+                Succeeded++;
+            }
+            else
+            {
+                Failed++;
+            }
+        }
+    }
+
+    internal void End(string status, DateTimeOffset when)
+    {
+        lock (_lock)
+        {
+            Status = status;
+            StopDate = when;
+        }
+    }
+}
