@@ -34,6 +34,8 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
         ["DescribeTasks"] = DescribeTasks,
         ["ListTasks"] = ListTasks,
         ["StopTask"] = StopTask,
+        ["DeleteCluster"] = DeleteCluster,
+        ["DeregisterTaskDefinition"] = DeregisterTaskDefinition,
     };
 
     public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) =>
@@ -88,6 +90,24 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
         return new JsonObject { ["clusters"] = found, ["failures"] = failures };
     }
 
+    /// <summary>
+    /// Refused while the cluster has tasks that have not stopped, as ECS refuses it.
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteCluster.html
+    /// </summary>
+    public JsonObject DeleteCluster(JsonObject request)
+    {
+        var reference = request["cluster"]?.GetValue<string>() ?? throw EcsErrors.InvalidParameter("cluster is required");
+        var arn = Cluster(reference);
+        if (store.Tasks.Values.Any(t => t.ClusterArn == arn && t.LastStatus != "STOPPED"))
+        {
+            throw EcsErrors.ClusterContainsTasks(reference);
+        }
+
+        var name = arn[(arn.IndexOf(":cluster/", StringComparison.Ordinal) + 9)..];
+        store.Clusters.TryRemove(name, out _);
+        return new JsonObject { ["cluster"] = new JsonObject { ["clusterArn"] = arn, ["clusterName"] = name, ["status"] = "INACTIVE" } };
+    }
+
     public JsonObject RegisterTaskDefinition(JsonObject request)
     {
         var family = request["family"]?.GetValue<string>() ?? throw EcsErrors.Client("family is required");
@@ -113,6 +133,27 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
 
     public JsonObject DescribeTaskDefinition(JsonObject request) =>
         new() { ["taskDefinition"] = Definition(request["taskDefinition"]?.GetValue<string>() ?? "").DeepClone() };
+
+    /// <summary>
+    /// Marks one revision INACTIVE: a family without a revision then means its latest ACTIVE one.
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html
+    /// </summary>
+    public JsonObject DeregisterTaskDefinition(JsonObject request)
+    {
+        var reference = request["taskDefinition"]?.GetValue<string>() ?? throw EcsErrors.InvalidParameter("taskDefinition is required");
+        if (!reference.Contains(':', StringComparison.Ordinal))
+        {
+            throw EcsErrors.Client($"The specified task definition identifier is invalid. Specify a valid name or ARN and revision: {reference}");
+        }
+
+        var definition = Definition(reference);
+        lock (definition)
+        {
+            definition["status"] = "INACTIVE";
+            definition["deregisteredAt"] = time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+            return new JsonObject { ["taskDefinition"] = definition.DeepClone() };
+        }
+    }
 
     /// <summary>
     /// The task metadata endpoint v4 a container finds at <c>ECS_CONTAINER_METADATA_URI_V4</c>: <c>{uri}</c> describes
@@ -327,7 +368,8 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
         {
             if (parts.Length == 1)
             {
-                return revisions[^1];
+                return revisions.LastOrDefault(r => r["status"]?.GetValue<string>() != "INACTIVE")
+                    ?? throw EcsErrors.Client($"Unable to describe task definition: {reference} has no ACTIVE revision");
             }
 
             return int.TryParse(parts[1], out var revision) && revision >= 1 && revision <= revisions.Count
