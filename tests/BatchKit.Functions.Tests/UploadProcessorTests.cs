@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using System.Text.Json.Nodes;
+using Amazon.SimpleSystemsManagement.Model;
 using BatchKit.Functions.Runtime;
 using BatchKit.Functions.Upload;
 
@@ -78,7 +78,10 @@ public sealed class UploadProcessorTests : IAsyncLifetime
     {
         var waiting = await _aws.StepFunctions.CreateStateMachineAsync(
             "holds", """{"StartAt":"Hold","States":{"Hold":{"Type":"Wait","Seconds":3600,"End":true}}}""", "arn:aws:iam::000000000000:role/sfn");
-        await _aws.Ssm.PutParameterAsync(Contracts.ParameterNames.StepFunctionArn, waiting.StateMachineArn, overwrite: true);
+        await _aws.Ssm.PutParameterAsync(new PutParameterRequest
+        {
+            Name = Contracts.ParameterNames.StepFunctionArn, Value = waiting.StateMachineArn, Type = ParameterType.String, Overwrite = true,
+        });
 
         var first = await UploadAndProcessAsync("uploads/d3.zip", Zips.Of(("store_1.json", "[]"), ("store_2.json", "[]")));
         var second = await UploadAndProcessAsync("uploads/d3.zip", Zips.Of(("store_3.json", "[]")));
@@ -164,15 +167,7 @@ public sealed class UploadProcessorTests : IAsyncLifetime
         var ignored = await UploadAndProcessAsync("processed/x/store_1.json", Zips.Of(("store_1.json", "[]")));
         Assert.Equal(UploadOutcome.Ignored, ignored.Status);
 
-        // The thin SSM client has only what the pipeline calls; delete the parameter with a plain signed request.
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, _aws.Host.ServiceUrl)
-        {
-            Content = new StringContent(new JsonObject { ["Name"] = Contracts.ParameterNames.StepFunctionArn }.ToJsonString()),
-        };
-        request.Headers.Add("X-Amz-Target", "AmazonSSM.DeleteParameter");
-        await SignedRequests.SignAsync(request, "ssm");
-        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+        await _aws.Ssm.DeleteParameterAsync(new DeleteParameterRequest { Name = Contracts.ParameterNames.StepFunctionArn });
 
         var error = await Assert.ThrowsAsync<HandlerException>(() => UploadAndProcessAsync("uploads/noconfig.zip", Zips.Of(("store_1.json", "[]"))));
         Assert.Equal("BatchKit.Configuration", error.ErrorType);

@@ -5,10 +5,11 @@ using BatchKit.Contracts.Processes;
 namespace BatchKit.Cli.Local;
 
 /// <summary>
-/// A long-running process of the local stack (the emulator, WireMock) that outlives the command starting it: started
-/// in its own session (<c>setsid</c>, so a Ctrl-C in the terminal later does not reach it), output to a log file,
-/// its pid and start time in a pid file. It is found again, and stopped, only by that pid, and only while the pid still
-/// has that start time (<see cref="ProcessIdentity"/>): a recycled pid is never killed, whatever its command line.
+/// A long-running process of the local stack (the emulator, the Slack stub) that outlives the command starting it:
+/// started in its own session (<c>setsid</c>, so a Ctrl-C in the terminal later does not reach it), output to a log
+/// file, its pid and start time in a pid file. It is found again, and stopped, only by that pid, and only while the pid
+/// still has that start time (<see cref="ProcessIdentity"/>): a recycled pid is never killed, nor another
+/// <c>batchkit</c> command with the same command line (the stub is <c>batchkit slack-stub</c>).
 /// </summary>
 internal sealed class BackgroundProcess(string name, LocalPaths paths)
 {

@@ -4,8 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
 using BatchKit.Aws;
-using BatchKit.Aws.Ssm;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Contracts;
 using BatchKit.Contracts.Workflow;
@@ -22,7 +23,7 @@ namespace BatchKit.Functions.Upload;
 /// and fails the invocation.
 /// </summary>
 internal sealed class UploadProcessor(
-    IAmazonS3 s3, ISsmClient ssm, IStepFunctionsClient stepFunctions, ArchiveLimits limits, TextWriter log, TimeProvider? time = null)
+    IAmazonS3 s3, IAmazonSimpleSystemsManagement ssm, IStepFunctionsClient stepFunctions, ArchiveLimits limits, TextWriter log, TimeProvider? time = null)
 {
     private readonly EarlierCopies _earlier = new(s3, stepFunctions, log, time ?? TimeProvider.System);
 
@@ -206,9 +207,11 @@ internal sealed class UploadProcessor(
 
         try
         {
-            return _stateMachineArn = await ssm.GetParameterAsync(ParameterNames.StepFunctionArn, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var request = new GetParameterRequest { Name = ParameterNames.StepFunctionArn };
+            var response = await ssm.GetParameterAsync(request, cancellationToken).ConfigureAwait(false);
+            return _stateMachineArn = response.Parameter.Value;
         }
-        catch (AwsServiceException e) when (e.ErrorCode == "ParameterNotFound")
+        catch (ParameterNotFoundException e)
         {
             throw new HandlerException("BatchKit.Configuration", $"The SSM parameter {ParameterNames.StepFunctionArn} does not exist: deploy the stack (make up, or cdk deploy) so it holds the state machine's ARN.", e);
         }
