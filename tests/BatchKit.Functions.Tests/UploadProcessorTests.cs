@@ -80,7 +80,7 @@ public sealed class UploadProcessorTests : IAsyncLifetime
             "holds", """{"StartAt":"Hold","States":{"Hold":{"Type":"Wait","Seconds":3600,"End":true}}}""", "arn:aws:iam::000000000000:role/sfn");
         await _aws.Ssm.PutParameterAsync(new PutParameterRequest
         {
-            Name = Contracts.ParameterNames.StepFunctionArn, Value = waiting.StateMachineArn, Type = ParameterType.String, Overwrite = true,
+            Name = Contracts.ParameterNames.StepFunctionArn, Value = waiting.StateMachineArn, Type = Amazon.SimpleSystemsManagement.ParameterType.String, Overwrite = true,
         });
 
         var first = await UploadAndProcessAsync("uploads/d3.zip", Zips.Of(("store_1.json", "[]"), ("store_2.json", "[]")));
