@@ -86,13 +86,15 @@ public sealed class UploadProcessorTests : IAsyncLifetime
         var first = await UploadAndProcessAsync("uploads/d3.zip", Zips.Of(("store_1.json", "[]"), ("store_2.json", "[]")));
         var second = await UploadAndProcessAsync("uploads/d3.zip", Zips.Of(("store_3.json", "[]")));
 
-        Assert.Equal([Copy(first) + "store_1.json", Copy(first) + "store_2.json", Copy(second) + "store_3.json"], (await _aws.KeysAsync("processed/d3/")).Order());
+        Assert.Equal(new[] { Copy(first) + "store_1.json", Copy(first) + "store_2.json", Copy(second) + "store_3.json" }.Order(StringComparer.Ordinal),
+            (await _aws.KeysAsync("processed/d3/")).Order(StringComparer.Ordinal));
         Assert.Contains(Copy(first), (await _aws.StepFunctions.DescribeExecutionAsync(first.ExecutionArn!)).Input, StringComparison.Ordinal);
         Assert.Contains(Copy(second), (await _aws.StepFunctions.DescribeExecutionAsync(second.ExecutionArn!)).Input, StringComparison.Ordinal);
 
         await _aws.StopExecutionAsync(first.ExecutionArn!); // the first run ends: the next upload may remove its copy, not the running second's
         var third = await UploadAndProcessAsync("uploads/d3.zip", Zips.Of(("store_4.json", "[]")));
-        Assert.Equal([Copy(second) + "store_3.json", Copy(third) + "store_4.json"], (await _aws.KeysAsync("processed/d3/")).Order());
+        Assert.Equal(new[] { Copy(second) + "store_3.json", Copy(third) + "store_4.json" }.Order(StringComparer.Ordinal),
+            (await _aws.KeysAsync("processed/d3/")).Order(StringComparer.Ordinal));
     }
 
     [Fact]
