@@ -48,6 +48,9 @@ public sealed class LocalEndpoint : IAsyncDisposable
         return new LocalEndpoint(emulator.ServiceUrl, emulator, data);
     }
 
+    /// <summary>An endpoint someone else runs (a test's emulator fixture, `make up`); disposing it leaves it running.</summary>
+    public static LocalEndpoint Attach(Uri url) => new(url, null, null);
+
     /// <summary>AWSSDK.S3 against the endpoint, path-style, no retries (a failure shows at once).</summary>
     public AmazonS3Client S3() => new(Credentials, new AmazonS3Config
     {

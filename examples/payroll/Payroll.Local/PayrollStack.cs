@@ -13,19 +13,8 @@ namespace Payroll.Local;
 public sealed class PayrollStack(LocalEndpoint endpoint, string functionsDirectory, IProgress<string>? progress = null)
 {
     public const string Bucket = "batchkit-payroll";
-    public const string StateMachineName = "payroll";
-    public const string FunctionPrefix = "payroll-";
 
-    public static AslTemplate Definition { get; } = AslTemplate.FromResource(typeof(PayrollStack).Assembly, "payroll.asl.json");
-
-    /// <summary>Which function fills which placeholder of the definition.</summary>
-    public static IReadOnlyDictionary<string, string> PlaceholderHandlers { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["ProcessDataFunctionArn"] = PayrollHandlers.ProcessData,
-        ["GeneratePaystubsFunctionArn"] = PayrollHandlers.GeneratePaystubs,
-        ["GenerateReportFunctionArn"] = PayrollHandlers.GenerateReport,
-        ["NotifyFunctionArn"] = PayrollHandlers.Notify,
-    };
+    public static AslTemplate Definition { get; } = new("payroll.asl.json", PayrollDefinition.Template);
 
     public async Task<PayrollDeployment> DeployAsync(CancellationToken cancellationToken = default)
     {
@@ -38,18 +27,18 @@ public sealed class PayrollStack(LocalEndpoint endpoint, string functionsDirecto
         await LocalDeploy.EnsureBucketAsync(s3, Bucket, cancellationToken).ConfigureAwait(false);
 
         var arns = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var handler in PlaceholderHandlers.Values)
+        foreach (var handler in PayrollDefinition.PlaceholderHandlers.Values)
         {
-            progress?.Report($"Lambda {FunctionPrefix}{handler}");
-            arns[handler] = await LocalDeploy.DeployFunctionAsync(lambda, new FunctionSpec(FunctionPrefix + handler, handler, functionsDirectory), cancellationToken)
+            progress?.Report($"Lambda {PayrollHandlers.FunctionName(handler)}");
+            arns[handler] = await LocalDeploy.DeployFunctionAsync(lambda, new FunctionSpec(PayrollHandlers.FunctionName(handler), handler, functionsDirectory), cancellationToken)
                 .ConfigureAwait(false);
         }
 
-        progress?.Report($"state machine {StateMachineName} from payroll.asl.json");
-        var definition = Definition.Substitute(PlaceholderHandlers.ToDictionary(p => p.Key, p => arns[p.Value], StringComparer.Ordinal));
-        var stateMachineArn = await LocalDeploy.EnsureStateMachineAsync(stepFunctions, StateMachineName, definition, cancellationToken).ConfigureAwait(false);
+        progress?.Report($"state machine {PayrollDefinition.StateMachineName} from payroll.asl.json");
+        var definition = Definition.Substitute(PayrollDefinition.PlaceholderHandlers.ToDictionary(p => p.Key, p => arns[p.Value], StringComparer.Ordinal));
+        var stateMachineArn = await LocalDeploy.EnsureStateMachineAsync(stepFunctions, PayrollDefinition.StateMachineName, definition, cancellationToken).ConfigureAwait(false);
 
-        var trigger = new FunctionSpec(FunctionPrefix + PayrollHandlers.Trigger, PayrollHandlers.Trigger, functionsDirectory)
+        var trigger = new FunctionSpec(PayrollHandlers.FunctionName(PayrollHandlers.Trigger), PayrollHandlers.Trigger, functionsDirectory)
         {
             Environment = new Dictionary<string, string> { [PayrollHandlers.StateMachineArnVariable] = stateMachineArn },
         };

@@ -11,6 +11,9 @@ public static class PayrollHandlers
 
     public static IReadOnlyList<string> All { get; } = [Trigger, ProcessData, GeneratePaystubs, GenerateReport, Notify];
 
+    /// <summary>The deployed function of a handler: <c>payroll-processData</c> and so on, locally and on AWS.</summary>
+    public static string FunctionName(string handler) => "payroll-" + handler;
+
     /// <summary>The trigger's environment variable holding the state machine to start.</summary>
     public const string StateMachineArnVariable = "PAYROLL_STATE_MACHINE_ARN";
 }
