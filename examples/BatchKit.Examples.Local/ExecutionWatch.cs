@@ -29,7 +29,8 @@ public static class ExecutionWatch
 
             if (DateTimeOffset.UtcNow > until)
             {
-                throw new TimeoutException($"the execution {executionName} did not end within {deadline.TotalSeconds:0} s ({(executionArn is null ? "it never started" : "still running")})");
+                var state = executionArn is null ? "it never started" : "still running";
+                throw new TimeoutException($"the execution {executionName} did not end within {deadline.TotalSeconds:0} s ({state})");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);

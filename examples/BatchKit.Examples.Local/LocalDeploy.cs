@@ -42,7 +42,10 @@ public static class LocalDeploy
             ["Handler"] = spec.Handler,
             ["Timeout"] = spec.Timeout,
             ["MemorySize"] = spec.MemorySize,
-            ["Environment"] = new JsonObject { ["Variables"] = new JsonObject([.. spec.Environment.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value))]) },
+            ["Environment"] = new JsonObject
+            {
+                ["Variables"] = new JsonObject([.. spec.Environment.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value))]),
+            },
         };
         var existing = await lambda.GetFunctionConfigurationAsync(spec.Name, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
@@ -61,14 +64,16 @@ public static class LocalDeploy
     }
 
     /// <summary>Creates the state machine or updates its definition; returns its ARN.</summary>
-    public static async Task<string> EnsureStateMachineAsync(StepFunctionsClient stepFunctions, string name, string definition, CancellationToken cancellationToken = default)
+    public static async Task<string> EnsureStateMachineAsync(
+        StepFunctionsClient stepFunctions, string name, string definition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stepFunctions);
         var machines = await stepFunctions.ListStateMachinesAsync(cancellationToken).ConfigureAwait(false);
         var arn = machines.FirstOrDefault(m => m.Name == name).StateMachineArn;
         if (arn is null)
         {
-            return (await stepFunctions.CreateStateMachineAsync(name, definition, LocalEndpoint.Role(name), cancellationToken).ConfigureAwait(false)).StateMachineArn;
+            var created = await stepFunctions.CreateStateMachineAsync(name, definition, LocalEndpoint.Role(name), cancellationToken).ConfigureAwait(false);
+            return created.StateMachineArn;
         }
 
         await stepFunctions.UpdateStateMachineAsync(arn, definition, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -81,7 +86,8 @@ public static class LocalDeploy
     /// https://docs.aws.amazon.com/AmazonS3/latest/userguide/how-to-enable-disable-notification-intro.html
     /// </summary>
     public static async Task NotifyOnUploadAsync(
-        IAmazonS3 s3, LambdaClient lambda, string bucket, string functionName, string functionArn, string prefix, string suffix, CancellationToken cancellationToken = default)
+        IAmazonS3 s3, LambdaClient lambda, string bucket, string functionName, string functionArn, string prefix, string suffix,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(s3);
         ArgumentNullException.ThrowIfNull(lambda);
@@ -96,7 +102,10 @@ public static class LocalDeploy
                     Id = functionName,
                     FunctionArn = functionArn,
                     Events = [EventType.ObjectCreatedAll],
-                    Filter = new Filter { S3KeyFilter = new S3KeyFilter { FilterRules = [new FilterRule("prefix", prefix), new FilterRule("suffix", suffix)] } },
+                    Filter = new Filter
+                    {
+                        S3KeyFilter = new S3KeyFilter { FilterRules = [new FilterRule("prefix", prefix), new FilterRule("suffix", suffix)] },
+                    },
                 },
             ],
         }, cancellationToken).ConfigureAwait(false);

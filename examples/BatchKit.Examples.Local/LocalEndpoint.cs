@@ -43,7 +43,8 @@ public sealed class LocalEndpoint : IAsyncDisposable
         }
 
         var data = Directory.CreateTempSubdirectory("batchkit-example-").FullName;
-        var options = new EmulatorOptions { Port = 0, DataDirectory = data, LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)] };
+        var retryDelays = new[] { TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200) };
+        var options = new EmulatorOptions { Port = 0, DataDirectory = data, LambdaAsyncRetryDelays = retryDelays };
         var emulator = await EmulatorHost.StartAsync((configure ?? (o => o))(options) with { Port = 0, DataDirectory = data }).ConfigureAwait(false);
         return new LocalEndpoint(emulator.ServiceUrl, emulator, data);
     }

@@ -33,7 +33,8 @@ public sealed class PayrollCdkStackTests(PayrollCdkSynthesis synthesis) : IClass
     {
         var functions = Resources("AWS::Lambda::Function").Where(f => f["Properties"]!["Runtime"]?.GetValue<string>() == "provided.al2023").ToList();
 
-        Assert.Equal(PayrollHandlers.All.Order(StringComparer.Ordinal), functions.Select(f => f["Properties"]!["Handler"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var handlers = functions.Select(f => f["Properties"]!["Handler"]!.GetValue<string>());
+        Assert.Equal(PayrollHandlers.All.Order(StringComparer.Ordinal), handlers.Order(StringComparer.Ordinal));
         var trigger = functions.Single(f => f["Properties"]!["Handler"]!.GetValue<string>() == PayrollHandlers.Trigger);
         Assert.NotNull(trigger["Properties"]!["Environment"]!["Variables"]![PayrollHandlers.StateMachineArnVariable]!["Ref"]);
     }

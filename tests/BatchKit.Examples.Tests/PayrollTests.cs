@@ -74,7 +74,8 @@ public sealed class PayrollTests(PayrollExample example) : IClassFixture<Payroll
         var history = await ExecutionHistory.ReadAsync(example.StepFunctions, execution.ExecutionArn);
         Assert.Equal(3, history.TaskAttempts("ProcessData")); // the first attempt and MaxAttempts 2
         var notification = await ReadJsonAsync(PayrollKeys.Notification("2026-08"));
-        Assert.StartsWith($"s3://{example.Deployment.Bucket}/timesheets/2026-08.csv does not exist", notification["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var message = notification["message"]!.GetValue<string>();
+        Assert.StartsWith($"s3://{example.Deployment.Bucket}/timesheets/2026-08.csv does not exist", message, StringComparison.Ordinal);
     }
 
     private async Task<JsonObject> ReadJsonAsync(string key) => JsonNode.Parse(await example.Run.ReadTextAsync(key))!.AsObject();

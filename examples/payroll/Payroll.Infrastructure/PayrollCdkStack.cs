@@ -45,7 +45,8 @@ internal sealed class PayrollCdkStack : Stack
         {
             StateMachineName = PayrollDefinition.StateMachineName,
             DefinitionBody = DefinitionBody.FromString(PayrollDefinition.Template),
-            DefinitionSubstitutions = PayrollDefinition.PlaceholderHandlers.ToDictionary(p => p.Key, p => Functions[p.Value].FunctionArn, StringComparer.Ordinal),
+            DefinitionSubstitutions = PayrollDefinition.PlaceholderHandlers.ToDictionary(
+                p => p.Key, p => Functions[p.Value].FunctionArn, StringComparer.Ordinal),
         });
         foreach (var handler in PayrollDefinition.PlaceholderHandlers.Values)
         {
@@ -55,7 +56,8 @@ internal sealed class PayrollCdkStack : Stack
         var trigger = Functions[PayrollHandlers.Trigger];
         trigger.AddEnvironment(PayrollHandlers.StateMachineArnVariable, StateMachine.StateMachineArn);
         StateMachine.GrantStartExecution(trigger);
-        Bucket.AddEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(trigger), new NotificationKeyFilter { Prefix = PayrollKeys.Timesheets, Suffix = ".csv" });
+        var timesheets = new NotificationKeyFilter { Prefix = PayrollKeys.Timesheets, Suffix = ".csv" };
+        Bucket.AddEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(trigger), timesheets);
     }
 
     public Bucket Bucket { get; }
@@ -82,6 +84,7 @@ internal sealed class PayrollCdkStack : Stack
         var full = Path.GetFullPath(directory);
         return File.Exists(Path.Combine(full, "bootstrap"))
             ? full
-            : throw new ArgumentException($"'{full}' has no 'bootstrap': publish examples/payroll/Payroll.Functions there (make -C examples/payroll artifacts)", nameof(directory));
+            : throw new ArgumentException(
+                $"'{full}' has no 'bootstrap': publish examples/payroll/Payroll.Functions there (make -C examples/payroll artifacts)", nameof(directory));
     }
 }

@@ -27,7 +27,8 @@ public sealed class PayrollRun(LocalEndpoint endpoint, PayrollDeployment deploym
     public async Task<DescribeExecutionResponse> WaitAsync(string executionName, TimeSpan deadline, CancellationToken cancellationToken = default)
     {
         using var stepFunctions = new StepFunctionsClient(endpoint.ClientOptions());
-        return await ExecutionWatch.UntilEndedAsync(stepFunctions, deployment.StateMachineArn, executionName, deadline, cancellationToken).ConfigureAwait(false);
+        return await ExecutionWatch.UntilEndedAsync(stepFunctions, deployment.StateMachineArn, executionName, deadline, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     public async Task<string> ReadTextAsync(string key, CancellationToken cancellationToken = default)
@@ -41,7 +42,8 @@ public sealed class PayrollRun(LocalEndpoint endpoint, PayrollDeployment deploym
     public async Task<IReadOnlyList<string>> KeysAsync(string prefix, CancellationToken cancellationToken = default)
     {
         using var s3 = endpoint.S3();
-        var listed = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = deployment.Bucket, Prefix = prefix }, cancellationToken).ConfigureAwait(false);
+        var request = new ListObjectsV2Request { BucketName = deployment.Bucket, Prefix = prefix };
+        var listed = await s3.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
         return [.. (listed.S3Objects ?? []).Select(o => o.Key)];
     }
 }

@@ -30,13 +30,14 @@ public sealed class PayrollStack(LocalEndpoint endpoint, string functionsDirecto
         foreach (var handler in PayrollDefinition.PlaceholderHandlers.Values)
         {
             progress?.Report($"Lambda {PayrollHandlers.FunctionName(handler)}");
-            arns[handler] = await LocalDeploy.DeployFunctionAsync(lambda, new FunctionSpec(PayrollHandlers.FunctionName(handler), handler, functionsDirectory), cancellationToken)
-                .ConfigureAwait(false);
+            var spec = new FunctionSpec(PayrollHandlers.FunctionName(handler), handler, functionsDirectory);
+            arns[handler] = await LocalDeploy.DeployFunctionAsync(lambda, spec, cancellationToken).ConfigureAwait(false);
         }
 
         progress?.Report($"state machine {PayrollDefinition.StateMachineName} from payroll.asl.json");
         var definition = Definition.Substitute(PayrollDefinition.PlaceholderHandlers.ToDictionary(p => p.Key, p => arns[p.Value], StringComparer.Ordinal));
-        var stateMachineArn = await LocalDeploy.EnsureStateMachineAsync(stepFunctions, PayrollDefinition.StateMachineName, definition, cancellationToken).ConfigureAwait(false);
+        var stateMachineArn = await LocalDeploy.EnsureStateMachineAsync(stepFunctions, PayrollDefinition.StateMachineName, definition, cancellationToken)
+            .ConfigureAwait(false);
 
         var trigger = new FunctionSpec(PayrollHandlers.FunctionName(PayrollHandlers.Trigger), PayrollHandlers.Trigger, functionsDirectory)
         {
@@ -45,7 +46,8 @@ public sealed class PayrollStack(LocalEndpoint endpoint, string functionsDirecto
         progress?.Report($"Lambda {trigger.Name} and the S3 notification {PayrollKeys.Timesheets}*.csv → it");
         var triggerArn = await LocalDeploy.DeployFunctionAsync(lambda, trigger, cancellationToken).ConfigureAwait(false);
         arns[PayrollHandlers.Trigger] = triggerArn;
-        await LocalDeploy.NotifyOnUploadAsync(s3, lambda, Bucket, trigger.Name, triggerArn, PayrollKeys.Timesheets, ".csv", cancellationToken).ConfigureAwait(false);
+        await LocalDeploy.NotifyOnUploadAsync(s3, lambda, Bucket, trigger.Name, triggerArn, PayrollKeys.Timesheets, ".csv", cancellationToken)
+            .ConfigureAwait(false);
         return new PayrollDeployment(Bucket, stateMachineArn, triggerArn, arns);
     }
 }

@@ -11,15 +11,13 @@ internal sealed class GeneratePaystubsHandler(PayrollBucket bucket) : ILambdaHan
 {
     public async Task<byte[]> HandleAsync(byte[] payload, CancellationToken cancellationToken)
     {
-        var input = StateInput.Parse(payload);
-        var (name, period) = (StateInput.Required(input, "bucket"), StateInput.Required(input, "period"));
-        var processed = await bucket.ReadJsonAsync(name, StateInput.Required(input, "processedKey"), cancellationToken).ConfigureAwait(false);
-        var lines = processed["lines"] as JsonArray ?? throw new HandlerException(PayrollErrors.InvalidInput, "the processed file has no 'lines' array");
+        var (input, name, period, lines) = await ProcessedPayroll.ReadAsync(bucket, payload, cancellationToken).ConfigureAwait(false);
 
         var written = 0;
         foreach (var line in lines)
         {
-            var employeeId = line?["employee_id"]?.GetValue<string>() ?? throw new HandlerException(PayrollErrors.InvalidInput, "a pay line has no employee_id");
+            var employeeId = line?["employee_id"]?.GetValue<string>()
+                ?? throw new HandlerException(PayrollErrors.InvalidInput, "a pay line has no employee_id");
             var stub = line.DeepClone().AsObject();
             stub["period"] = period;
             await bucket.WriteJsonAsync(name, PayrollKeys.Paystub(period, employeeId), stub, cancellationToken).ConfigureAwait(false);

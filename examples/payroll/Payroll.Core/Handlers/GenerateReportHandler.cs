@@ -11,10 +11,7 @@ internal sealed class GenerateReportHandler(PayrollBucket bucket) : ILambdaHandl
 {
     public async Task<byte[]> HandleAsync(byte[] payload, CancellationToken cancellationToken)
     {
-        var input = StateInput.Parse(payload);
-        var (name, period) = (StateInput.Required(input, "bucket"), StateInput.Required(input, "period"));
-        var processed = await bucket.ReadJsonAsync(name, StateInput.Required(input, "processedKey"), cancellationToken).ConfigureAwait(false);
-        var lines = processed["lines"] as JsonArray ?? throw new HandlerException(PayrollErrors.InvalidInput, "the processed file has no 'lines' array");
+        var (input, name, period, lines) = await ProcessedPayroll.ReadAsync(bucket, payload, cancellationToken).ConfigureAwait(false);
 
         decimal Sum(string field) => lines.Sum(l => PayrollBucket.Money(l?[field]));
         var report = new JsonObject

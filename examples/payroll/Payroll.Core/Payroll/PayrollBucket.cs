@@ -42,5 +42,7 @@ internal sealed class PayrollBucket(IAmazonS3 s3)
     public static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
     public static decimal Money(JsonNode? text) =>
-        decimal.Parse(text?.GetValue<string>() ?? throw new HandlerException(PayrollErrors.InvalidInput, "a money amount is missing"), CultureInfo.InvariantCulture);
+        decimal.Parse(
+            text?.GetValue<string>() ?? throw new HandlerException(PayrollErrors.InvalidInput, "a money amount is missing"),
+            CultureInfo.InvariantCulture);
 }
