@@ -1,7 +1,7 @@
 using Amazon.S3;
-using BatchKit.Contracts.Functions;
-using BatchKit.Aws.Ssm;
+using Amazon.SimpleSystemsManagement;
 using BatchKit.Aws.StepFunctions;
+using BatchKit.Contracts.Functions;
 using BatchKit.Functions.Runtime;
 using BatchKit.Functions.Summary;
 using BatchKit.Functions.Upload;
@@ -15,7 +15,7 @@ if (LambdaBootstrap.RuntimeApi() is not { } runtimeApi)
 }
 
 using var s3 = new AmazonS3Client(new AmazonS3Config { ForcePathStyle = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL") is not null });
-using var ssm = new SsmClient();
+using var ssm = new AmazonSimpleSystemsManagementClient(); // the endpoint from AWS_ENDPOINT_URL, as for S3
 using var stepFunctions = new StepFunctionsClient();
 return await LambdaBootstrap.RunAsync(
     runtimeApi,
