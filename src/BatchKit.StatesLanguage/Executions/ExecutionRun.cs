@@ -7,7 +7,13 @@ namespace BatchKit.StatesLanguage.Executions;
 /// </remarks>
 #pragma warning disable CA1001
 internal sealed class ExecutionRun(
-    ExecutionIdentity identity, TimeProvider time, ITaskIntegration? integration, IItemReader? itemReader, IResultWriter? resultWriter, TaskTokenRegistry tokens)
+    ExecutionIdentity identity,
+    TimeProvider time,
+    ITaskIntegration? integration,
+    IItemReader? itemReader,
+    IResultWriter? resultWriter,
+    TaskTokenRegistry tokens,
+    Action? historyChanged = null)
 {
     private readonly CancellationTokenSource _stop = new();
 
@@ -15,7 +21,7 @@ internal sealed class ExecutionRun(
 
     public TimeProvider Time => time;
 
-    public EventHistory History { get; } = new(time);
+    public EventHistory History { get; } = new(time, historyChanged);
 
     public ITaskIntegration? Integration => integration;
 
@@ -35,6 +41,6 @@ internal sealed class ExecutionRun(
     public void Stop() => _stop.Cancel();
 
     /// <summary>A Distributed Map child's run: its own history and stop signal, the same clock, services and tokens.</summary>
-    public ExecutionRun Child(ExecutionIdentity childIdentity) => new(childIdentity, time, integration, itemReader, resultWriter, tokens);
+    public ExecutionRun Child(ExecutionIdentity childIdentity) => new(childIdentity, time, integration, itemReader, resultWriter, tokens, historyChanged);
 }
 #pragma warning restore CA1001
