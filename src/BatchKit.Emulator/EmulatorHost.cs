@@ -27,6 +27,16 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The endpoint to give SDKs and the CLI, e.g. http://127.0.0.1:4566 (an IP literal keeps S3 path-style).</summary>
     public Uri ServiceUrl { get; }
 
+    /// <summary>The execution viewer, e.g. http://localhost:4566/_batchkit/ (the name a browser shows for this machine).</summary>
+    public Uri ViewerUrl => ViewerLink(ServiceUrl);
+
+    /// <summary>The viewer's address for an endpoint: localhost with the endpoint's port and <c>/_batchkit/</c>.</summary>
+    public static Uri ViewerLink(Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return new UriBuilder(endpoint) { Host = endpoint.IsLoopback ? "localhost" : endpoint.Host, Path = Viewer.ViewerHandler.Root }.Uri;
+    }
+
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -7,6 +7,7 @@ using BatchKit.Emulator.Services.Lambda;
 using BatchKit.Emulator.Services.S3;
 using BatchKit.Emulator.Services.Ssm;
 using BatchKit.Emulator.Services.StepFunctions;
+using BatchKit.Emulator.Viewer;
 using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.Emulator;
@@ -14,7 +15,8 @@ namespace BatchKit.Emulator;
 /// <summary>
 /// Every service of the emulator, built in dependency order in one place so who calls whom reads top to bottom:
 /// stores, the workload launcher, providers, the Step Functions engine with its integrations, then one handler per
-/// wire protocol. Disposal runs the other way round and stops every task and Lambda environment it started.
+/// wire protocol, and the viewer over the same stores. Disposal runs the other way round and stops every task and
+/// Lambda environment it started.
 /// </summary>
 internal sealed class EmulatorServices : IAsyncDisposable
 {
@@ -25,23 +27,35 @@ internal sealed class EmulatorServices : IAsyncDisposable
     public EmulatorServices(EmulatorOptions options, EmulatorEndpoint endpoint, TimeProvider time)
     {
         _launcher = new ProcessLauncher(options.EcsImageCommands);
+        var changes = new ChangeFeed();
         var s3Store = new S3Store(options);
-        _tasks = new EcsTaskRunner(_launcher, endpoint, options, time);
-        var ecs = new EcsProvider(new EcsStore(), _tasks, options, time);
+        var ecsStore = new EcsStore();
+        var lambdaStore = new LambdaStore();
+        var ssmStore = new SsmStore();
+        var stepFunctionsStore = new StepFunctionsStore();
+        _tasks = new EcsTaskRunner(_launcher, endpoint, options, time, changes.Notify);
+        var ecs = new EcsProvider(ecsStore, _tasks, options, time);
         var events = new EventBridgeProvider(new EventBridgeStore(), options, time);
-        _lambda = new LambdaProvider(new LambdaStore(), new FunctionCode(s3Store, options), _launcher, endpoint, options, time);
+        _lambda = new LambdaProvider(lambdaStore, new FunctionCode(s3Store, options), _launcher, endpoint, options, time, changes.Notify);
         var s3 = new S3Provider(s3Store, new S3EventNotifier(options, _lambda, time), options);
 
         var integrations = new ServiceIntegrations(ecs, events, _lambda);
-        var engine = new ExecutionEngine(time, integrations, new S3ItemReader(s3Store), new S3ResultWriter(s3Store));
-        var stepFunctions = new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine);
+        var engine = new ExecutionEngine(time, integrations, new S3ItemReader(s3Store), new S3ResultWriter(s3Store)) { HistoryChanged = changes.Notify };
+        var stepFunctions = new StepFunctionsProvider(stepFunctionsStore, options, time, engine);
         integrations.ConnectStepFunctions(stepFunctions);
 
+        Changes = changes;
+        Viewer = new ViewerHandler(new ViewerSources(stepFunctionsStore, stepFunctions, engine.TaskTokens, ecsStore, lambdaStore, s3Store, ssmStore, changes, options, time));
         BatchKitApi = new BatchKitApi(ecs, _lambda);
-        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events]);
+        AwsJson = new AwsJsonProtocol([new SsmProvider(ssmStore, options, time), stepFunctions, ecs, events]);
         RestJson = new RestJsonProtocol([_lambda]);
         RestXml = new RestXmlProtocol(s3);
     }
+
+    /// <summary>Moves whenever what the viewer shows may have changed.</summary>
+    public ChangeFeed Changes { get; }
+
+    public ViewerHandler Viewer { get; }
 
     public BatchKitApi BatchKitApi { get; }
 
@@ -53,8 +67,10 @@ internal sealed class EmulatorServices : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Viewer.Stop(); // open pages' event streams end first, so the server's shutdown does not wait for them
         await _tasks.DisposeAsync().ConfigureAwait(false); // stops every task it started, by its own id
         await _lambda.DisposeAsync().ConfigureAwait(false); // and every Lambda execution environment
         _launcher.Dispose();
+        Viewer.Dispose();
     }
 }
