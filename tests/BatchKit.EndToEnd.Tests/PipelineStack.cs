@@ -47,6 +47,7 @@ public class PipelineStack : IAsyncLifetime
         var endpoint = MayUseExternalEndpoint ? Environment.GetEnvironmentVariable("BATCHKIT_ENDPOINT") : null;
         if (string.IsNullOrEmpty(endpoint))
         {
+            Slack = await SlackStub.StartAsync(RepositoryRoot(), FreePort()); // first: the emulator's viewer reads its journal
             _emulator = await EmulatorHost.StartAsync(new EmulatorOptions
             {
                 Port = 0,
@@ -54,9 +55,9 @@ public class PipelineStack : IAsyncLifetime
                 MaxConcurrentTasks = 4,
                 EcsImageCommands = new Dictionary<string, string[]> { ["batchkit-worker:latest"] = WorkerCommand },
                 LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)],
+                SlackStubUrl = Slack.BaseUrl,
             });
             Endpoint = _emulator.ServiceUrl;
-            Slack = await SlackStub.StartAsync(RepositoryRoot(), FreePort());
         }
         else
         {
