@@ -70,7 +70,32 @@
     const known = edges.filter(e => nodes.has(e.from) && nodes.has(e.to));
 
     const ranks = rank([...nodes.keys()], known, top ? "__start" : graph.StartAt);
-    return place(nodes, known, ranks);
+    const chains = routeLongEdges(nodes, known, ranks);
+    return place(nodes, known, chains, ranks);
+  }
+
+  // An edge spanning several layers gets a waypoint in each layer it crosses (Sugiyama's dummy nodes), so it runs
+  // beside the states in between instead of through them. Returns the one-layer edges used to order each layer.
+  function routeLongEdges(nodes, edges, ranks) {
+    const chains = [];
+    let n = 0;
+    for (const e of edges) {
+      const from = ranks.level.get(e.from), to = ranks.level.get(e.to);
+      e.via = [];
+      if (e.back || to - from <= 1) { if (!e.back) chains.push({ from: e.from, to: e.to }); continue; }
+      let previous = e.from;
+      for (let r = from + 1; r < to; r++) {
+        const id = "__via" + n++;
+        nodes.set(id, { id, name: "", dummy: true, w: 14, h: 0, children: [] });
+        ranks.level.set(id, r);
+        ranks.preorder.set(id, ranks.preorder.get(e.from) + 0.5);
+        chains.push({ from: previous, to: id });
+        e.via.push(id);
+        previous = id;
+      }
+      chains.push({ from: previous, to: e.to });
+    }
+    return chains;
   }
 
   // Longest-path layering over forward edges; back edges (loops) found by a depth-first search are left out.
@@ -107,7 +132,7 @@
     return { level, preorder };
   }
 
-  function place(nodes, edges, ranks) {
+  function place(nodes, edges, chains, ranks) {
     const rows = [];
     for (const [id, node] of nodes) {
       const r = ranks.level.get(id) || 0;
@@ -115,16 +140,20 @@
       node.key = id;
     }
     const preds = new Map();
-    edges.filter(e => !e.back).forEach(e => (preds.get(e.to) || preds.set(e.to, []).get(e.to)).push(e.from));
+    chains.forEach(e => (preds.get(e.to) || preds.set(e.to, []).get(e.to)).push(e.from));
     let width = 0, y = PAD;
     const rowWidths = [];
     rows.forEach((row, r) => {
       // Order a layer by where its predecessors sit (barycenter), so edges cross less; ties keep discovery order.
       row.sort((a, b) => center(a) - center(b) || ranks.preorder.get(a.key) - ranks.preorder.get(b.key));
-      const h = Math.max(...row.map(n => n.h));
-      let x = 0;
-      row.forEach(n => { n.x = x; n.y = y + (h - n.h) / 2; x += n.w + H_GAP; });
-      rowWidths[r] = x - H_GAP;
+      const h = Math.max(0, ...row.map(n => n.h));
+      let x = 0, gap = 0;
+      row.forEach(n => {
+        if (n.dummy) n.h = h; // a waypoint spans its whole layer
+        gap = n.dummy ? H_GAP / 2 : H_GAP;
+        n.x = x; n.y = y + (h - n.h) / 2; x += n.w + gap;
+      });
+      rowWidths[r] = x - gap;
       width = Math.max(width, rowWidths[r]);
       y += h + V_GAP;
       function center(n) {
@@ -133,7 +162,8 @@
       }
     });
     rows.forEach((row, r) => row.forEach(n => { n.x += PAD + (width - rowWidths[r]) / 2; }));
-    return { width: width + 2 * PAD + 60, height: y - V_GAP + PAD, nodes: [...nodes.values()], edges };
+    const states = [...nodes.values()].filter(n => !n.dummy);
+    return { width: width + 2 * PAD + 60, height: y - V_GAP + PAD, nodes: states, edges, waypoints: nodes };
   }
 
   function el(tag, attrs, parent) {
@@ -151,10 +181,10 @@
 
   // Draws a laid-out graph at (ox, oy) into g; registers each state's group in index by its path.
   function draw(layout, g, ox, oy, index, path) {
-    const byKey = new Map(layout.nodes.map(n => [n.key, n]));
+    const byKey = layout.waypoints;
     const edgeLayer = el("g", { class: "edges" }, g);
     for (const n of layout.nodes) drawNode(n, g, ox, oy, index, path);
-    for (const e of layout.edges) drawEdge(e, byKey.get(e.from), byKey.get(e.to), edgeLayer, ox, oy, layout.width);
+    for (const e of layout.edges) drawEdge(e, byKey.get(e.from), byKey.get(e.to), e.via.map(v => byKey.get(v)), edgeLayer, ox, oy);
   }
 
   function drawNode(n, g, ox, oy, index, path) {
@@ -189,10 +219,23 @@
     }
   }
 
-  function drawEdge(e, a, b, layer, ox, oy, width) {
+  function drawEdge(e, a, b, via, layer, ox, oy) {
     if (!a || !b) return;
     const x1 = ox + a.x + a.w / 2, y1 = oy + a.y + a.h, x2 = ox + b.x + b.w / 2, y2 = oy + b.y;
     let d, lx, ly;
+    if (via.length) {
+      // Through each waypoint: a curve into the top of its layer, straight down through it, a curve on.
+      const points = [[x1, y1], ...via.flatMap(w => [[ox + w.x + w.w / 2, oy + w.y], [ox + w.x + w.w / 2, oy + w.y + w.h]]), [x2, y2 - 6]];
+      d = `M${x1},${y1}`;
+      for (let i = 1; i < points.length; i++) {
+        const [ax, ay] = points[i - 1], [bx, by] = points[i];
+        const dy = Math.max(12, (by - ay) / 2);
+        d += ax === bx ? ` L${bx},${by}` : ` C${ax},${ay + dy} ${bx},${by - dy} ${bx},${by}`;
+      }
+      lx = (x1 + points[1][0]) / 2; ly = (y1 + points[1][1]) / 2 + 4;
+      path(d, lx, ly, e, layer);
+      return;
+    }
     if (e.back) {
       // A loop: out of the source's right side, up the margin, into the target's right side.
       const sx = ox + a.x + a.w, sy = oy + a.y + a.h / 2, tx = ox + b.x + b.w, ty = oy + b.y + b.h / 2;
@@ -204,6 +247,10 @@
       d = `M${x1},${y1} C${x1},${y1 + dy} ${x2},${y2 - dy} ${x2},${y2 - 6}`;
       lx = x1 + (x2 - x1) * 0.3; ly = y1 + (y2 - y1) * 0.3 + 4;
     }
+    path(d, lx, ly, e, layer);
+  }
+
+  function path(d, lx, ly, e, layer) {
     el("path", { d, class: "edge " + e.kind, "marker-end": e.kind === "catch" ? "url(#arrow-catch)" : "url(#arrow)" }, layer);
     if (e.label) {
       const t = text(layer, lx, ly, e.label, "edge-label " + e.kind, 30);

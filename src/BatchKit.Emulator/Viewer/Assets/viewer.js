@@ -18,7 +18,7 @@
       else if (k === "class") node.className = v;
       else node.setAttribute(k, v === true ? "" : v);
     }
-    for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : String(c));
+    for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : String(c));
     return node;
   }
 
@@ -87,7 +87,7 @@
   function swap(region, ...content) {
     const active = document.activeElement;
     const key = active && region.contains(active) ? focusKey(active) : null;
-    region.replaceChildren(...content.flat());
+    region.replaceChildren(...content.flat(Infinity));
     if (key) {
       const again = region.querySelector(`[data-focus="${CSS.escape(key)}"]`);
       if (again) again.focus();
@@ -228,7 +228,7 @@
 
   function page(title, ...content) {
     document.title = title + " · BatchKit viewer";
-    main.replaceChildren(...content.flat());
+    main.replaceChildren(...content.flat(Infinity));
   }
 
   // A view that re-reads its data on every change: load() → draw(data) into region.
