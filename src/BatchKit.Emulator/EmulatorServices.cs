@@ -14,29 +14,29 @@ namespace BatchKit.Emulator;
 
 /// <summary>
 /// Every service of the emulator, built in dependency order in one place so who calls whom reads top to bottom:
-/// stores, the workload launcher, providers, the Step Functions engine with its integrations, then one handler per
-/// wire protocol, and the viewer over the same stores. Disposal runs the other way round and stops every task and
-/// Lambda environment it started.
+/// stores, the workload launchers (--ecs-runtime, --lambda-runtime), providers, the Step Functions engine with its
+/// integrations, then one handler per wire protocol, and the viewer over the same stores. Disposal runs the other way
+/// round and stops every task and Lambda environment it started.
 /// </summary>
 internal sealed class EmulatorServices : IAsyncDisposable
 {
-    private readonly ProcessLauncher _launcher;
+    private readonly WorkloadRuntimes _runtimes;
     private readonly EcsTaskRunner _tasks;
     private readonly LambdaProvider _lambda;
 
-    public EmulatorServices(EmulatorOptions options, EmulatorEndpoint endpoint, TimeProvider time)
+    public EmulatorServices(EmulatorOptions options, WorkloadRuntimes runtimes, EmulatorEndpoint endpoint, TimeProvider time)
     {
-        _launcher = new ProcessLauncher(options.EcsImageCommands);
+        _runtimes = runtimes;
         var changes = new ChangeFeed();
         var s3Store = new S3Store(options);
         var ecsStore = new EcsStore();
         var lambdaStore = new LambdaStore();
         var ssmStore = new SsmStore();
         var stepFunctionsStore = new StepFunctionsStore();
-        _tasks = new EcsTaskRunner(_launcher, endpoint, options, time, changes.Notify);
+        _tasks = new EcsTaskRunner(runtimes.Ecs, endpoint, options, time, changes.Notify);
         var ecs = new EcsProvider(ecsStore, _tasks, options, time);
         var events = new EventBridgeProvider(new EventBridgeStore(), options, time);
-        _lambda = new LambdaProvider(lambdaStore, new FunctionCode(s3Store, options), _launcher, endpoint, options, time, changes.Notify);
+        _lambda = new LambdaProvider(lambdaStore, new FunctionCode(s3Store, options), runtimes.Lambda, endpoint, options, time, changes.Notify);
         var s3 = new S3Provider(s3Store, new S3EventNotifier(options, _lambda, time), options);
 
         var integrations = new ServiceIntegrations(ecs, events, _lambda);
@@ -70,7 +70,7 @@ internal sealed class EmulatorServices : IAsyncDisposable
         Viewer.Stop(); // open pages' event streams end first, so the server's shutdown does not wait for them
         await _tasks.DisposeAsync().ConfigureAwait(false); // stops every task it started, by its own id
         await _lambda.DisposeAsync().ConfigureAwait(false); // and every Lambda execution environment
-        _launcher.Dispose();
+        await _runtimes.DisposeAsync().ConfigureAwait(false); // and removes any container of this emulator still there
         Viewer.Dispose();
     }
 }

@@ -273,6 +273,11 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
             container["exitCode"] = code;
         }
 
+        if (task.ContainerReason is { } reason)
+        {
+            container["reason"] = reason;
+        }
+
         if (task.Workload is { } workload)
         {
             container["runtimeId"] = workload.Id; // the pid or the container id
