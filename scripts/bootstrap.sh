@@ -16,6 +16,8 @@ need aws || missing+=(awscli)
 # WireMock, the Slack stub, runs on Java 17 and comes from npm.
 need java || missing+=(openjdk-17-jre-headless)
 need npm || missing+=(npm)
+# The viewer's browser tests drive Debian's Chromium through Playwright (its own browser download does not work here).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 # ECS tasks and Lambda functions run in containers: Debian's engine, and debootstrap for the local base images
 # (no registry is reachable, so scripts/images.sh makes every image from Debian packages).
 need dockerd || missing+=(docker.io)
