@@ -66,7 +66,8 @@ internal static class UpCommand
             // The task definition names the worker's image; the process runtime maps that image to the published binary.
             await EnsureRunningAsync(console, emulator, paths.Emulator,
                 ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data,
-                 "--ecs-image", $"{StackSettings.LocalWorkerImage}={paths.Worker}", "--ecs-runtime", runtimes.Ecs, "--lambda-runtime", runtimes.Lambda],
+                 "--ecs-image", $"{StackSettings.LocalWorkerImage}={paths.Worker}", "--ecs-runtime", runtimes.Ecs, "--lambda-runtime", runtimes.Lambda,
+                 "--slack-url", slackUrl.ToString()],
                 () => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             table.AddRow("AWS emulator", endpoint.ToString(),
                 $"pid {emulator.RunningPid()}, log {Path.GetRelativePath(paths.Repository, emulator.LogFile)}; ECS tasks: {runtimes.Ecs}, Lambda: {runtimes.Lambda}");
@@ -75,6 +76,7 @@ internal static class UpCommand
             await EnsureRunningAsync(console, wiremock, "java", SlackStub.Arguments(paths.Repository, slackPort),
                 () => SlackStub.Attach(slackUrl).WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken), cancellationToken).ConfigureAwait(false);
             table.AddRow("Slack stub (WireMock)", slackUrl.ToString(), $"pid {wiremock.RunningPid()}, log {Path.GetRelativePath(paths.Repository, wiremock.LogFile)}");
+            table.AddRow("Viewer", ViewerLinks.For(endpoint).ToString(), "executions live, Map Runs, tasks, S3, SSM, Slack (batchkit ui opens it)");
         }
         else
         {
@@ -120,6 +122,11 @@ internal static class UpCommand
         table.AddRow("State machine", stack.StateMachineArn, "");
         table.AddRow("Upload Lambda", stack.UploadFunctionArn, $"code: {Path.GetRelativePath(paths.Repository, paths.LambdaCode)}");
         console.Write(table);
+        if (engine == "emulator")
+        {
+            console.MarkupLineInterpolated($"Viewer: [link]{ViewerLinks.For(endpoint)}[/]");
+        }
+
         console.MarkupLine("Next: [bold]make demo[/] (or [bold]batchkit run --stores 20[/]), [bold]batchkit upload FILE.zip[/], [bold]batchkit status[/], [bold]batchkit slack[/], [bold]make down[/].");
     }
 
