@@ -31,13 +31,15 @@ public sealed class Chromium : IAsyncDisposable
     {
         if (!File.Exists(ExecutablePath))
         {
-            throw new FileNotFoundException($"Chromium is not installed at {ExecutablePath}: run scripts/bootstrap.sh (apt-get install -y chromium).", ExecutablePath);
+            throw new FileNotFoundException(
+                $"Chromium is not installed at {ExecutablePath}: run scripts/bootstrap.sh (apt-get install -y chromium).", ExecutablePath);
         }
 
         var playwright = await Playwright.CreateAsync();
         try
         {
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ExecutablePath, Headless = true, Args = Flags });
+            var options = new BrowserTypeLaunchOptions { ExecutablePath = ExecutablePath, Headless = true, Args = Flags };
+            var browser = await playwright.Chromium.LaunchAsync(options);
             return new Chromium(playwright, browser);
         }
         catch

@@ -11,13 +11,20 @@ namespace BatchKit.Viewer.Tests;
 public sealed class StateVisitsTests
 {
     private static readonly ExecutionIdentity Identity = new(
-        "arn:aws:states:us-east-1:000000000000:execution:m:e", "e", "arn:aws:states:us-east-1:000000000000:stateMachine:m", "m", "arn:aws:iam::000000000000:role/r");
+        "arn:aws:states:us-east-1:000000000000:execution:m:e",
+        "e",
+        "arn:aws:states:us-east-1:000000000000:stateMachine:m",
+        "m",
+        "arn:aws:iam::000000000000:role/r");
 
     [Fact]
     public async Task A_task_that_fails_once_and_is_retried_succeeds_with_its_retried_failure_kept()
     {
         var visits = await RunAsync(
-            """{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["Boom"],"IntervalSeconds":1}],"End":true}}}""",
+            """
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+              "Retry":[{"ErrorEquals":["Boom"],"IntervalSeconds":1}],"End":true}}}
+            """,
             new ScriptedIntegration(TaskResult.Failure("Boom", "first try"), TaskResult.Success(new System.Text.Json.Nodes.JsonObject { ["ok"] = true })));
 
         var task = Assert.Single(visits);
@@ -33,13 +40,15 @@ public sealed class StateVisitsTests
         var visits = await RunAsync(
             """
             {"StartAt":"T","States":{
-              "T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.error","Next":"H"}],"End":true},
+              "T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                   "Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.error","Next":"H"}],"End":true},
               "H":{"Type":"Pass","End":true}}}
             """,
             new ScriptedIntegration(TaskResult.Failure("BatchKit.InvalidData", "row 17: UnitPrice \"abc\" is not a decimal number")));
 
         Assert.Equal(["T", "H"], visits.Select(v => v.Name));
-        Assert.Equal((StateVisit.Caught, "BatchKit.InvalidData", "row 17: UnitPrice \"abc\" is not a decimal number"), (visits[0].Status, visits[0].Error, visits[0].Cause));
+        const string cause = "row 17: UnitPrice \"abc\" is not a decimal number";
+        Assert.Equal((StateVisit.Caught, "BatchKit.InvalidData", cause), (visits[0].Status, visits[0].Error, visits[0].Cause));
         Assert.Equal(StateVisit.Succeeded, visits[1].Status);
     }
 

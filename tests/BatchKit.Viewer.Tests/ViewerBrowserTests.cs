@@ -111,8 +111,9 @@ public sealed class ViewerBrowserTests(ViewerStack stack, ITestOutputHelper outp
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Map Run of Stores" }).ClickAsync();
 
-        await Expect(page.Locator("[data-count='succeeded'] .n")).ToHaveTextAsync(ViewerStack.DemoStores.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await Expect(page.Locator("[data-count='total'] .n")).ToHaveTextAsync(ViewerStack.DemoStores.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var stores = ViewerStack.DemoStores.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(page.Locator("[data-count='succeeded'] .n")).ToHaveTextAsync(stores);
+        await Expect(page.Locator("[data-count='total'] .n")).ToHaveTextAsync(stores);
         await Expect(page.Locator("[data-count='failed'] .n")).ToHaveTextAsync("0");
         await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("SUCCEEDED");
         await Expect(page.Locator("text=Tolerated failure").Locator("..")).ToContainTextAsync("50%");

@@ -28,7 +28,8 @@ public sealed class ViewerPagesTests(ViewerStack stack, ITestOutputHelper output
         var page = await stack.Chromium.OpenAsync(stack.Endpoint);
         var execution = "#/execution/" + Uri.EscapeDataString(run.ExecutionArn);
         var mapRun = (await stack.StepFunctions.ListMapRunsAsync(run.ExecutionArn)).Single();
-        string[] pages = ["#/", "#/executions", "#/machines", execution, execution + "?tab=table", execution + "?tab=events", "#/map-run/" + Uri.EscapeDataString(mapRun),
+        string[] pages = ["#/", "#/executions", "#/machines", execution, execution + "?tab=table", execution + "?tab=events",
+            "#/map-run/" + Uri.EscapeDataString(mapRun),
             "#/tasks", "#/functions", "#/s3", $"#/s3?bucket={stack.Stack.Bucket}&prefix=reports/", "#/ssm", "#/slack"];
         foreach (var url in pages)
         {
@@ -36,7 +37,8 @@ public sealed class ViewerPagesTests(ViewerStack stack, ITestOutputHelper output
             await Expect(page.Locator("main h1")).ToBeVisibleAsync();
             await Expect(page.Locator("main .loading")).ToHaveCountAsync(0);
             var axe = await page.RunAxe();
-            Assert.True(axe.Violations.Length == 0, $"{url}: " + string.Join("; ", axe.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+            var violations = axe.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}");
+            Assert.True(axe.Violations.Length == 0, $"{url}: " + string.Join("; ", violations));
         }
 
         // Keyboard only: Tab from the top reaches the skip link first, then the graph's states; Enter opens one.
@@ -139,7 +141,8 @@ public sealed class ViewerPagesTests(ViewerStack stack, ITestOutputHelper output
     public async Task The_data_pages_show_S3_objects_SSM_parameters_masked_Slack_messages_and_Lambda_logs()
     {
         var run = await stack.DemoDayAsync();
-        var ssm = new SsmClient(new AwsClientOptions { Endpoint = stack.Endpoint, Region = "us-east-1", Credentials = new Amazon.Runtime.BasicAWSCredentials("test", "test") });
+        var credentials = new Amazon.Runtime.BasicAWSCredentials("test", "test");
+        var ssm = new SsmClient(new AwsClientOptions { Endpoint = stack.Endpoint, Region = "us-east-1", Credentials = credentials });
         await ssm.PutParameterAsync("/viewer/secret", "hunter2-not-shown", "SecureString", overwrite: true);
         var page = await stack.Chromium.OpenAsync(stack.Endpoint);
         var report = await stack.ReadJsonAsync($"reports/{ViewerStack.DemoDay}/summary.json");
@@ -148,7 +151,7 @@ public sealed class ViewerPagesTests(ViewerStack stack, ITestOutputHelper output
         await page.GetByRole(AriaRole.Link, new() { Name = stack.Stack.Bucket, Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "reports/" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = $"{ViewerStack.DemoDay}/" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "summary.json" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "summary.json", Exact = true }).ClickAsync(); // not its "Download …" link
         await Expect(page.Locator("h2")).ToHaveTextAsync("JSON preview");
         await Expect(page.GetByLabel("Object preview")).ToContainTextAsync($"\"total\": \"{report["total"]!.GetValue<string>()}\"");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download" }).ClickAsync());

@@ -26,7 +26,8 @@ internal sealed class ViewerEventStream(ChangeFeed changes)
         var seen = changes.Version;
         try
         {
-            await WriteAsync(response, $"retry: 2000\nevent: change\ndata: {seen.ToString(CultureInfo.InvariantCulture)}\n\n", ended.Token).ConfigureAwait(false);
+            var first = $"retry: 2000\nevent: change\ndata: {seen.ToString(CultureInfo.InvariantCulture)}\n\n";
+            await WriteAsync(response, first, ended.Token).ConfigureAwait(false);
             while (!ended.IsCancellationRequested)
             {
                 using var idle = CancellationTokenSource.CreateLinkedTokenSource(ended.Token);

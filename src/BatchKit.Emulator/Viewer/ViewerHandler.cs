@@ -72,7 +72,9 @@ internal sealed class ViewerHandler : ProtocolHandler, IDisposable
     public static bool Serves(HttpRequest request)
     {
         var path = request.Path.Value ?? "";
-        return path is "/_batchkit" or Root || path.StartsWith(ApiPrefix, StringComparison.Ordinal) || path.StartsWith(Root + "assets/", StringComparison.Ordinal);
+        return path is "/_batchkit" or Root
+            || path.StartsWith(ApiPrefix, StringComparison.Ordinal)
+            || path.StartsWith(Root + "assets/", StringComparison.Ordinal);
     }
 
     protected override async Task ServeAsync(HttpContext context)
@@ -110,7 +112,8 @@ internal sealed class ViewerHandler : ProtocolHandler, IDisposable
 
         if (!HttpMethods.IsGet(request.Method))
         {
-            throw new ServiceErrorException("MethodNotAllowed", $"{request.Method} {request.Path}: the viewer's API reads with GET and acts with POST /_batchkit/api/actions/NAME.", 405);
+            throw new ServiceErrorException(
+                "MethodNotAllowed", $"{request.Method} {request.Path}: the viewer's API reads with GET and acts with POST /_batchkit/api/actions/NAME.", 405);
         }
 
         switch (route)
@@ -122,7 +125,8 @@ internal sealed class ViewerHandler : ProtocolHandler, IDisposable
                 await S3Download(context).ConfigureAwait(false);
                 return;
             default:
-                var read = _reads.GetValueOrDefault(route) ?? throw new ServiceErrorException("NotFound", $"The viewer's API has no read-out {request.Path}.", 404);
+                var read = _reads.GetValueOrDefault(route)
+                    ?? throw new ServiceErrorException("NotFound", $"The viewer's API has no read-out {request.Path}.", 404);
                 await WriteAsync(context, await read(context).ConfigureAwait(false)).ConfigureAwait(false);
                 return;
         }

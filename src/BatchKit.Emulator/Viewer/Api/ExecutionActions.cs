@@ -12,7 +12,8 @@ namespace BatchKit.Emulator.Viewer.Api;
 /// </summary>
 internal sealed class ExecutionActions(StepFunctionsProvider stepFunctions)
 {
-    public static readonly IReadOnlySet<string> Operations = new HashSet<string>(StringComparer.Ordinal) { "StartExecution", "StopExecution", "RedriveExecution" };
+    public static readonly IReadOnlySet<string> Operations =
+        new HashSet<string>(StringComparer.Ordinal) { "StartExecution", "StopExecution", "RedriveExecution" };
 
     /// <summary>POST <c>/_batchkit/api/actions/{Operation}</c> with the operation's request as its JSON body.</summary>
     public async Task<JsonNode?> RunAsync(string operation, HttpRequest request)

@@ -118,7 +118,8 @@ internal sealed class ExecutionReadout(ExecutionIndex index, StateVisitCache vis
             }
         }
 
-        return new JsonObject(counts.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)new JsonObject(p.Value.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))))));
+        static JsonObject ByStatus(Dictionary<string, int> c) => new(c.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value)));
+        return new JsonObject(counts.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)ByStatus(p.Value))));
     }
 
     private static bool Matches(Execution e, string search) =>

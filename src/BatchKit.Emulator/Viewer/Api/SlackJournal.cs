@@ -26,7 +26,8 @@ internal sealed class SlackJournal(Uri? stubUrl) : IDisposable
 
         if (!stubUrl.IsLoopback)
         {
-            throw new ServiceErrorException("InvalidConfiguration", $"The Slack stub URL {stubUrl} is not on this machine; the viewer reads loopback stubs only.");
+            throw new ServiceErrorException(
+                "InvalidConfiguration", $"The Slack stub URL {stubUrl} is not on this machine; the viewer reads loopback stubs only.");
         }
 
         JsonNode? journal;
@@ -70,7 +71,9 @@ internal sealed class SlackJournal(Uri? stubUrl) : IDisposable
             return null;
         }
 
-        var received = DateTimeOffset.TryParse(Text(request["DateTime"]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : default;
+        var received = DateTimeOffset.TryParse(Text(request["DateTime"]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
+            ? t
+            : default;
         var code = entry["Response"]?["StatusCode"] as JsonValue; // a number, or a string when a mapping gave it as one
         var status = code is not null && (code.TryGetValue<int>(out var n) || int.TryParse(Text(code), CultureInfo.InvariantCulture, out n)) ? n : 0;
         return (Text(request["Method"]) ?? "", Text(request["Path"]) ?? "", received, status, Text(request["Body"]) ?? "");

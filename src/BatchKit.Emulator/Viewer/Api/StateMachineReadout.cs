@@ -8,7 +8,10 @@ internal sealed class StateMachineReadout(ExecutionIndex index)
     public JsonObject List()
     {
         var counts = index.Started.GroupBy(r => r.StateMachineArn, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.GroupBy(r => ExecutionJson.Status(r.Execution.Status)).ToDictionary(s => s.Key, s => s.Count()), StringComparer.Ordinal);
+            .ToDictionary(
+                g => g.Key,
+                g => g.GroupBy(r => ExecutionJson.Status(r.Execution.Status)).ToDictionary(s => s.Key, s => s.Count()),
+                StringComparer.Ordinal);
         return new JsonObject
         {
             ["items"] = new JsonArray([.. index.Machines.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => (JsonNode)new JsonObject

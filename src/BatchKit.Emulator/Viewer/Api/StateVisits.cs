@@ -145,7 +145,9 @@ internal static class StateVisits
     }
 
     private static bool IsFailure(string type) =>
-        type.EndsWith("Failed", StringComparison.Ordinal) || type.EndsWith("TimedOut", StringComparison.Ordinal) || type.EndsWith("Aborted", StringComparison.Ordinal);
+        type.EndsWith("Failed", StringComparison.Ordinal)
+        || type.EndsWith("TimedOut", StringComparison.Ordinal)
+        || type.EndsWith("Aborted", StringComparison.Ordinal);
 
     /// <summary>
     /// The task ARNs of an ecs:runTask response (<c>Tasks[].TaskArn</c>), or of the task a <c>.sync</c> run returns

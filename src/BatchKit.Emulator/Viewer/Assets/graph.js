@@ -198,19 +198,26 @@
     const id = path + n.name;
     const group = el("g", {
       class: "node" + (n.children.length ? " compound" : ""), tabindex: "0", role: "button",
-      "data-state": n.name, "data-path": id, "aria-label": n.name + ", " + n.type + " state",
+      "data-state": n.name, "data-path": id,
     }, g);
-    el("title", {}, group).textContent = n.name + " (" + n.type + ")";
+    // The <title> child names the state for assistive technology (SVG-AAM) and as the tooltip: its full name, type and
+    // status. The drawn words (the name shortened to fit) stay out of the accessibility tree, so a screen reader hears
+    // the full name once; with no aria-label, the name never disagrees with the visible text (WCAG 2.5.3).
+    const title = el("title", {}, group);
+    title.textContent = n.name + ", " + n.type + " state";
     const rx = n.type === "Succeed" || n.type === "Fail" || n.type === "Pass" ? 14 : 6;
     el("rect", { class: "box", x, y, width: n.w, height: n.h, rx }, group);
     const label = text(group, x + 10, y + 18, n.name, "name", Math.floor((n.w - 20) / 7.2));
     label.setAttribute("font-weight", "600");
-    const kind = n.type + (n.type === "Map" && (n.state.ItemProcessor || {}).ProcessorConfig ? " · " + ((n.state.ItemProcessor.ProcessorConfig.Mode || "INLINE").toLowerCase()) : "")
+    label.setAttribute("aria-hidden", "true");
+    const config = n.type === "Map" && (n.state.ItemProcessor || {}).ProcessorConfig;
+    const kind = n.type + (config ? " · " + (config.Mode || "INLINE").toLowerCase() : "")
       + (n.state.Retry && n.state.Retry.length ? " · ↻ retry" : "");
-    text(group, x + 10, y + 34, kind, "type");
+    text(group, x + 10, y + 34, kind, "type").setAttribute("aria-hidden", "true");
     const counts = text(group, x + n.w - 10, y + 18, "", "counts");
     counts.setAttribute("text-anchor", "end");
-    index.set(id, { group, counts, node: n });
+    counts.setAttribute("aria-hidden", "true");
+    index.set(id, { group, title, counts, node: n });
     let bx = x + PAD;
     for (const child of n.children) {
       text(g, bx, y + HEADER + 10, child.title, "edge-label");
@@ -300,8 +307,8 @@
           const c = counts[path];
           const status = s || (c ? dominant(c) : null);
           STATUSES.forEach(x => entry.group.classList.toggle("st-" + x, x === status));
-          entry.group.setAttribute("aria-label", entry.node.name + ", " + entry.node.type + " state, "
-            + (status ? status.toLowerCase().replace("_", " ") : "not run") + (c ? ", " + countText(c) : ""));
+          entry.title.textContent = entry.node.name + ", " + entry.node.type + " state, "
+            + (status ? status.toLowerCase().replace("_", " ") : "not run") + (c ? ", " + countText(c) : "");
           entry.counts.textContent = c ? Object.entries(c).map(([k, n]) => (SYMBOL[k] || k) + n).join(" ") : "";
         }
       },

@@ -55,12 +55,14 @@
   const MAX_SHOWN = 100000;
   function jsonBlock(label, text) {
     const shown = pretty(text);
-    const pre = h("pre", { class: "json", tabindex: "0", "aria-label": label }, shown.length > MAX_SHOWN ? shown.slice(0, MAX_SHOWN) + "\n… (cut at 100,000 characters)" : shown);
+    const cut = shown.length > MAX_SHOWN ? shown.slice(0, MAX_SHOWN) + "\n… (cut at 100,000 characters)" : shown;
+    const pre = h("pre", { class: "json", tabindex: "0", "aria-label": label }, cut);
     return [h("h3", {}, label), pre];
   }
 
   function facts(pairs) {
-    return h("dl", { class: "facts" }, pairs.filter(p => p).map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v === null || v === undefined ? "—" : v))));
+    return h("dl", { class: "facts" }, pairs.filter(p => p).map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {},
+      v === null || v === undefined ? "—" : v))));
   }
 
   // A table: columns [{title, cell(row) → node|string, cls}]; rows get data-key for focus keeping across refreshes.
@@ -71,7 +73,8 @@
       ? rows.map(r => h("tr", { "data-key": opts.key ? opts.key(r) : null, class: opts.selected && opts.selected(r) ? "selected" : "" },
           columns.map(c => h("td", { class: c.cls || "" }, c.cell(r)))))
       : [h("tr", {}, h("td", { colspan: String(columns.length), class: "empty" }, opts.empty || "Nothing yet."))];
-    return h("div", { class: "table-wrap" }, h("table", {}, h("caption", { class: opts.visibleCaption ? "" : "sr" }, caption), h("thead", {}, head), h("tbody", {}, body)));
+    return h("div", { class: "table-wrap" }, h("table", {}, h("caption", { class: opts.visibleCaption ? "" : "sr" }, caption), h("thead", {}, head),
+      h("tbody", {}, body)));
   }
 
   function pager(page, go) {
@@ -283,7 +286,8 @@
       return null;
     }
     body.append(executions);
-    return liveView(() => api("executions", { stateMachineArn: arn, limit: 50 }), page => executionTable(page.items, "Executions of " + machine.name), executions);
+    return liveView(() => api("executions", { stateMachineArn: arn, limit: 50 }), page => executionTable(page.items, "Executions of " + machine.name),
+      executions);
   }
 
   function tabs(list, selected, choose) {
@@ -376,7 +380,8 @@
       h("h1", {}, e.item || e.name, badge(e.status), h("span", { class: "actions" },
         e.mapRunArn ? null : h("button", { class: "danger", disabled: e.status !== "RUNNING", onclick: () => stop(e) }, "Stop"),
         e.mapRunArn ? null : h("button", { disabled: e.status === "RUNNING" || e.status === "SUCCEEDED", onclick: () => redrive(e) }, "Redrive"))),
-      facts([["Execution", mono(e.executionArn)], ["State machine", e.mapRunArn ? e.stateMachineName : link("#/machine/" + encodeURIComponent(e.stateMachineArn), e.stateMachineName)],
+      facts([["Execution", mono(e.executionArn)], ["State machine",
+        e.mapRunArn ? e.stateMachineName : link("#/machine/" + encodeURIComponent(e.stateMachineArn), e.stateMachineName)],
         ["Started", fmtTime(e.startDate)], ["Stopped", fmtTime(e.stopDate)], ["Duration", fmtDuration(e.durationMs)],
         e.error ? ["Error", h("strong", {}, e.error)] : null]),
       e.cause ? h("details", { open: true }, h("summary", {}, "Cause"), h("pre", { class: "json" }, pretty(e.cause))) : []);
@@ -402,7 +407,8 @@
 
   async function stop(e) {
     if (!confirm("Stop " + e.name + "?")) return;
-    try { await act("StopExecution", { executionArn: e.executionArn, error: "BatchKit.Viewer", cause: "Stopped from the BatchKit viewer" }); toast("Stop requested."); }
+    try { await act("StopExecution", { executionArn: e.executionArn, error: "BatchKit.Viewer",
+      cause: "Stopped from the BatchKit viewer" }); toast("Stop requested."); }
     catch (err) { toast(err.message, true); }
   }
 
@@ -432,7 +438,8 @@
   // selected state's pass in full.
   function graphTab(arn, definition, body, selected) {
     const graphBox = h("div", { class: "graph-wrap" });
-    const detail = h("aside", { class: "panel", "aria-label": "Selected state", id: "state-detail" }, h("p", { class: "muted" }, "Select a state (click it, or Tab to it and press Enter)."));
+    const detail = h("aside", { class: "panel", "aria-label": "Selected state", id: "state-detail" }, h("p", { class: "muted" },
+      "Select a state (click it, or Tab to it and press Enter)."));
     body.replaceChildren(legend(), h("div", { class: "split" }, graphBox, detail));
     let latest = { latest: {}, processors: {} };
     const graph = BatchKitGraph.render(definition, graphBox, {
@@ -487,7 +494,8 @@
       facts([["Type", pass.type], ["Started", fmtTime(pass.startDate)], ["Duration", fmtDuration(pass.durationMs)],
         pass.attempts > 1 ? ["Attempts", pass.attempts] : null]),
       pass.error ? [h("h3", {}, "Error"), h("p", { class: "error-box", "data-testid": "state-error" }, pass.error)] : [],
-      pass.cause ? [h("h3", {}, "Cause"), h("pre", { class: "json", "data-testid": "state-cause", tabindex: "0", "aria-label": "Cause" }, pretty(pass.cause))] : [],
+      pass.cause ? [h("h3", {}, "Cause"), h("pre", { class: "json", "data-testid": "state-cause", tabindex: "0", "aria-label": "Cause" },
+        pretty(pass.cause))] : [],
       pass.mapRunArn ? h("p", {}, link("#/map-run/" + encodeURIComponent(pass.mapRunArn), "Open the Map Run")) : [],
       pass.ecsTasks.map(t => [
         h("h3", {}, "ECS task ", link("#/ecs-task/" + encodeURIComponent(t.taskId), t.taskId.slice(0, 12)), " ", badge(t.lastStatus)),
@@ -497,7 +505,8 @@
       jsonBlock("Input", pass.input),
       jsonBlock("Output", pass.output),
       pass.assignedVariables ? jsonBlock("Assigned variables", JSON.stringify(pass.assignedVariables)) : [],
-      pass.retriedFailures.length ? [h("h3", {}, "Retried failures"), h("ul", {}, pass.retriedFailures.map(f => h("li", {}, (f.error || "") + (f.cause ? ": " + f.cause : ""))))] : [],
+      pass.retriedFailures.length ? [h("h3", {}, "Retried failures"), h("ul", {}, pass.retriedFailures.map(f => h("li", {},
+        (f.error || "") + (f.cause ? ": " + f.cause : ""))))] : [],
       h("details", {}, h("summary", {}, `Events (${pass.events.length})`),
         h("ul", {}, pass.events.map(e => h("li", {}, `#${e.id} ${e.type}`)))),
     ];
@@ -513,7 +522,8 @@
         { title: "Started", cell: v => fmtTime(v.startDate) },
         { title: "Duration", cls: "num", cell: v => fmtDuration(v.durationMs) },
         { title: "Error", cell: v => v.error || "" },
-        { title: "", cell: v => link("#/execution/" + encodeURIComponent(arn) + "?tab=graph&state=" + encodeURIComponent(v.name), "details", { "aria-label": "Details of " + v.name }) },
+        { title: "", cell: v => link("#/execution/" + encodeURIComponent(arn) + "?tab=graph&state=" + encodeURIComponent(v.name), "details",
+          { "aria-label": "Details of " + v.name }) },
       ], states.visits, { key: v => String(v.enteredEventId), visibleCaption: false }));
       keyFocusables(body);
     };
@@ -556,14 +566,16 @@
     const view = await liveView(() => api("map-run", { arn, status: state.status, q: state.q, offset: state.offset, limit: 50 }), run => {
       const c = run.itemCounts;
       swap(header,
-        h("p", { class: "crumbs" }, link("#/executions", "Executions"), " / ", link("#/execution/" + encodeURIComponent(run.executionArn), run.parentExecutionName), " / Map Run"),
+        h("p", { class: "crumbs" }, link("#/executions", "Executions"), " / ", link("#/execution/" + encodeURIComponent(run.executionArn),
+          run.parentExecutionName), " / Map Run"),
         h("h1", {}, "Map Run of " + run.stateName, badge(run.status)),
-        h("div", { class: "tiles", "aria-label": "Item counts" }, [["Total", c.total, ""], ["Succeeded", c.succeeded, "SUCCEEDED"], ["Failed", c.failed, "FAILED"],
-          ["Running", c.running, "RUNNING"], ["Pending", c.pending, ""]].map(([l, n, s]) =>
+        h("div", { class: "tiles", "aria-label": "Item counts" }, [["Total", c.total, ""], ["Succeeded", c.succeeded, "SUCCEEDED"],
+          ["Failed", c.failed, "FAILED"], ["Running", c.running, "RUNNING"], ["Pending", c.pending, ""]].map(([l, n, s]) =>
           h("div", { class: "tile st-" + s, "data-count": l.toLowerCase() }, h("div", { class: "n" }, n), h("div", { class: "l" }, l)))),
         progress(c),
-        facts([["Tolerated failure", `${run.toleratedFailurePercentage}% or ${run.toleratedFailureCount} items`], ["Max concurrency", run.maxConcurrency || "unlimited"],
-          ["Started", fmtTime(run.startDate)], ["Duration", fmtDuration(run.durationMs)], ["Map Run", mono(run.mapRunArn)]]));
+        facts([["Tolerated failure", `${run.toleratedFailurePercentage}% or ${run.toleratedFailureCount} items`],
+          ["Max concurrency", run.maxConcurrency || "unlimited"], ["Started", fmtTime(run.startDate)], ["Duration", fmtDuration(run.durationMs)],
+          ["Map Run", mono(run.mapRunArn)]]));
       swap(files, table("ResultWriter files", [
         { title: "Key", cell: f => link("#/s3-object?" + new URLSearchParams({ bucket: f.bucket, key: f.key }), f.key) },
         { title: "Size", cls: "num", cell: f => fmtBytes(f.size) },
@@ -585,13 +597,19 @@
           ["", "PROVISIONING", "RUNNING", "STOPPED"].map(s => h("option", { value: s, selected: s === state.status }, s || "Any")))),
         searchBox("task-q", "Search (environment, ARN)", state.q, v => { state.q = v; state.offset = 0; view.refresh(); })),
       region);
-    const view = await liveView(async () => ({ tokens: await api("task-tokens"), tasks: await api("ecs/tasks", { status: state.status, q: state.q, offset: state.offset, limit: 50 }) }), data => {
+    const load = async () => ({
+      tokens: await api("task-tokens"),
+      tasks: await api("ecs/tasks", { status: state.status, q: state.q, offset: state.offset, limit: 50 }),
+    });
+    const view = await liveView(load, data => {
       swap(tokens, table("Waiting task tokens", [
         { title: "State", cell: t => link("#/execution/" + encodeURIComponent(t.executionArn), t.stateName) },
         { title: "Token", cell: t => mono(t.token) },
         { title: "Waiting for", cls: "num", cell: t => fmtDuration(t.ageSeconds * 1000) },
-        { title: "Last heartbeat", cell: t => t.lastHeartbeat ? fmtTime(t.lastHeartbeat) + ` (${fmtDuration(t.secondsSinceHeartbeat * 1000)} ago)` : "none yet" },
-        { title: "ECS task", cell: t => t.ecsTaskArn ? link("#/ecs-task/" + encodeURIComponent(t.ecsTaskArn.split("/").pop()), t.ecsTaskArn.split("/").pop().slice(0, 12)) : "—" },
+        { title: "Last heartbeat",
+          cell: t => t.lastHeartbeat ? fmtTime(t.lastHeartbeat) + ` (${fmtDuration(t.secondsSinceHeartbeat * 1000)} ago)` : "none yet" },
+        { title: "ECS task", cell: t => t.ecsTaskArn ? link("#/ecs-task/" + encodeURIComponent(t.ecsTaskArn.split("/").pop()),
+          t.ecsTaskArn.split("/").pop().slice(0, 12)) : "—" },
       ], data.tokens.items, { key: t => t.token, empty: "No task waits for a token." }));
       keyFocusables(tokens);
       return [ecsTable(data.tasks.items), pager(data.tasks, o => { state.offset = o; view.refresh(); })];
@@ -618,10 +636,11 @@
       h("p", { class: "crumbs" }, link("#/tasks", "Tasks"), " / ", t.taskId),
       h("h1", {}, "ECS task " + t.taskId.slice(0, 12), badge(t.lastStatus)),
       facts([["Task", mono(t.taskArn)], ["Task definition", mono(t.taskDefinitionArn)], ["Exit code", t.exitCode], ["Runtime", fmtDuration(t.runtimeMs)],
-        ["Ran as", t.runtime], ["Workload", t.workload], ["Created", fmtTime(t.createdAt)], ["Started", fmtTime(t.startedAt)], ["Stopped", fmtTime(t.stoppedAt)],
-        ["Stopped reason", t.stoppedReason]]),
+        ["Ran as", t.runtime], ["Workload", t.workload], ["Created", fmtTime(t.createdAt)], ["Started", fmtTime(t.startedAt)],
+        ["Stopped", fmtTime(t.stoppedAt)], ["Stopped reason", t.stoppedReason]]),
       h("h2", {}, "Logs"), h("pre", { class: "log", tabindex: "0", "aria-label": "Task logs" }, t.output || "(no output yet)"),
-      h("h2", {}, "Environment"), table("Environment", [{ title: "Name", cell: p => mono(p[0]) }, { title: "Value", cell: p => mono(p[1]) }], Object.entries(t.environment)),
+      h("h2", {}, "Environment"), table("Environment", [{ title: "Name", cell: p => mono(p[0]) }, { title: "Value", cell: p => mono(p[1]) }],
+        Object.entries(t.environment)),
     ], region);
   }
 
@@ -630,7 +649,11 @@
     const state = { fn: params.get("function") || "", offset: 0 };
     const fns = h("div"), region = h("div");
     page("Lambda", h("h1", {}, "Lambda functions"), fns, h("h2", {}, "Invocations"), region);
-    const view = await liveView(async () => ({ fns: await api("lambda/functions"), inv: await api("lambda/invocations", { function: state.fn, offset: state.offset, limit: 20 }) }), data => {
+    const load = async () => ({
+      fns: await api("lambda/functions"),
+      inv: await api("lambda/invocations", { function: state.fn, offset: state.offset, limit: 20 }),
+    });
+    const view = await liveView(load, data => {
       swap(fns, table("Lambda functions", [
         { title: "Function", cell: f => link("#/functions?function=" + encodeURIComponent(f.functionName), f.functionName) },
         { title: "Runtime", cell: f => f.runtime },
@@ -649,7 +672,8 @@
 
   function invocation(i) {
     return h("details", { class: "panel", "data-key": i.requestId },
-      h("summary", {}, badge(i.status), " ", i.functionName, " · ", fmtTime(i.receivedAt), " · ", fmtDuration(i.durationMs), i.errorType ? " · " + i.errorType : ""),
+      h("summary", {}, badge(i.status), " ", i.functionName, " · ", fmtTime(i.receivedAt), " · ", fmtDuration(i.durationMs),
+        i.errorType ? " · " + i.errorType : ""),
       facts([["Request ID", mono(i.requestId)], ["Started", fmtTime(i.startedAt)], ["Ended", fmtTime(i.endedAt)]]),
       jsonBlock("Payload", i.payload), jsonBlock("Response", i.response),
       h("h3", {}, "Log"), h("pre", { class: "log", tabindex: "0", "aria-label": "Invocation log" }, i.log || "(no output)"));
@@ -675,7 +699,8 @@
     }
     page(bucket, h("p", { class: "crumbs" }, crumbs), h("h1", {}, "s3://" + bucket + "/" + prefix), region);
     return liveView(() => api("s3/objects", { bucket, prefix, offset: state.offset, limit: 100 }), o => [
-      o.folders.length ? table("Folders", [{ title: "Folder", cell: f => link("#/s3?" + new URLSearchParams({ bucket, prefix: f }), f.slice(prefix.length)) }], o.folders, { key: f => f }) : [],
+      o.folders.length ? table("Folders", [{ title: "Folder", cell: f => link("#/s3?" + new URLSearchParams({ bucket, prefix: f }),
+        f.slice(prefix.length)) }], o.folders, { key: f => f }) : [],
       table("Objects", [
         { title: "Key", cell: x => link("#/s3-object?" + new URLSearchParams({ bucket, key: x.key }), x.key.slice(prefix.length)) },
         { title: "Size", cls: "num", cell: x => fmtBytes(x.size) },
@@ -708,7 +733,8 @@
     return liveView(() => api("ssm/parameters"), p => table("Parameters", [
       { title: "Name", cell: x => mono(x.name) },
       { title: "Type", cell: x => x.type },
-      { title: "Value", cell: x => x.masked ? h("span", { class: "muted", "aria-label": "hidden SecureString value" }, "•••••••• (SecureString, " + x.length + " characters)") : mono(x.value) },
+      { title: "Value", cell: x => x.masked ? h("span", { class: "muted", "aria-label": "hidden SecureString value" },
+        "•••••••• (SecureString, " + x.length + " characters)") : mono(x.value) },
       { title: "Version", cls: "num", cell: x => x.version },
       { title: "Last modified", cell: x => fmtTime(x.lastModifiedDate) },
     ], p.items, { key: x => x.name, empty: "No parameters." }), region);
