@@ -522,7 +522,7 @@
         { title: "Started", cell: v => fmtTime(v.startDate) },
         { title: "Duration", cls: "num", cell: v => fmtDuration(v.durationMs) },
         { title: "Error", cell: v => v.error || "" },
-        { title: "", cell: v => link("#/execution/" + encodeURIComponent(arn) + "?tab=graph&state=" + encodeURIComponent(v.name), "details",
+        { title: "Details", cell: v => link("#/execution/" + encodeURIComponent(arn) + "?tab=graph&state=" + encodeURIComponent(v.name), "details",
           { "aria-label": "Details of " + v.name }) },
       ], states.visits, { key: v => String(v.enteredEventId), visibleCaption: false }));
       keyFocusables(body);
@@ -706,7 +706,7 @@
         { title: "Size", cls: "num", cell: x => fmtBytes(x.size) },
         { title: "ETag", cell: x => mono(x.eTag) },
         { title: "Last modified", cell: x => fmtTime(x.lastModified) },
-        { title: "", cell: x => link(downloadUrl(bucket, x.key), "download", { download: "", "aria-label": "Download " + x.key }) },
+        { title: "Download", cell: x => link(downloadUrl(bucket, x.key), "download", { download: "", "aria-label": "Download " + x.key }) },
       ], o.items, { key: x => x.key, empty: o.folders.length ? "No objects at this level." : "No objects." }),
       pager(o, off => go(["s3"], { bucket, prefix, offset: off })),
     ], region);
