@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using BatchKit.Aws;
-using BatchKit.Aws.Ssm;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -144,9 +144,11 @@ public sealed class ViewerPagesTests(ViewerStack stack, ITestOutputHelper output
     public async Task The_data_pages_show_S3_objects_SSM_parameters_masked_Slack_messages_and_Lambda_logs()
     {
         var run = await stack.DemoDayAsync();
-        var credentials = new Amazon.Runtime.BasicAWSCredentials("test", "test");
-        var ssm = new SsmClient(new AwsClientOptions { Endpoint = stack.Endpoint, Region = "us-east-1", Credentials = credentials });
-        await ssm.PutParameterAsync("/viewer/secret", "hunter2-not-shown", "SecureString", overwrite: true);
+        using var ssm = LocalAws.Ssm(stack.Endpoint);
+        await ssm.PutParameterAsync(new PutParameterRequest
+        {
+            Name = "/viewer/secret", Value = "hunter2-not-shown", Type = ParameterType.SecureString, Overwrite = true,
+        });
         var page = await stack.Chromium.OpenAsync(stack.Endpoint);
         var report = await stack.ReadJsonAsync($"reports/{ViewerStack.DemoDay}/summary.json");
 
