@@ -19,7 +19,7 @@ STORES ?= 20
 ROWS ?= 200-1000
 SEED ?= 42
 
-.PHONY: help build cli artifacts images dockerd up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-containers bench-pipeline bench-jsonata bench-slack-stub synth deploy destroy clean
+.PHONY: help build cli artifacts images dockerd up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-containers bench-pipeline bench-jsonata bench-slack-stub bench-viewer synth deploy destroy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -68,7 +68,7 @@ demo: up ## From a fresh clone: build, start the stack, generate a day of $(STOR
 generate: cli ## Generate a synthetic day: sample-data/out/$(DAY).zip and its .expected.json
 	$(BATCHKIT) generate --stores $(STORES) --rows $(ROWS) --date $(DAY) --seed $(SEED) --out sample-data/out/$(DAY).zip
 
-bench: bench-sales bench-engine bench-emulator bench-pipeline bench-jsonata bench-slack-stub ## Run every benchmark (figures on stdout)
+bench: bench-sales bench-engine bench-emulator bench-pipeline bench-jsonata bench-slack-stub bench-viewer ## Run every benchmark (figures on stdout)
 
 SALES_BENCH := tests/BatchKit.Sales.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Sales.Benchmarks
 bench-sales: ## Generator (100 and 1,000 stores x 1,000 rows, one process each) and a 300 MB store file aggregated vs a bare JSON scan
@@ -102,6 +102,11 @@ JSONATA_SECONDS ?= 1
 bench-jsonata: ## JSONata: 21 suite expressions, evaluations/s of BatchKit.Jsonata and of jsonata-js on Node in the same run, and the ratio
 	dotnet build tests/BatchKit.Jsonata.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(JSONATA_BENCH) $(JSONATA_SECONDS)
+
+VIEWER_BENCH := tests/BatchKit.Viewer.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Viewer.Benchmarks
+bench-viewer: ## The viewer in Chromium: first paint (20 fresh loads) and an execution with 1,000 Map children, live and paged
+	dotnet build tests/BatchKit.Viewer.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
+	$(VIEWER_BENCH) 20 1000
 
 SLACK_BENCH := tests/BatchKit.SlackStub.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.SlackStub.Benchmarks
 bench-slack-stub: ## Slack stub start to healthy: WireMock.Net in-process and as `batchkit slack-stub` (BENCH_ARGS="--java-jar JAR" adds the Java jar)

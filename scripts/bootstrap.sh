@@ -17,6 +17,8 @@ need aws || missing+=(awscli)
 # the pinned CDK CLI that npm installs from package-lock.json. (The Slack stub is WireMock.Net, in .NET: no Java.)
 need node || missing+=(nodejs)
 need npm || missing+=(npm)
+# The viewer's browser tests drive Debian's Chromium through Playwright (its own browser download does not work here).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 # ECS tasks and Lambda functions run in containers: Debian's engine, and debootstrap for the local base images
 # (no registry is reachable, so scripts/images.sh makes every image from Debian packages).
 need dockerd || missing+=(docker.io)

@@ -32,6 +32,16 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The services behind the endpoint (tests read which operations each implements).</summary>
     internal EmulatorServices Services => _services;
 
+    /// <summary>The execution viewer, e.g. http://localhost:4566/_batchkit/ (the name a browser shows for this machine).</summary>
+    public Uri ViewerUrl => ViewerLink(ServiceUrl);
+
+    /// <summary>The viewer's address for an endpoint: localhost with the endpoint's port and <c>/_batchkit/</c>.</summary>
+    public static Uri ViewerLink(Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return new UriBuilder(endpoint) { Host = endpoint.IsLoopback ? "localhost" : endpoint.Host, Path = Viewer.ViewerHandler.Root }.Uri;
+    }
+
     /// <summary>
     /// Starts the emulator. Throws <see cref="ContainerEngineUnavailableException"/> when a container runtime was asked
     /// for and no Docker engine answers.

@@ -68,4 +68,10 @@ public sealed record EmulatorOptions
     /// https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
     /// </summary>
     public IReadOnlyList<TimeSpan> LambdaAsyncRetryDelays { get; init; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
+
+    /// <summary>
+    /// The Slack stub (WireMock, with its admin API) whose received messages the viewer shows; null when there is none.
+    /// Must be a loopback URL: the viewer never reaches beyond this machine.
+    /// </summary>
+    public Uri? SlackStubUrl { get; init; }
 }

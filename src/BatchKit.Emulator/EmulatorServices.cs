@@ -9,6 +9,7 @@ using BatchKit.Emulator.Services.S3;
 using BatchKit.Emulator.Services.Ssm;
 using BatchKit.Emulator.Services.StepFunctions;
 using BatchKit.Emulator.Storage;
+using BatchKit.Emulator.Viewer;
 using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.Emulator;
@@ -16,8 +17,8 @@ namespace BatchKit.Emulator;
 /// <summary>
 /// Every service of the emulator, built in dependency order in one place so who calls whom reads top to bottom:
 /// stores, the workload launchers (--ecs-runtime, --lambda-runtime), providers, the Step Functions engine with its
-/// integrations, then one handler per wire protocol, each verifying signatures against the one secret. Disposal runs the
-/// other way round and stops every task and Lambda environment it started.
+/// integrations, then one handler per wire protocol, each verifying signatures against the one secret, and the viewer
+/// over the same stores. Disposal runs the other way round and stops every task and Lambda environment it started.
 /// </summary>
 internal sealed class EmulatorServices : IAsyncDisposable
 {
@@ -29,27 +30,39 @@ internal sealed class EmulatorServices : IAsyncDisposable
     public EmulatorServices(EmulatorOptions options, DataDirectory data, WorkloadRuntimes runtimes, EmulatorEndpoint endpoint, TimeProvider time)
     {
         _runtimes = runtimes;
+        var changes = new ChangeFeed();
         var s3Store = new S3Store(data);
-        _tasks = new EcsTaskRunner(runtimes.Ecs, endpoint, options, time);
-        var ecs = new EcsProvider(new EcsStore(data), _tasks, options, time);
+        var ecsStore = new EcsStore(data);
+        var lambdaStore = new LambdaStore(data);
+        var ssmStore = new SsmStore(data);
+        var stepFunctionsStore = new StepFunctionsStore(data);
+        _tasks = new EcsTaskRunner(runtimes.Ecs, endpoint, options, time, changes.Notify);
+        var ecs = new EcsProvider(ecsStore, _tasks, options, time);
         var events = new EventBridgeProvider(new EventBridgeStore(data), options, time);
-        _lambda = new LambdaProvider(new LambdaStore(data), new FunctionCode(s3Store, options), runtimes.Lambda, endpoint, options, time);
+        _lambda = new LambdaProvider(lambdaStore, new FunctionCode(s3Store, options), runtimes.Lambda, endpoint, options, time, changes.Notify);
         _lambda.RestoreFunctions();
         var s3 = new S3Provider(s3Store, new S3EventNotifier(options, data, _lambda, time), data, options);
 
         var integrations = new ServiceIntegrations(ecs, events, _lambda);
-        var engine = new ExecutionEngine(time, integrations, new S3ItemReader(s3Store), new S3ResultWriter(s3Store));
+        var engine = new ExecutionEngine(time, integrations, new S3ItemReader(s3Store), new S3ResultWriter(s3Store)) { HistoryChanged = changes.Notify };
         _executions = new ExecutionArchive(data, time);
-        var stepFunctions = new StepFunctionsProvider(new StepFunctionsStore(data), _executions, options, time, engine);
+        var stepFunctions = new StepFunctionsProvider(stepFunctionsStore, _executions, options, time, engine);
         stepFunctions.RestoreExecutions();
         integrations.ConnectStepFunctions(stepFunctions);
 
+        Changes = changes;
+        Viewer = new ViewerHandler(new ViewerSources(stepFunctionsStore, stepFunctions, engine.TaskTokens, ecsStore, lambdaStore, s3Store, ssmStore, changes, options, time));
         var signatures = new SignatureVerifier(options.SecretKey, time);
         BatchKitApi = new BatchKitApi(ecs, _lambda, data);
-        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(data), options, time), stepFunctions, ecs, events], signatures);
+        AwsJson = new AwsJsonProtocol([new SsmProvider(ssmStore, options, time), stepFunctions, ecs, events], signatures);
         RestJson = new RestJsonProtocol([_lambda], signatures);
         RestXml = new RestXmlProtocol(s3, signatures);
     }
+
+    /// <summary>Moves whenever what the viewer shows may have changed.</summary>
+    public ChangeFeed Changes { get; }
+
+    public ViewerHandler Viewer { get; }
 
     public BatchKitApi BatchKitApi { get; }
 
@@ -61,9 +74,11 @@ internal sealed class EmulatorServices : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Viewer.Stop(); // open pages' event streams end first, so the server's shutdown does not wait for them
         await _tasks.DisposeAsync().ConfigureAwait(false); // stops every task it started, by its own id
         await _lambda.DisposeAsync().ConfigureAwait(false); // and every Lambda execution environment
         await _executions.DisposeAsync().ConfigureAwait(false);
         await _runtimes.DisposeAsync().ConfigureAwait(false); // and removes any container of this emulator still there
+        Viewer.Dispose();
     }
 }

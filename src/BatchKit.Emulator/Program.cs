@@ -5,6 +5,7 @@ using BatchKit.Emulator.Runtime;
 
 // batchkit-emulator [--port 4566] [--bind 127.0.0.1] [--data-dir .batchkit/data] [--ecs-image IMAGE=/path/to/command ...]
 //                   [--max-tasks 4] [--ecs-runtime process|container|auto] [--lambda-runtime process|container|auto]
+//                   [--slack-url http://127.0.0.1:8089]
 // batchkit-emulator --remove-leftover-containers   (removes the containers of emulators that no longer run)
 if (args is ["--remove-leftover-containers"])
 {
@@ -28,13 +29,14 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         "--bind" => options with { BindAddress = args[i + 1] },
         "--data-dir" => options with { DataDirectory = args[i + 1] },
         "--max-tasks" => options with { MaxConcurrentTasks = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
+        "--slack-url" => options with { SlackStubUrl = SlackStubUrl(args[i + 1]) },
         "--ecs-image" when args[i + 1].Split('=', 2) is [var image, var command] => options with { EcsImageCommands = images.TryAdd(image, command.Split(' ')) ? images : images },
         "--secret-key" when args[i + 1].Length > 0 => options with { SecretKey = args[i + 1] },
         "--allow-hot-reload" => options with { HotReloadDirectories = [.. hotReload.Append(Path.GetFullPath(args[i + 1])).Distinct()] },
         "--ecs-runtime" => options with { EcsRuntime = RuntimeChoices.Parse(args[i], args[i + 1]) },
         "--lambda-runtime" => options with { LambdaRuntime = RuntimeChoices.Parse(args[i], args[i + 1]) },
         _ => throw new ArgumentException($"unknown option '{args[i]} {args[i + 1]}': use --port, --bind, --data-dir, --ephemeral, --ecs-image IMAGE=COMMAND, " +
-                                         "--max-tasks N, --secret-key KEY, --allow-hot-reload DIR, --ecs-runtime process|container|auto, --lambda-runtime process|container|auto"),
+                                         "--max-tasks N, --secret-key KEY, --allow-hot-reload DIR, --ecs-runtime process|container|auto, --lambda-runtime process|container|auto, --slack-url URL"),
     };
     hotReload = [.. options.HotReloadDirectories];
 }
@@ -78,6 +80,7 @@ await using (host)
         Console.WriteLine($"  hot reload allowed from {directory}");
     }
 
+    Console.WriteLine($"Viewer: {host.ViewerUrl}");
     try
     {
         await host.WaitForShutdownAsync(stop.Token);
@@ -91,3 +94,9 @@ await using (host)
 return 0;
 
 static string Name(RuntimeChoice choice) => choice.ToString().ToLowerInvariant();
+
+// The viewer reads the Slack stub's journal; a stub elsewhere would be a request leaving this machine.
+static Uri SlackStubUrl(string value) =>
+    Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.IsLoopback
+        ? url
+        : throw new ArgumentException($"--slack-url '{value}': expected an http URL on this machine, e.g. http://127.0.0.1:8089");

@@ -63,6 +63,9 @@ public class PipelineStack : IAsyncLifetime
         var endpoint = MayUseExternalEndpoint ? Environment.GetEnvironmentVariable("BATCHKIT_ENDPOINT") : null;
         if (string.IsNullOrEmpty(endpoint))
         {
+            // The stub first: the emulator's viewer reads its journal.
+            _slackServer = SlackStubServer.Start(Path.Combine(RepositoryRoot(), SlackStubServer.MappingsFolder), port: 0);
+            Slack = _slackServer.Client;
             _emulator = await EmulatorHost.StartAsync(new EmulatorOptions
             {
                 Port = 0,
@@ -72,10 +75,9 @@ public class PipelineStack : IAsyncLifetime
                 LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)],
                 // the bootstrap this project built, deployed below, and the cloud assembly its asset is staged into
                 HotReloadDirectories = [AppContext.BaseDirectory, Path.Combine(RepositoryRoot(), ".batchkit", "test-synth")],
+                SlackStubUrl = Slack.BaseUrl,
             });
             Endpoint = _emulator.ServiceUrl;
-            _slackServer = SlackStubServer.Start(Path.Combine(RepositoryRoot(), SlackStubServer.MappingsFolder), port: 0);
-            Slack = _slackServer.Client;
             var deployment = new LocalDeployment
             {
                 RepositoryRoot = RepositoryRoot(),

@@ -50,6 +50,11 @@ internal static class RunCommand
             var (key, eTag) = await UploadCommand.UploadAsync(console, stack, zip, ct).ConfigureAwait(false);
             var dayName = Path.GetFileNameWithoutExtension(zip.Name);
             var arn = await WaitForExecutionAsync(console, stack, ExecutionNames.For(stack.Bucket, key, eTag, dayName), ct).ConfigureAwait(false);
+            if (stack.Endpoint is { } endpoint && await ViewerLinks.AnswersAsync(endpoint, ct).ConfigureAwait(false))
+            {
+                console.MarkupLineInterpolated($"Follow it live in the viewer: [link]{ViewerLinks.ForExecution(endpoint, arn)}[/]");
+            }
+
             var ended = await new ExecutionWatcher(console, stack).WatchAsync(arn, ct).ConfigureAwait(false);
             if (ended.Status != "SUCCEEDED")
             {

@@ -107,6 +107,11 @@ internal static class UpCommand
         }
 
         console.Write(table);
+        if (engine == "emulator")
+        {
+            console.MarkupLineInterpolated($"Viewer: [link]{ViewerLinks.For(endpoint)}[/]");
+        }
+
         console.MarkupLine("Next: [bold]make demo[/] (or [bold]batchkit run --stores 20[/]), [bold]batchkit upload FILE.zip[/], "
             + "[bold]batchkit status[/], [bold]batchkit slack[/], [bold]make down[/].");
     }
@@ -128,7 +133,8 @@ internal static class UpCommand
                  "--ecs-image", $"{LocalDeployment.LocalWorkerImage}={paths.Worker}", "--ecs-runtime", runtimes.Ecs, "--lambda-runtime", runtimes.Lambda,
                  // The two directories the deploy below may run the Lambda's code from in place: the published bootstrap
                  // and the cloud assembly its asset is staged into.
-                 "--allow-hot-reload", paths.LambdaCode, "--allow-hot-reload", Path.Combine(paths.Repository, "cdk.out")],
+                 "--allow-hot-reload", paths.LambdaCode, "--allow-hot-reload", Path.Combine(paths.Repository, "cdk.out"),
+                 "--slack-url", slackUrl.ToString()],
                 gone => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), gone, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
             var emulatorLog = Path.GetRelativePath(paths.Repository, emulator.LogFile);
@@ -143,6 +149,7 @@ internal static class UpCommand
                 cancellationToken).ConfigureAwait(false);
             var slackLog = Path.GetRelativePath(paths.Repository, slack.LogFile);
             table.AddRow("Slack stub (WireMock.Net)", slackUrl.ToString(), $"pid {slack.RunningPid()}, log {slackLog}");
+            table.AddRow("Viewer", ViewerLinks.For(endpoint).ToString(), "executions live, Map Runs, tasks, S3, SSM, Slack (batchkit ui opens it)");
         }
         else
         {

@@ -16,11 +16,14 @@ public sealed class ExecutionEngine(
     /// <summary>The tokens of tasks waiting in <c>.waitForTaskToken</c>; the host's SendTask* operations answer here.</summary>
     public TaskTokenRegistry TaskTokens { get; } = new();
 
+    /// <summary>Called after every history event of every execution (a live view listens here rather than polling).</summary>
+    public Action? HistoryChanged { get; init; }
+
     /// <summary>Starts an execution; <paramref name="input"/> must be JSON text (the host validates it first).</summary>
     public Execution StartExecution(StateMachineDefinition definition, string input, ExecutionIdentity identity)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var run = new ExecutionRun(identity, time, integration, itemReader, resultWriter, TaskTokens);
+        var run = new ExecutionRun(identity, time, integration, itemReader, resultWriter, TaskTokens, HistoryChanged);
         return ExecutionLauncher.Launch(run, definition.Graph, JsonText.Parse(input), definition.TimeoutSeconds, inputText: input);
     }
 

@@ -12,7 +12,8 @@ internal sealed class ExecutionRun(
     ITaskIntegration? integration,
     IItemReader? itemReader,
     IResultWriter? resultWriter,
-    TaskTokenRegistry tokens)
+    TaskTokenRegistry tokens,
+    Action? historyChanged = null)
 {
     private readonly CancellationTokenSource _stop = new();
 
@@ -20,7 +21,7 @@ internal sealed class ExecutionRun(
 
     public TimeProvider Time => time;
 
-    public EventHistory History { get; } = new(time);
+    public EventHistory History { get; } = new(time, historyChanged);
 
     public ITaskIntegration? Integration => integration;
 
@@ -43,6 +44,6 @@ internal sealed class ExecutionRun(
     public void Stop() => _stop.Cancel();
 
     /// <summary>A Distributed Map child's run: its own history and stop signal, the same clock, services and tokens.</summary>
-    public ExecutionRun Child(ExecutionIdentity childIdentity) => new(childIdentity, time, integration, itemReader, resultWriter, tokens);
+    public ExecutionRun Child(ExecutionIdentity childIdentity) => new(childIdentity, time, integration, itemReader, resultWriter, tokens, historyChanged);
 }
 #pragma warning restore CA1001

@@ -12,10 +12,14 @@ public sealed class TaskTokenRegistry
     private readonly ConcurrentDictionary<string, Waiter> _waiting = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskTokenResponse> _closed = new(StringComparer.Ordinal);
 
-    internal Waiter Issue()
+    /// <summary>The tokens issued and not yet answered or released, oldest first: who waits, since when, last heartbeat.</summary>
+    public IReadOnlyList<WaitingTaskToken> Waiting =>
+        [.. _waiting.Values.Select(w => new WaitingTaskToken(w.Token, w.ExecutionArn, w.StateName, w.IssuedAt, w.LastHeartbeat)).OrderBy(w => w.IssuedAt)];
+
+    internal Waiter Issue(string executionArn, string stateName, TimeProvider time)
     {
         var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
-        var waiter = new Waiter(token);
+        var waiter = new Waiter(token, executionArn, stateName, time);
         _waiting[token] = waiter;
         return waiter;
     }
@@ -52,16 +56,30 @@ public sealed class TaskTokenRegistry
         return _closed.TryGetValue(token, out var reason) ? reason : TaskTokenResponse.InvalidToken;
     }
 
-    /// <summary>One waiting task: its answer and the time of its last heartbeat.</summary>
-    internal sealed class Waiter(string token)
+    /// <summary>One waiting task: its answer, who issued it, and the time of its last heartbeat.</summary>
+    internal sealed class Waiter(string token, string executionArn, string stateName, TimeProvider time)
     {
+        private long _lastHeartbeatTicks;
+
         public string Token => token;
+
+        public string ExecutionArn => executionArn;
+
+        public string StateName => stateName;
+
+        public DateTimeOffset IssuedAt { get; } = time.GetUtcNow();
+
+        public DateTimeOffset? LastHeartbeat => Interlocked.Read(ref _lastHeartbeatTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
         public TaskCompletionSource<TaskResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public event Action? Heartbeat;
 
-        public void Beat() => Heartbeat?.Invoke();
+        public void Beat()
+        {
+            Interlocked.Exchange(ref _lastHeartbeatTicks, time.GetUtcNow().UtcTicks);
+            Heartbeat?.Invoke();
+        }
 
         /// <summary>Releases the token once its task ended without an answer (failed, timed out).</summary>
         public void Let(TaskTokenRegistry registry, TaskTokenResponse reason = TaskTokenResponse.TaskDoesNotExist) => registry.Close(token, reason);

@@ -44,7 +44,7 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
         TaskTokenRegistry.Waiter? waiter = null;
         if (_pattern == IntegrationPattern.WaitForTaskToken)
         {
-            waiter = frame.Run.Tokens.Issue();
+            waiter = frame.Run.Tokens.Issue(frame.Run.Identity.ExecutionArn, Name, frame.Run.Time);
             frame.SetContext("Task", new JsonObject { ["Token"] = waiter.Token });
         }
 

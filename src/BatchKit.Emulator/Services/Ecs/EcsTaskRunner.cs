@@ -7,8 +7,9 @@ namespace BatchKit.Emulator.Services.Ecs;
 /// container finds what a Fargate task finds: the definition's environment with the overrides, the endpoint and
 /// credentials of this emulator, and the task metadata endpoint v4. A semaphore caps concurrent tasks; the rest wait
 /// in PROVISIONING. Each task is stopped by its own workload id, on StopTask and when the emulator shuts down.
+/// <paramref name="statusChanged"/> is told when a task starts running or stops (the viewer's live updates).
 /// </summary>
-internal sealed class EcsTaskRunner(IWorkloadLauncher launcher, EmulatorEndpoint endpoint, EmulatorOptions options, TimeProvider time)
+internal sealed class EcsTaskRunner(IWorkloadLauncher launcher, EmulatorEndpoint endpoint, EmulatorOptions options, TimeProvider time, Action? statusChanged = null)
     : IAsyncDisposable
 {
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.MaxConcurrentTasks));
@@ -23,6 +24,7 @@ internal sealed class EcsTaskRunner(IWorkloadLauncher launcher, EmulatorEndpoint
     public void Stop(EcsTask task, string reason)
     {
         task.Stop(time.GetUtcNow(), null, reason, EcsStopCode.UserInitiated);
+        statusChanged?.Invoke();
         if (task.Workload is { } workload)
         {
             _work.Start(() => workload.StopAsync(task.StopTimeout));
@@ -53,6 +55,7 @@ internal sealed class EcsTaskRunner(IWorkloadLauncher launcher, EmulatorEndpoint
         finally
         {
             _slots.Release();
+            statusChanged?.Invoke();
         }
     }
 
@@ -76,6 +79,8 @@ internal sealed class EcsTaskRunner(IWorkloadLauncher launcher, EmulatorEndpoint
             {
                 return; // Stopped between the check and the start: disposing the workload ends it.
             }
+
+            statusChanged?.Invoke();
 
             try
             {

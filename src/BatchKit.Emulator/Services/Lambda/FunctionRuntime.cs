@@ -7,13 +7,18 @@ namespace BatchKit.Emulator.Services.Lambda;
 /// Runs one function's invocations: queues them, and keeps warm execution environments that take them through the
 /// Runtime API. A new environment starts only when every warm one is busy, up to a cap per function (Lambda scales
 /// the same way, one invocation per environment at a time). An environment that exits before its first invocation
-/// (a broken bootstrap) fails the invocation waiting for it instead of being restarted forever.
+/// (a broken bootstrap) fails the invocation waiting for it instead of being restarted forever. The latest
+/// invocations are kept with their logs (what CloudWatch shows per request); <paramref name="invocationsChanged"/> is
+/// told when one is queued or ends.
 /// https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html
 /// </summary>
-internal sealed class FunctionRuntime(LambdaFunction function, int maxEnvironments, IWorkloadLauncher launcher, LambdaWorkload workload, TimeProvider time)
+internal sealed class FunctionRuntime(
+    LambdaFunction function, int maxEnvironments, IWorkloadLauncher launcher, LambdaWorkload workload, TimeProvider time, Action? invocationsChanged = null)
     : IAsyncDisposable
 {
     private const int MaxLogLines = 2_000;
+    private const int MaxRecentInvocations = 200;
+    private readonly Queue<LambdaInvocation> _recent = new();
     private readonly Channel<LambdaInvocation> _queue = Channel.CreateUnbounded<LambdaInvocation>();
     private readonly List<ExecutionEnvironment> _environments = [];
     private readonly Queue<string> _log = new();
@@ -32,6 +37,15 @@ internal sealed class FunctionRuntime(LambdaFunction function, int maxEnvironmen
         }
     }
 
+    /// <summary>The latest invocations, oldest first (at most 200).</summary>
+    public IReadOnlyList<LambdaInvocation> RecentInvocations()
+    {
+        lock (_recent)
+        {
+            return [.. _recent];
+        }
+    }
+
     public int EnvironmentCount
     {
         get
@@ -45,7 +59,8 @@ internal sealed class FunctionRuntime(LambdaFunction function, int maxEnvironmen
 
     public Task<InvocationResult> InvokeAsync(byte[] payload)
     {
-        var invocation = new LambdaInvocation(payload);
+        var invocation = new LambdaInvocation(payload, time.GetUtcNow());
+        Remember(invocation);
         lock (_environments)
         {
             if (_disposed)
@@ -78,6 +93,24 @@ internal sealed class FunctionRuntime(LambdaFunction function, int maxEnvironmen
         finally
         {
             Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    private void Remember(LambdaInvocation invocation)
+    {
+        lock (_recent)
+        {
+            _recent.Enqueue(invocation);
+            while (_recent.Count > MaxRecentInvocations)
+            {
+                _recent.Dequeue();
+            }
+        }
+
+        if (invocationsChanged is { } changed)
+        {
+            changed();
+            invocation.Result.ContinueWith(_ => changed(), TaskScheduler.Default);
         }
     }
 

@@ -8,7 +8,7 @@ namespace BatchKit.Emulator.Services.Lambda;
 /// runtime prints meanwhile belongs to it, framed by START/END/REPORT lines as CloudWatch shows them.
 /// https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html
 /// </summary>
-internal sealed class LambdaInvocation(byte[] payload)
+internal sealed class LambdaInvocation(byte[] payload, DateTimeOffset receivedAt)
 {
     private const int MaxLog = 64 * 1024;
     private readonly TaskCompletionSource<InvocationResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -22,7 +22,24 @@ internal sealed class LambdaInvocation(byte[] payload)
 
     public bool IsCompleted => _result.Task.IsCompleted;
 
+    /// <summary>When Invoke queued it (the viewer lists invocations by this).</summary>
+    public DateTimeOffset ReceivedAt => receivedAt;
+
     public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    /// <summary>The invocation's log so far, START to REPORT (CloudWatch's stream for one request).</summary>
+    public string LogText
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
 
     public void Start(DateTimeOffset at)
     {
@@ -49,6 +66,7 @@ internal sealed class LambdaInvocation(byte[] payload)
             return false;
         }
 
+        EndedAt = at;
         var duration = StartedAt is { } started ? (at - started).TotalMilliseconds : 0;
         Log($"END RequestId: {RequestId}");
         Log($"REPORT RequestId: {RequestId}\tDuration: {duration.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)} ms");

@@ -13,7 +13,13 @@ namespace BatchKit.Emulator.Services.Lambda;
 /// https://docs.aws.amazon.com/lambda/latest/api/API_Operations.html
 /// </summary>
 internal sealed partial class LambdaProvider(
-    LambdaStore store, FunctionCode code, IWorkloadLauncher launcher, EmulatorEndpoint endpoint, EmulatorOptions options, TimeProvider time)
+    LambdaStore store,
+    FunctionCode code,
+    IWorkloadLauncher launcher,
+    EmulatorEndpoint endpoint,
+    EmulatorOptions options,
+    TimeProvider time,
+    Action? invocationsChanged = null)
     : IRestJsonService, IAsyncDisposable
 {
     public const string PathPrefix = "/2015-03-31/functions";
@@ -313,7 +319,7 @@ internal sealed partial class LambdaProvider(
     }
 
     private FunctionRuntime NewRuntime(LambdaFunction function) =>
-        new(function, options.MaxLambdaEnvironments, launcher, new LambdaWorkload(endpoint, options), time);
+        new(function, options.MaxLambdaEnvironments, launcher, new LambdaWorkload(endpoint, options), time, invocationsChanged);
 
     /// <summary>The Invoke body: JSON (an empty body is <c>{}</c>), or InvalidRequestContentException as Lambda answers.</summary>
     private static byte[] Payload(byte[] body)
