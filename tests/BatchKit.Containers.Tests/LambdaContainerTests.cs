@@ -25,7 +25,7 @@ public sealed class LambdaContainerTests : IAsyncLifetime
         var bootstrap = Path.Combine(_code, "bootstrap");
         File.Copy(Path.Combine(AppContext.BaseDirectory, "LambdaRuntime", "bootstrap"), bootstrap);
         File.SetUnixFileMode(bootstrap, Executable);
-        await _emulator.InitializeAsync(o => o with { LambdaRuntime = RuntimeChoice.Container });
+        await _emulator.InitializeAsync(o => o with { LambdaRuntime = RuntimeChoice.Container, HotReloadDirectories = [_code] }); // the code runs in place
     }
 
     public async Task DisposeAsync()
