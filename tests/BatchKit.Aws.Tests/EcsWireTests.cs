@@ -117,16 +117,17 @@ public sealed class EcsWireTests : IAsyncLifetime
 
     private static async Task<EcsTask> WaitUntilStoppedAsync(EcsClient ecs, string cluster, string taskArn)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var task = Assert.Single((await ecs.DescribeTasksAsync(cluster, [taskArn], timeout.Token)).Tasks);
+            var task = Assert.Single((await ecs.DescribeTasksAsync(cluster, [taskArn])).Tasks);
             if (task.LastStatus == "STOPPED")
             {
                 return task;
             }
 
-            await Task.Delay(50, timeout.Token);
+            Assert.True(DateTime.UtcNow < deadline, $"task {taskArn} did not stop within 30 s (last status {task.LastStatus})");
+            await Task.Delay(50);
         }
     }
 

@@ -50,6 +50,11 @@ static async Task StartupAsync(string dir)
             {
                 await Task.Delay(5);
             }
+
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"the emulator on port {port} did not answer /_batchkit/health within 60 s");
+            }
         }
 
         times.Add(clock.Elapsed.TotalMilliseconds);

@@ -32,6 +32,7 @@ using var slack = SlackStubServer.Start(Path.Combine(repository, SlackStubServer
 try
 {
     using var http = new HttpClient();
+    var healthy = DateTime.UtcNow.AddSeconds(60);
     while (true)
     {
         try
@@ -44,6 +45,11 @@ try
         catch (HttpRequestException)
         {
             await Task.Delay(20);
+        }
+
+        if (DateTime.UtcNow > healthy)
+        {
+            throw new TimeoutException($"the emulator at {endpoint} did not answer /_batchkit/health within 60 s");
         }
     }
 
@@ -77,8 +83,14 @@ try
     string? arn = null;
     DescribeExecutionResponse execution;
     long peakKb = 0;
+    var ended = DateTime.UtcNow.AddMinutes(15);
     while (true)
     {
+        if (DateTime.UtcNow > ended)
+        {
+            throw new TimeoutException($"the day's execution {arn ?? "(not started)"} did not end within 15 minutes");
+        }
+
         peakKb = Math.Max(peakKb, PeakRssKb(emulator.Id));
         if (arn is null && (await sfn.ListExecutionsAsync(stack.StateMachineArn)).Executions is { Count: > 0 } started)
         {
