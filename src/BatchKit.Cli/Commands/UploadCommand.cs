@@ -49,7 +49,7 @@ internal static class UploadCommand
         }
         catch (HttpRequestException e)
         {
-            throw new BatchKitException($"nothing answers at {stack.Where} ({e.Message}): start the stack with `make up`", e);
+            throw stack.NothingAnswers(e);
         }
 
         return (key, eTag);

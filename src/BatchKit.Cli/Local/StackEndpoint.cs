@@ -105,7 +105,7 @@ internal sealed class StackEndpoint : IDisposable
         }
         catch (HttpRequestException e)
         {
-            throw new BatchKitException($"nothing answers at {Where} ({e.Message}): start the stack with `make up`", e);
+            throw NothingAnswers(e);
         }
     }
 
@@ -121,11 +121,15 @@ internal sealed class StackEndpoint : IDisposable
         }
         catch (HttpRequestException e)
         {
-            throw new BatchKitException($"nothing answers at {Where} ({e.Message}): start the stack with `make up`", e);
+            throw NothingAnswers(e);
         }
     }
 
     public string Where => Endpoint?.ToString() ?? "AWS";
+
+    /// <summary>The one wording for an endpoint that refuses connections: what failed and what to do.</summary>
+    public BatchKitException NothingAnswers(HttpRequestException e) =>
+        new($"nothing answers at {Where} ({e.Message}): start the stack with `make up`", e);
 
     public void Dispose()
     {
