@@ -5,7 +5,7 @@ namespace BatchKit.Emulator.Viewer.Api;
 
 /// <summary>
 /// SSM parameters by name. A SecureString's value is never sent to the page (the console, too, shows it only on an
-/// explicit "show decrypted value"); its length is, so an empty secret is still visible as a mistake.
+/// explicit "show decrypted value"), nor its length: the store holds it encrypted, so that length would mislead.
 /// https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-securestring.html
 /// </summary>
 internal sealed class SsmReadout(SsmStore store)
