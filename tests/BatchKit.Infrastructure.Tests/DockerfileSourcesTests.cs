@@ -1,0 +1,44 @@
+using System.Xml.Linq;
+using BatchKit.Testing;
+
+namespace BatchKit.Infrastructure.Tests;
+
+/// <summary>
+/// Each image's Dockerfile copies its project's sources folder by folder (so an unrelated change keeps the layer
+/// cached). A project reference added later and not copied breaks the image build only where the image is built
+/// (CI once failed on exactly this: the emulator's Dockerfile lacked BatchKit.Jsonata). This checks it in a second.
+/// </summary>
+public sealed class DockerfileSourcesTests
+{
+    [Theory]
+    [InlineData("BatchKit.Worker")]
+    [InlineData("BatchKit.Emulator")]
+    public void Dockerfile_copies_exactly_the_projects_its_project_references(string project)
+    {
+        var dockerfile = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "src", project, "Dockerfile"));
+        var copied = dockerfile
+            .Where(l => l.StartsWith("COPY src/", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')[1].TrimEnd('/')["src/".Length..])
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(ReferenceClosure(project).Order(StringComparer.Ordinal), copied);
+    }
+
+    /// <summary>The project and every project it references, directly or through another.</summary>
+    private static HashSet<string> ReferenceClosure(string project)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([project]);
+        while (pending.TryPop(out var next))
+        {
+            if (!found.Add(next)) continue;
+            var csproj = XDocument.Load(Path.Combine(RepositoryPaths.Root, "src", next, next + ".csproj"));
+            foreach (var reference in csproj.Descendants("ProjectReference"))
+            {
+                var include = (string)reference.Attribute("Include")!;
+                pending.Push(Path.GetFileNameWithoutExtension(include.Replace('\\', '/')));
+            }
+        }
+        return found;
+    }
+}
