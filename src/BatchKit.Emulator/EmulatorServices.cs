@@ -7,6 +7,7 @@ using BatchKit.Emulator.Services.Lambda;
 using BatchKit.Emulator.Services.S3;
 using BatchKit.Emulator.Services.Ssm;
 using BatchKit.Emulator.Services.StepFunctions;
+using BatchKit.Emulator.Services.Sts;
 using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.Emulator;
@@ -38,7 +39,9 @@ internal sealed class EmulatorServices : IAsyncDisposable
         integrations.ConnectStepFunctions(stepFunctions);
 
         BatchKitApi = new BatchKitApi(ecs, _lambda);
-        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events]);
+        var sts = new StsProvider(new StsStore(), options, time);
+        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events, sts]);
+        Query = new AwsQueryProtocol([sts]);
         RestJson = new RestJsonProtocol([_lambda]);
         RestXml = new RestXmlProtocol(s3);
     }
@@ -46,6 +49,8 @@ internal sealed class EmulatorServices : IAsyncDisposable
     public BatchKitApi BatchKitApi { get; }
 
     public AwsJsonProtocol AwsJson { get; }
+
+    public AwsQueryProtocol Query { get; }
 
     public RestJsonProtocol RestJson { get; }
 

@@ -11,6 +11,9 @@ internal interface IJsonService
     /// <summary><c>application/x-amz-json-1.0</c> or <c>-1.1</c>, echoed on responses.</summary>
     string ContentType { get; }
 
+    /// <summary>The operations this emulation implements (each answered by one provider method of that name).</summary>
+    IReadOnlyCollection<string> Operations { get; }
+
     /// <summary>Runs one operation; unknown ones throw UnknownOperationException.</summary>
     Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken);
 }

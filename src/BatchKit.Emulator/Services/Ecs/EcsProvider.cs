@@ -7,14 +7,26 @@ namespace BatchKit.Emulator.Services.Ecs;
 /// Amazon ECS (Fargate launch type), where a task is a local child process: one method per operation, named after it.
 /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Operations.html
 /// </summary>
-internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, EmulatorOptions options, TimeProvider time) : IJsonService
+internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, EmulatorOptions options, TimeProvider time) : IJsonService
 {
     public string TargetPrefix => "AmazonEC2ContainerServiceV20141113";
 
     public string ContentType => "application/x-amz-json-1.1";
 
+    public IReadOnlyCollection<string> Operations { get; } =
+    [
+        "CreateCluster", "RegisterTaskDefinition", "DescribeTaskDefinition", "RunTask", "DescribeTasks", "ListTasks", "StopTask",
+        "ListClusters", "DescribeClusters", "DeleteCluster", "ListTaskDefinitions", "ListTaskDefinitionFamilies", "DeregisterTaskDefinition",
+    ];
+
     public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(operation switch
     {
+        "ListClusters" => ListClusters(request),
+        "DescribeClusters" => DescribeClusters(request),
+        "DeleteCluster" => DeleteCluster(request),
+        "ListTaskDefinitions" => ListTaskDefinitions(request),
+        "ListTaskDefinitionFamilies" => ListTaskDefinitionFamilies(request),
+        "DeregisterTaskDefinition" => DeregisterTaskDefinition(request),
         "CreateCluster" => CreateCluster(request),
         "RegisterTaskDefinition" => RegisterTaskDefinition(request),
         "DescribeTaskDefinition" => DescribeTaskDefinition(request),
@@ -255,7 +267,9 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
         {
             if (parts.Length == 1)
             {
-                return revisions[^1];
+                // The family alone names its newest ACTIVE revision.
+                return revisions.LastOrDefault(r => r["status"]!.GetValue<string>() == "ACTIVE")
+                    ?? throw EcsErrors.Client($"Unable to describe task definition: {reference} has no ACTIVE revision");
             }
 
             return int.TryParse(parts[1], out var revision) && revision >= 1 && revision <= revisions.Count

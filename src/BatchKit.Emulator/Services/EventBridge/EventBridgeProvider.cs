@@ -15,6 +15,8 @@ internal sealed class EventBridgeProvider(EventBridgeStore store, EmulatorOption
 
     public string ContentType => "application/x-amz-json-1.1";
 
+    public IReadOnlyCollection<string> Operations { get; } = ["CreateConnection", "DescribeConnection", "DeleteConnection", "PutEvents"];
+
     public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(operation switch
     {
         "CreateConnection" => CreateConnection(request),

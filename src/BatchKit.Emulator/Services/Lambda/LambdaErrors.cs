@@ -13,6 +13,13 @@ internal static class LambdaErrors
 
     public static ServiceErrorException InvalidRequestContent(string message) => new("InvalidRequestContentException", message);
 
+    public static ServiceErrorException ReservedConcurrencyExceeded() =>
+        new("TooManyRequestsException", "Rate Exceeded. (Reason: ReservedFunctionConcurrentInvocationLimitExceeded: the function's reserved concurrency is 0)", 429);
+
+    public static ServiceErrorException AliasNotFound(string arn) => new("ResourceNotFoundException", $"Alias not found: {arn}", 404);
+
+    public static ServiceErrorException AliasExists(string arn) => new("ResourceConflictException", $"Alias already exists: {arn}", 409);
+
     public static ServiceErrorException UnknownOperation(string method, string path) =>
         new("UnknownOperationException", $"BatchKit's Lambda emulation does not serve {method} {path}.", 404);
 }

@@ -23,10 +23,11 @@ internal sealed partial class LambdaProvider(
 
     public AsyncInvoker Async => _async;
 
-    /// <summary>True when a request is for Lambda: its path and its signing service say so (a bucket may be named 2015-03-31).</summary>
-    public bool Serves(HttpRequest request) =>
-        request.Path.StartsWithSegments(PathPrefix, StringComparison.Ordinal)
-        && request.Headers.Authorization.ToString().Contains("/lambda/aws4_request", StringComparison.Ordinal);
+    /// <summary>
+    /// True when a request is for Lambda: it was signed for <c>lambda</c>. Every Lambda path is Lambda's, whatever its API
+    /// date (<c>/2019-09-30/functions/{name}/concurrency</c> too), and a bucket named like a date stays S3's.
+    /// </summary>
+    public bool Serves(HttpRequest request) => SigningScope.Service(request) == "lambda";
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -34,6 +35,17 @@ internal sealed partial class LambdaProvider(
         var method = request.Method;
         var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "";
         var path = raw.Split('?')[0];
+        var segments = path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
+        if (await HandleVersionsAndConcurrencyAsync(context, segments).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (!path.StartsWith(PathPrefix, StringComparison.Ordinal))
+        {
+            throw LambdaErrors.UnknownOperation(method, path);
+        }
+
         var parts = path[PathPrefix.Length..].Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
         switch (parts)
         {
@@ -114,7 +126,13 @@ internal sealed partial class LambdaProvider(
         if (store.Functions.TryRemove(name, out var runtime))
         {
             store.Policies.TryRemove(name, out _);
+            store.Aliases.TryRemove(name, out _);
+            store.Concurrency.TryRemove(name, out _);
             await runtime.DisposeAsync().ConfigureAwait(false);
+            foreach (var version in store.Versions.TryRemove(name, out var versions) ? versions : [])
+            {
+                await version.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -159,13 +177,18 @@ internal sealed partial class LambdaProvider(
     public async Task InvokeAsync(HttpContext context, string nameOrArn)
     {
         var runtime = Runtime(nameOrArn, context.Request.Query["Qualifier"].ToString());
+        if (store.Concurrency.GetValueOrDefault(runtime.Function.FunctionName, -1) == 0)
+        {
+            throw LambdaErrors.ReservedConcurrencyExceeded();
+        }
+
         var payload = await ReadPayloadAsync(context.Request).ConfigureAwait(false);
         var response = context.Response;
         switch (context.Request.Headers["X-Amz-Invocation-Type"].ToString())
         {
             case "" or "RequestResponse":
                 var result = await runtime.InvokeAsync(payload).ConfigureAwait(false);
-                response.Headers["X-Amz-Executed-Version"] = "$LATEST";
+                response.Headers["X-Amz-Executed-Version"] = runtime.Function.Version;
                 if (result.FunctionError is { } functionError)
                 {
                     response.Headers["X-Amz-Function-Error"] = functionError;
@@ -212,7 +235,7 @@ internal sealed partial class LambdaProvider(
 
         qualifier = string.IsNullOrEmpty(qualifier) ? arnQualifier : qualifier;
         functionArn = $"arn:aws:lambda:{options.Region}:{options.AccountId}:function:{name}{(qualifier is null ? "" : ":" + qualifier)}";
-        runtime = qualifier is null or "$LATEST" ? store.Functions.GetValueOrDefault(name) : null;
+        runtime = qualifier is null or "$LATEST" ? store.Functions.GetValueOrDefault(name) : Qualified(name, qualifier);
         return runtime is not null;
     }
 
@@ -275,8 +298,13 @@ internal sealed partial class LambdaProvider(
         return replacement.Function.ToConfiguration();
     }
 
-    private FunctionRuntime NewRuntime(LambdaFunction function) =>
-        new(function, options.MaxLambdaEnvironments, launcher, new LambdaWorkload(endpoint, options), time);
+    /// <summary>A function's environments are capped by the emulator's limit and by its reserved concurrency, if lower.</summary>
+    private FunctionRuntime NewRuntime(LambdaFunction function) => new(
+        function,
+        Math.Min(options.MaxLambdaEnvironments, store.Concurrency.GetValueOrDefault(function.FunctionName, int.MaxValue)),
+        launcher,
+        new LambdaWorkload(endpoint, options),
+        time);
 
     private static async Task<byte[]> ReadPayloadAsync(HttpRequest request)
     {

@@ -9,4 +9,13 @@ internal sealed class LambdaStore
 
     /// <summary>Resource policies (AddPermission statements) by function name.</summary>
     public ConcurrentDictionary<string, List<System.Text.Json.Nodes.JsonObject>> Policies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Published versions by function name (index 0 is version 1), each with its own runtime and code.</summary>
+    public ConcurrentDictionary<string, List<FunctionRuntime>> Versions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Aliases by function name, then alias name (the AliasConfiguration as AWS returns it).</summary>
+    public ConcurrentDictionary<string, ConcurrentDictionary<string, System.Text.Json.Nodes.JsonObject>> Aliases { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reserved concurrency by function name (PutFunctionConcurrency).</summary>
+    public ConcurrentDictionary<string, int> Concurrency { get; } = new(StringComparer.Ordinal);
 }

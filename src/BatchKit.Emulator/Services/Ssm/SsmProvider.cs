@@ -7,7 +7,7 @@ namespace BatchKit.Emulator.Services.Ssm;
 /// AWS Systems Manager Parameter Store: one method per operation, named after it.
 /// https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_Operations.html
 /// </summary>
-internal sealed class SsmProvider(SsmStore store, EmulatorOptions options, TimeProvider time) : IJsonService
+internal sealed partial class SsmProvider(SsmStore store, EmulatorOptions options, TimeProvider time) : IJsonService
 {
     private static readonly string[] Types = ["String", "StringList", "SecureString"];
 
@@ -15,8 +15,20 @@ internal sealed class SsmProvider(SsmStore store, EmulatorOptions options, TimeP
 
     public string ContentType => "application/x-amz-json-1.1";
 
+    public IReadOnlyCollection<string> Operations { get; } =
+    [
+        "PutParameter", "GetParameter", "GetParameters", "GetParametersByPath", "DeleteParameter", "DeleteParameters",
+        "DescribeParameters", "GetParameterHistory", "AddTagsToResource", "ListTagsForResource", "RemoveTagsFromResource",
+    ];
+
     public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(operation switch
     {
+        "DeleteParameters" => DeleteParameters(request),
+        "DescribeParameters" => DescribeParameters(request),
+        "GetParameterHistory" => GetParameterHistory(request),
+        "AddTagsToResource" => AddTagsToResource(request),
+        "ListTagsForResource" => ListTagsForResource(request),
+        "RemoveTagsFromResource" => RemoveTagsFromResource(request),
         "PutParameter" => PutParameter(request),
         "GetParameter" => GetParameter(request),
         "GetParameters" => GetParameters(request),
@@ -49,6 +61,7 @@ internal sealed class SsmProvider(SsmStore store, EmulatorOptions options, TimeP
 
         var parameter = new SsmParameter(name, type, value, (existing?.Version ?? 0) + 1, time.GetUtcNow(), request["Description"]?.GetValue<string>());
         store.Parameters[name] = parameter;
+        Remember(parameter, request["Tags"] as JsonArray);
         return new JsonObject { ["Version"] = parameter.Version, ["Tier"] = "Standard" };
     }
 
@@ -101,7 +114,7 @@ internal sealed class SsmProvider(SsmStore store, EmulatorOptions options, TimeP
     public JsonObject DeleteParameter(JsonObject request)
     {
         var name = Required(request, "Name");
-        return store.Parameters.TryRemove(name, out _) ? [] : throw SsmErrors.ParameterNotFound(name);
+        return Forget(name) ? [] : throw SsmErrors.ParameterNotFound(name);
     }
 
     private JsonObject Describe(SsmParameter p) => new()

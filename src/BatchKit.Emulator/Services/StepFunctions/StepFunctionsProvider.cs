@@ -17,6 +17,25 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
 
     public string ContentType => "application/x-amz-json-1.0";
 
+    public IReadOnlyCollection<string> Operations { get; } =
+    [
+        "CreateStateMachine",
+        "UpdateStateMachine",
+        "DescribeStateMachine",
+        "ListStateMachines",
+        "DeleteStateMachine",
+        "StartExecution",
+        "DescribeExecution",
+        "ListExecutions",
+        "GetExecutionHistory",
+        "StopExecution",
+        "SendTaskSuccess",
+        "SendTaskFailure",
+        "SendTaskHeartbeat",
+        "ListMapRuns",
+        "DescribeMapRun",
+    ];
+
     public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(operation switch
     {
         "CreateStateMachine" => CreateStateMachine(request),
