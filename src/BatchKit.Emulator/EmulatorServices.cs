@@ -5,6 +5,7 @@ using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.EventBridge;
 using BatchKit.Emulator.Services.Lambda;
 using BatchKit.Emulator.Services.S3;
+using BatchKit.Emulator.Services.Sqs;
 using BatchKit.Emulator.Services.Ssm;
 using BatchKit.Emulator.Services.StepFunctions;
 using BatchKit.Emulator.Services.Sts;
@@ -27,6 +28,7 @@ internal sealed class EmulatorServices : IAsyncDisposable
     {
         _launcher = new ProcessLauncher(options.EcsImageCommands);
         var s3Store = new S3Store(options);
+        var sqs = new SqsProvider(new SqsStore(), endpoint, options, time);
         _tasks = new EcsTaskRunner(_launcher, endpoint, options, time);
         var ecs = new EcsProvider(new EcsStore(), _tasks, options, time);
         var events = new EventBridgeProvider(new EventBridgeStore(), options, time);
@@ -40,8 +42,8 @@ internal sealed class EmulatorServices : IAsyncDisposable
 
         BatchKitApi = new BatchKitApi(ecs, _lambda);
         var sts = new StsProvider(new StsStore(), options, time);
-        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events, sts]);
-        Query = new AwsQueryProtocol([sts]);
+        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events, sts, sqs]);
+        Query = new AwsQueryProtocol([sts, sqs]);
         RestJson = new RestJsonProtocol([_lambda]);
         RestXml = new RestXmlProtocol(s3);
     }
