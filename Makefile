@@ -6,6 +6,11 @@ export DOTNET_NOLOGO := 1
 
 BATCHKIT := dotnet src/BatchKit.Cli/bin/$(CONFIGURATION)/net10.0/batchkit.dll
 ENGINE ?= emulator
+# What runs the workers and the Lambda in the emulator: process (the published binaries), container (the images of
+# `make images`) or auto.
+ECS_RUNTIME ?= process
+LAMBDA_RUNTIME ?= process
+UP_IMAGES := $(if $(filter-out process,$(ECS_RUNTIME) $(LAMBDA_RUNTIME)),images)
 ARTIFACTS := artifacts
 WIREMOCK_JAR := node_modules/wiremock/build/wiremock-standalone-3.13.2.jar
 DAY ?= 2026-11-22
@@ -13,7 +18,7 @@ STORES ?= 20
 ROWS ?= 200-1000
 SEED ?= 42
 
-.PHONY: help build cli artifacts up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-pipeline synth deploy destroy clean
+.PHONY: help build cli artifacts images dockerd up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-containers bench-pipeline bench-jsonata synth deploy destroy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -21,8 +26,14 @@ help: ## List the targets
 build: ## Build the whole solution
 	dotnet build BatchKit.sln --configuration $(CONFIGURATION)
 
-test: ## Run every test (unit, conformance, emulator, end to end); ends with `tests: N passed, N failed`
+test: images ## Run every test (unit, conformance, emulator, end to end); ends with `tests: N passed, N failed`
 	CONFIGURATION=$(CONFIGURATION) bash scripts/test.sh
+
+images: dockerd ## Build the container images from their Dockerfiles on local Debian bases (cached by content): worker, emulator, Lambda base
+	bash scripts/images.sh
+
+dockerd: ## Start a loopback-only Docker engine unless one answers (`make down` stops the one it started)
+	bash scripts/dockerd.sh start
 
 cli:
 	dotnet build src/BatchKit.Cli --configuration $(CONFIGURATION) --nologo -v quiet
@@ -37,14 +48,15 @@ artifacts: ## Publish what the local stack runs: the emulator, the worker (Nativ
 	dotnet publish src/BatchKit.Functions --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
 	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/functions --nologo -v quiet
 
-up: cli artifacts $(WIREMOCK_JAR) ## Start the local stack (ENGINE=emulator|localstack) and deploy the pipeline into it
+up: cli artifacts $(WIREMOCK_JAR) $(UP_IMAGES) ## Start the local stack (ENGINE, ECS_RUNTIME, LAMBDA_RUNTIME) and deploy the pipeline into it
 ifeq ($(ENGINE),localstack)
 	docker compose -f localstack/docker-compose.yml up -d
 endif
-	$(BATCHKIT) up --engine $(ENGINE)
+	$(BATCHKIT) up --engine $(ENGINE) --ecs-runtime $(ECS_RUNTIME) --lambda-runtime $(LAMBDA_RUNTIME)
 
 down: cli ## Stop exactly what `make up` started
 	$(BATCHKIT) down
+	bash scripts/dockerd.sh stop
 ifeq ($(ENGINE),localstack)
 	docker compose -f localstack/docker-compose.yml down
 endif
@@ -58,7 +70,7 @@ demo: up ## From a fresh clone: build, start the stack, generate a day of $(STOR
 generate: cli ## Generate a synthetic day: sample-data/out/$(DAY).zip and its .expected.json
 	$(BATCHKIT) generate --stores $(STORES) --rows $(ROWS) --date $(DAY) --seed $(SEED) --out sample-data/out/$(DAY).zip
 
-bench: bench-sales bench-engine bench-emulator bench-pipeline ## Run every benchmark (figures on stdout)
+bench: bench-sales bench-engine bench-emulator bench-pipeline bench-jsonata ## Run every benchmark (figures on stdout)
 
 SALES_BENCH := tests/BatchKit.Sales.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Sales.Benchmarks
 bench-sales: ## Generator (100 and 1,000 stores x 1,000 rows, one process each) and a 300 MB store file aggregated vs a bare JSON scan
@@ -77,11 +89,21 @@ bench-emulator: ## Emulator start-up to healthy, S3 PUT/GET throughput (1 KB and
 	dotnet build tests/BatchKit.Emulator.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(EMULATOR_BENCH)
 
+bench-containers: images ## RunTask to first log line for a container next to a process (median, p90 over 50 each); image build time is printed by make images
+	dotnet build tests/BatchKit.Emulator.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
+	$(EMULATOR_BENCH) containers
+
 PIPELINE_BENCH := tests/BatchKit.Pipeline.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Pipeline.Benchmarks
 bench-pipeline: artifacts $(WIREMOCK_JAR) ## Upload to SUCCEEDED, all real processes: 100 and 1,000 stores x 1,000 rows, with a time breakdown and the emulator's peak memory
 	dotnet build tests/BatchKit.Pipeline.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(PIPELINE_BENCH) $(CURDIR) 100 1000 10
 	$(PIPELINE_BENCH) $(CURDIR) 1000 1000 10
+
+JSONATA_BENCH := tests/BatchKit.Jsonata.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Jsonata.Benchmarks
+JSONATA_SECONDS ?= 1
+bench-jsonata: ## JSONata: 21 suite expressions, evaluations/s of BatchKit.Jsonata and of jsonata-js on Node in the same run, and the ratio
+	dotnet build tests/BatchKit.Jsonata.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
+	$(JSONATA_BENCH) $(JSONATA_SECONDS)
 
 CDK := node_modules/.bin/cdk
 $(CDK): package-lock.json

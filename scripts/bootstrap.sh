@@ -16,9 +16,13 @@ need aws || missing+=(awscli)
 # WireMock, the Slack stub, runs on Java 17 and comes from npm.
 need java || missing+=(openjdk-17-jre-headless)
 need npm || missing+=(npm)
+# ECS tasks and Lambda functions run in containers: Debian's engine, and debootstrap for the local base images
+# (no registry is reachable, so scripts/images.sh makes every image from Debian packages).
+need dockerd || missing+=(docker.io)
+need debootstrap || missing+=(debootstrap)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "bootstrap: installing ${missing[*]}" >&2
-  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

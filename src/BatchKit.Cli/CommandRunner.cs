@@ -11,7 +11,12 @@ namespace BatchKit.Cli;
 /// </summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(IAnsiConsole console, Func<CancellationToken, Task> body, CancellationToken cancellationToken)
+    /// <param name="plainErrors">
+    /// Where expected errors go as plain lines (the message as is), for commands whose stdout is data, such as
+    /// <c>batchkit jsonata</c>; by default they print on the console in red.
+    /// </param>
+    public static async Task<int> RunAsync(IAnsiConsole console, Func<CancellationToken, Task> body, CancellationToken cancellationToken,
+        TextWriter? plainErrors = null)
     {
         try
         {
@@ -25,7 +30,15 @@ internal static class CommandRunner
         }
         catch (Exception e) when (e is BatchKitException or InvalidOptionException or SalesDataException)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            if (plainErrors is null)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            }
+            else
+            {
+                await plainErrors.WriteLineAsync(e.Message).ConfigureAwait(false);
+            }
+
             return ExitCodes.UserError;
         }
         catch (Exception e)

@@ -31,7 +31,13 @@ public sealed record StackSettings
     public string ContainerName { get; init; } = "worker";
 
     /// <summary>The worker's image; the emulator maps it to the local worker binary (<c>--ecs-image</c>).</summary>
-    public string WorkerImage { get; init; } = "batchkit-worker:latest";
+    public string WorkerImage { get; init; } = LocalWorkerImage;
+
+    /// <summary>
+    /// The worker image `make images` builds from src/BatchKit.Worker/Dockerfile, tagged with BatchKit's version; the
+    /// emulator runs it as a container (--ecs-runtime container) or maps it to the published binary (process).
+    /// </summary>
+    public static readonly string LocalWorkerImage = "batchkit/worker:" + typeof(StackSettings).Assembly.GetName().Version!.ToString(3);
 
     /// <summary>Extra environment for the worker container (e.g. BATCHKIT_SIMULATED_DELAY_SECONDS).</summary>
     public IReadOnlyDictionary<string, string> WorkerEnvironment { get; init; } = new Dictionary<string, string>();

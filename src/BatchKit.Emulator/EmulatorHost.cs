@@ -1,3 +1,4 @@
+using BatchKit.Emulator.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,16 +28,21 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The endpoint to give SDKs and the CLI, e.g. http://127.0.0.1:4566 (an IP literal keeps S3 path-style).</summary>
     public Uri ServiceUrl { get; }
 
+    /// <summary>
+    /// Starts the emulator. Throws <see cref="ContainerEngineUnavailableException"/> when a container runtime was asked
+    /// for and no Docker engine answers.
+    /// </summary>
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var runtimes = await WorkloadRuntimes.StartAsync(options, cancellationToken).ConfigureAwait(false);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = null); // multipart parts and 64 MB objects
         builder.WebHost.UseUrls($"http://{options.BindAddress}:{options.Port}");
 
         var endpoint = new EmulatorEndpoint();
-        var services = new EmulatorServices(options, endpoint, TimeProvider.System);
+        var services = new EmulatorServices(options, runtimes, endpoint, TimeProvider.System);
         var router = new RequestRouter(services);
         var app = builder.Build();
         app.Run(router.HandleAsync);

@@ -1,3 +1,5 @@
+using BatchKit.Emulator.Runtime;
+
 namespace BatchKit.Emulator;
 
 /// <summary>Where and how the emulator listens and keeps its data.</summary>
@@ -21,6 +23,15 @@ public sealed record EmulatorOptions
     /// whose image is not mapped stops at once with a stoppedReason that says so.
     /// </summary>
     public IReadOnlyDictionary<string, string[]> EcsImageCommands { get; init; } = new Dictionary<string, string[]>(StringComparer.Ordinal);
+
+    /// <summary>What runs ECS tasks: local processes (the default), containers of their images, or auto.</summary>
+    public RuntimeChoice EcsRuntime { get; init; } = RuntimeChoice.Process;
+
+    /// <summary>What runs the execution environments of provided.* Lambda functions (same choices).</summary>
+    public RuntimeChoice LambdaRuntime { get; init; } = RuntimeChoice.Process;
+
+    /// <summary>The Docker engine of the container runtime (DOCKER_HOST, else /var/run/docker.sock).</summary>
+    public Uri DockerEndpoint { get; init; } = DockerEngine.DefaultEndpoint;
 
     /// <summary>ECS tasks running at once; more wait in PROVISIONING (protects a laptop from a 1,000-store day).</summary>
     public int MaxConcurrentTasks { get; init; } = 4;

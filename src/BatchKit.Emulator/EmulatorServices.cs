@@ -15,24 +15,24 @@ namespace BatchKit.Emulator;
 
 /// <summary>
 /// Every service of the emulator, built in dependency order in one place so who calls whom reads top to bottom:
-/// stores, the workload launcher, providers, the Step Functions engine with its integrations, then one handler per
+/// stores, the workload launchers (--ecs-runtime, --lambda-runtime), providers, the Step Functions engine with its integrations, then one handler per
 /// wire protocol. Disposal runs the other way round and stops every task and Lambda environment it started.
 /// </summary>
 internal sealed class EmulatorServices : IAsyncDisposable
 {
-    private readonly ProcessLauncher _launcher;
+    private readonly WorkloadRuntimes _runtimes;
     private readonly EcsTaskRunner _tasks;
     private readonly LambdaProvider _lambda;
 
-    public EmulatorServices(EmulatorOptions options, EmulatorEndpoint endpoint, TimeProvider time)
+    public EmulatorServices(EmulatorOptions options, WorkloadRuntimes runtimes, EmulatorEndpoint endpoint, TimeProvider time)
     {
-        _launcher = new ProcessLauncher(options.EcsImageCommands);
+        _runtimes = runtimes;
         var s3Store = new S3Store(options);
         var sqs = new SqsProvider(new SqsStore(), endpoint, options, time);
-        _tasks = new EcsTaskRunner(_launcher, endpoint, options, time);
+        _tasks = new EcsTaskRunner(runtimes.Ecs, endpoint, options, time);
         var ecs = new EcsProvider(new EcsStore(), _tasks, options, time);
         var events = new EventBridgeProvider(new EventBridgeStore(), options, time);
-        _lambda = new LambdaProvider(new LambdaStore(), new FunctionCode(s3Store, options), _launcher, endpoint, options, time);
+        _lambda = new LambdaProvider(new LambdaStore(), new FunctionCode(s3Store, options), runtimes.Lambda, endpoint, options, time);
         var s3 = new S3Provider(s3Store, new S3EventNotifier(options, _lambda, time), options);
 
         var integrations = new ServiceIntegrations(ecs, events, _lambda);
@@ -62,6 +62,6 @@ internal sealed class EmulatorServices : IAsyncDisposable
     {
         await _tasks.DisposeAsync().ConfigureAwait(false); // stops every task it started, by its own id
         await _lambda.DisposeAsync().ConfigureAwait(false); // and every Lambda execution environment
-        _launcher.Dispose();
+        await _runtimes.DisposeAsync().ConfigureAwait(false); // and removes any container of this emulator still there
     }
 }

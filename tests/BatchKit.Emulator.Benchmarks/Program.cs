@@ -7,9 +7,16 @@ using BatchKit.Emulator;
 
 // Start-up to healthy (a separate process, as `make up` starts it), S3 PUT/GET throughput with the real SDK, and
 // ECS RunTask-to-process-started latency (the cost each store pays before its worker runs).
+// With the argument `containers`: RunTask to the task's first log line, in a container and as a process, in one run.
 var dir = Directory.CreateTempSubdirectory("batchkit-emulator-bench-").FullName;
 try
 {
+    if (args is ["containers"])
+    {
+        await FirstLogLineAsync(dir);
+        return;
+    }
+
     await StartupAsync(dir);
     await ThroughputAsync(dir);
     await RunTaskLatencyAsync(dir);
@@ -95,14 +102,7 @@ static async Task RunTaskLatencyAsync(string dir)
         EcsImageCommands = new Dictionary<string, string[]> { ["marker"] = ["/bin/sh", "-c", "echo > \"$MARKER\""] },
     });
     using var http = new HttpClient();
-    async Task<string> CallAsync(string operation, string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, host.ServiceUrl) { Content = new StringContent(body) };
-        request.Headers.Add("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation);
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=t/20261122/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0");
-        using var response = await http.SendAsync(request);
-        return await response.Content.ReadAsStringAsync();
-    }
+    Task<string> CallAsync(string operation, string body) => EcsCallAsync(http, host.ServiceUrl, operation, body);
 
     await CallAsync("CreateCluster", """{"clusterName":"bench"}""");
     await CallAsync("RegisterTaskDefinition", """{"family":"marker","containerDefinitions":[{"name":"main","image":"marker"}]}""");
@@ -123,4 +123,65 @@ static async Task RunTaskLatencyAsync(string dir)
     var sorted = times.Order().ToList();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"ECS RunTask to process started (sh writes a marker), 50 tasks: median {sorted[25]:N1} ms, p90 {sorted[45]:N1} ms, max {sorted[^1]:N1} ms"));
+}
+
+// RunTask until the task's first line reaches its log (GET /_batchkit/ecs/tasks, what `batchkit logs` reads), 50 tasks
+// one at a time for each runtime, alternating, in one emulator (auto: the built Debian image runs as a container, the
+// unbuilt mapped one as a process). Needs `make images`.
+static async Task FirstLogLineAsync(string dir)
+{
+    await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
+    {
+        Port = 0,
+        DataDirectory = Path.Combine(dir, "containers"),
+        EcsRuntime = BatchKit.Emulator.Runtime.RuntimeChoice.Auto,
+        EcsImageCommands = new Dictionary<string, string[]> { ["batchkit/not-built:0"] = ["/bin/sh", "-c", "echo first line"] },
+    });
+    using var http = new HttpClient();
+    Task<string> CallAsync(string operation, string body) => EcsCallAsync(http, host.ServiceUrl, operation, body);
+
+    await CallAsync("CreateCluster", """{"clusterName":"bench"}""");
+    await CallAsync("RegisterTaskDefinition", """
+        {"family":"container","containerDefinitions":[{"name":"main","image":"batchkit/debian:bookworm","command":["/bin/sh","-c","echo first line"]}]}
+        """);
+    await CallAsync("RegisterTaskDefinition", """{"family":"process","containerDefinitions":[{"name":"main","image":"batchkit/not-built:0"}]}""");
+    var times = new Dictionary<string, List<double>> { ["container"] = [], ["process"] = [] };
+    var tasks = new Uri(host.ServiceUrl, "/_batchkit/ecs/tasks");
+    for (var i = 0; i < 100; i++)
+    {
+        var family = i % 2 == 0 ? "container" : "process";
+        var clock = Stopwatch.StartNew();
+        var run = await CallAsync("RunTask", $$"""{"cluster":"bench","taskDefinition":"{{family}}","launchType":"FARGATE"}""");
+        var arn = System.Text.Json.Nodes.JsonNode.Parse(run)!["tasks"]![0]!["taskArn"]!.GetValue<string>();
+        while (!System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(tasks))!["tasks"]!.AsArray()
+                   .Any(t => t!["taskArn"]!.GetValue<string>() == arn && t["output"]!.GetValue<string>().Contains("first line", StringComparison.Ordinal)))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"task {arn} ({family}) printed nothing within 30 s");
+            }
+
+            await Task.Delay(1);
+        }
+
+        times[family].Add(clock.Elapsed.TotalMilliseconds);
+    }
+
+    foreach (var (runtime, list) in times)
+    {
+        var sorted = list.Order().ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ECS RunTask to first log line, {runtime}, {sorted.Count} tasks: " +
+            $"median {sorted[sorted.Count / 2]:N1} ms, p90 {sorted[sorted.Count * 9 / 10]:N1} ms, max {sorted[^1]:N1} ms"));
+    }
+}
+
+// One ECS JSON call with a well-formed (unverified) SigV4 header, as the SDKs send it.
+static async Task<string> EcsCallAsync(HttpClient http, Uri endpoint, string operation, string body)
+{
+    using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body) };
+    request.Headers.Add("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation);
+    request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=t/20261122/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0");
+    using var response = await http.SendAsync(request);
+    return await response.Content.ReadAsStringAsync();
 }

@@ -52,7 +52,7 @@ public class PipelineStack : IAsyncLifetime
                 Port = 0,
                 DataDirectory = _data,
                 MaxConcurrentTasks = 4,
-                EcsImageCommands = new Dictionary<string, string[]> { ["batchkit-worker:latest"] = WorkerCommand },
+                EcsImageCommands = new Dictionary<string, string[]> { [StackSettings.LocalWorkerImage] = WorkerCommand },
                 LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)],
             });
             Endpoint = _emulator.ServiceUrl;

@@ -52,8 +52,11 @@ public sealed class WorkerClusterTests(DefaultStack stack)
         var dockerfile = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, WorkerCluster.Dockerfile));
         var froms = dockerfile.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
 
-        Assert.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0 ", froms[0], StringComparison.Ordinal);
-        Assert.StartsWith("FROM mcr.microsoft.com/dotnet/runtime-deps:10.0", froms[^1], StringComparison.Ordinal);
+        // The base images are build arguments (make images passes local ones); their defaults are what AWS builds from.
+        Assert.Contains("ARG BUILD_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0", dockerfile);
+        Assert.Contains("ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled", dockerfile);
+        Assert.StartsWith("FROM ${BUILD_IMAGE} AS build", froms[0], StringComparison.Ordinal);
+        Assert.Equal("FROM ${RUNTIME_IMAGE}", froms[^1]);
         Assert.Contains(dockerfile, l => l.Contains("-p:PublishAot=true", StringComparison.Ordinal));
         Assert.Contains(dockerfile, l => l.Contains("apt-get install", StringComparison.Ordinal) && l.Contains("clang", StringComparison.Ordinal));
         Assert.Equal("USER $APP_UID", dockerfile.Last(l => l.StartsWith("USER ", StringComparison.Ordinal)));

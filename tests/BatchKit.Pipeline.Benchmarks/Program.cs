@@ -23,7 +23,7 @@ var data = Directory.CreateTempSubdirectory("batchkit-pipeline-bench-").FullName
 var port = FreePort();
 var emulator = Process.Start(new ProcessStartInfo(Path.Combine(artifacts, "emulator", "BatchKit.Emulator"),
     ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", data, "--max-tasks", maxTasks,
-     "--ecs-image", "batchkit-worker:latest=" + Path.Combine(artifacts, "worker", "batchkit-worker")])
+     "--ecs-image", StackSettings.LocalWorkerImage + "=" + Path.Combine(artifacts, "worker", "batchkit-worker")])
 { RedirectStandardOutput = true, UseShellExecute = false })!;
 var endpoint = new Uri($"http://127.0.0.1:{port}");
 await using var slack = await SlackStub.StartAsync(repository, FreePort());

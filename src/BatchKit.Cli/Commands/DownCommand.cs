@@ -26,6 +26,13 @@ internal static class DownCommand
                     console.MarkupLineInterpolated($"  [grey]•[/] {name} was not running");
                 }
             }
+
+            // Containers a crashed emulator left (a stopped one removed its own): the emulator's own sweep.
+            if (File.Exists(paths.Emulator))
+            {
+                var swept = await LeftoverContainers.RemoveAsync(paths).ConfigureAwait(false);
+                console.MarkupLineInterpolated($"  [green]✓[/] {swept}");
+            }
         }, cancellationToken));
         return command;
     }

@@ -20,16 +20,39 @@ internal static class UpCommand
         var port = new Option<int>("--port") { Description = "The AWS endpoint's port.", DefaultValueFactory = _ => 4566 };
         var slackPort = new Option<int>("--slack-port") { Description = "WireMock's port (the Slack stub).", DefaultValueFactory = _ => 8089 };
         var delay = new Option<double>("--worker-delay") { Description = "Simulated business-logic seconds per store in the worker (the reference used 4-20).", DefaultValueFactory = _ => 0 };
-        var command = new Command("up", "Start the local stack (emulator + Slack stub) and deploy the pipeline into it.") { engine, port, slackPort, delay };
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, ct => UpAsync(console, parse.GetValue(engine)!, parse.GetValue(port), parse.GetValue(slackPort), parse.GetValue(delay), ct), cancellationToken));
+        var ecsRuntime = new Option<string>("--ecs-runtime")
+        {
+            Description = "What runs the workers: process (the published binary), container (batchkit/worker, `make images`) or auto.",
+            DefaultValueFactory = _ => "process",
+        };
+        var lambdaRuntime = new Option<string>("--lambda-runtime")
+        {
+            Description = "What runs the Lambda's bootstrap: process, container (batchkit/lambda-provided) or auto.",
+            DefaultValueFactory = _ => "process",
+        };
+        var command = new Command("up", "Start the local stack (emulator + Slack stub) and deploy the pipeline into it.")
+        {
+            engine, port, slackPort, delay, ecsRuntime, lambdaRuntime,
+        };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, ct => UpAsync(console, parse.GetValue(engine)!, parse.GetValue(port),
+            parse.GetValue(slackPort), parse.GetValue(delay), (parse.GetValue(ecsRuntime)!, parse.GetValue(lambdaRuntime)!), ct), cancellationToken));
         return command;
     }
 
-    private static async Task UpAsync(IAnsiConsole console, string engine, int port, int slackPort, double delay, CancellationToken cancellationToken)
+    private static async Task UpAsync(
+        IAnsiConsole console, string engine, int port, int slackPort, double delay, (string Ecs, string Lambda) runtimes, CancellationToken cancellationToken)
     {
         if (engine is not ("emulator" or "localstack"))
         {
             throw new BatchKitException($"--engine '{engine}' is not emulator or localstack");
+        }
+
+        foreach (var (option, value) in new[] { ("--ecs-runtime", runtimes.Ecs), ("--lambda-runtime", runtimes.Lambda) })
+        {
+            if (value is not ("process" or "container" or "auto"))
+            {
+                throw new BatchKitException($"{option} '{value}' is not process, container or auto");
+            }
         }
 
         var paths = LocalPaths.Find();
@@ -40,10 +63,13 @@ internal static class UpCommand
         {
             paths.RequireArtifacts();
             var emulator = new BackgroundProcess("emulator", paths);
+            // The task definition names the worker's image; the process runtime maps that image to the published binary.
             await EnsureRunningAsync(console, emulator, paths.Emulator,
-                ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data, "--ecs-image", $"batchkit-worker:latest={paths.Worker}"],
+                ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data,
+                 "--ecs-image", $"{StackSettings.LocalWorkerImage}={paths.Worker}", "--ecs-runtime", runtimes.Ecs, "--lambda-runtime", runtimes.Lambda],
                 () => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
-            table.AddRow("AWS emulator", endpoint.ToString(), $"pid {emulator.RunningPid()}, log {Path.GetRelativePath(paths.Repository, emulator.LogFile)}");
+            table.AddRow("AWS emulator", endpoint.ToString(),
+                $"pid {emulator.RunningPid()}, log {Path.GetRelativePath(paths.Repository, emulator.LogFile)}; ECS tasks: {runtimes.Ecs}, Lambda: {runtimes.Lambda}");
 
             var wiremock = new BackgroundProcess("wiremock", paths);
             await EnsureRunningAsync(console, wiremock, "java", SlackStub.Arguments(paths.Repository, slackPort),

@@ -5,6 +5,9 @@ internal interface IRunningWorkload : IAsyncDisposable
 {
     string Id { get; }
 
+    /// <summary>Which runtime runs it, <c>process</c> or <c>container</c> (the <c>auto</c> runtime picks per workload).</summary>
+    string Kind { get; }
+
     /// <summary>Completes when the workload has ended and its output has been delivered.</summary>
     Task<WorkloadExit> Exited { get; }
 

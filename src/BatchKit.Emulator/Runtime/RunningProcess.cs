@@ -34,6 +34,8 @@ internal sealed partial class RunningProcess : IRunningWorkload
 
     public string Id { get; }
 
+    public string Kind => "process";
+
     public Task<WorkloadExit> Exited { get; }
 
     private async Task<WorkloadExit> WaitAsync()

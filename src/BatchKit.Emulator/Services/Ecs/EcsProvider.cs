@@ -287,6 +287,11 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
             container["exitCode"] = code;
         }
 
+        if (task.ContainerReason is { } reason)
+        {
+            container["reason"] = reason;
+        }
+
         if (task.Workload is { } workload)
         {
             container["runtimeId"] = workload.Id; // the pid or the container id

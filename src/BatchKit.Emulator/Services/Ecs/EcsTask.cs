@@ -53,6 +53,9 @@ internal sealed class EcsTask(string taskArn, string clusterArn, string taskDefi
     /// <summary><c>process</c> or <c>container</c>: which runtime ran the task.</summary>
     public string? RuntimeKind { get; private set; }
 
+    /// <summary>Why the container ended, when the runtime knows (Container.reason: OutOfMemoryError).</summary>
+    public string? ContainerReason { get; set; }
+
     public Task StoppedTask => _stopped.Task;
 
     public string Output

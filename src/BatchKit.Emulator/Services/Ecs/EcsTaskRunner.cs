@@ -72,7 +72,7 @@ internal sealed class EcsTaskRunner(IWorkloadLauncher launcher, EmulatorEndpoint
 
         await using (workload.ConfigureAwait(false))
         {
-            if (!task.Running(workload, launcher.Kind, time.GetUtcNow()))
+            if (!task.Running(workload, workload.Kind, time.GetUtcNow()))
             {
                 return; // Stopped between the check and the start: disposing the workload ends it.
             }
@@ -80,7 +80,10 @@ internal sealed class EcsTaskRunner(IWorkloadLauncher launcher, EmulatorEndpoint
             try
             {
                 var exit = await workload.Exited.WaitAsync(_work.Stopping).ConfigureAwait(false);
-                task.Stop(time.GetUtcNow(), exit.ExitCode, exit.Reason ?? "Essential container in task exited", EcsStopCode.EssentialContainerExited);
+                // ECS puts why the container ended (OutOfMemoryError) on the container, and this on the task.
+                // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html
+                task.ContainerReason = exit.Reason;
+                task.Stop(time.GetUtcNow(), exit.ExitCode, "Essential container in task exited", EcsStopCode.EssentialContainerExited);
             }
             catch (OperationCanceledException)
             {

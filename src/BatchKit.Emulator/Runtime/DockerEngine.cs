@@ -1,0 +1,96 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace BatchKit.Emulator.Runtime;
+
+/// <summary>
+/// The Docker engine the container runtime talks to (Docker.DotNet over its Unix socket): whether it answers, whether
+/// an image is present locally (no registry is reachable, so nothing is ever pulled), and the sweep of containers that
+/// emulators left behind. https://docs.docker.com/reference/api/engine/
+/// </summary>
+internal sealed class DockerEngine : IDisposable
+{
+    /// <summary>The engine's usual socket; DOCKER_HOST overrides it, as for the docker CLI.</summary>
+    public static readonly Uri DefaultEndpoint = new(Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host
+        ? host
+        : "unix:///var/run/docker.sock");
+
+    private static readonly TimeSpan PingDeadline = TimeSpan.FromSeconds(3);
+
+    public DockerEngine(Uri endpoint)
+    {
+        Endpoint = endpoint;
+        // Calls that stream (logs, wait) have no deadline of their own in Docker.DotNet; the others get this one.
+        Client = new DockerClientConfiguration(endpoint, defaultTimeout: TimeSpan.FromSeconds(60)).CreateClient();
+    }
+
+    public Uri Endpoint { get; }
+
+    public DockerClient Client { get; }
+
+    /// <summary>Whether an engine answers on the socket within a few seconds.</summary>
+    public async Task<bool> AnswersAsync(CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(PingDeadline);
+        try
+        {
+            await Client.System.PingAsync(deadline.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or DockerApiException or TimeoutException
+                                      or System.Net.Sockets.SocketException
+                                      || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> HasImageAsync(string image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Client.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DockerImageNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Removes the containers of emulators that no longer run (a crash, a kill -9); returns their ids.</summary>
+    public async Task<IReadOnlyList<string>> RemoveLeftoversAsync(CancellationToken cancellationToken) =>
+        await RemoveLabelledAsync(owner => !EmulatorInstance.IsRunning(owner), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Removes every container labelled with <paramref name="owner"/> (an emulator's own, when it stops).</summary>
+    public async Task<IReadOnlyList<string>> RemoveOwnedByAsync(string owner, CancellationToken cancellationToken) =>
+        await RemoveLabelledAsync(o => o == owner, cancellationToken).ConfigureAwait(false);
+
+    private async Task<IReadOnlyList<string>> RemoveLabelledAsync(Func<string, bool> remove, CancellationToken cancellationToken)
+    {
+        var containers = await Client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [EmulatorInstance.Label] = true } },
+        }, cancellationToken).ConfigureAwait(false);
+        var removed = new List<string>();
+        foreach (var container in containers.Where(c => remove(c.Labels[EmulatorInstance.Label])))
+        {
+            try
+            {
+                await Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken)
+                    .ConfigureAwait(false);
+                removed.Add(container.ID);
+            }
+            catch (DockerApiException e) when (e is DockerContainerNotFoundException || e.StatusCode == System.Net.HttpStatusCode.Conflict)
+            {
+                // Removed, or being removed, meanwhile (by its own emulator, or the sweep of another starting at once).
+            }
+        }
+
+        return removed;
+    }
+
+    public void Dispose() => Client.Dispose();
+}
