@@ -1,6 +1,7 @@
 using BatchKit.Emulator.Diagnostics;
 using BatchKit.Emulator.Protocol;
 using BatchKit.Emulator.Runtime;
+using BatchKit.Emulator.Services.DynamoDb;
 using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.EventBridge;
 using BatchKit.Emulator.Services.Lambda;
@@ -42,7 +43,8 @@ internal sealed class EmulatorServices : IAsyncDisposable
 
         BatchKitApi = new BatchKitApi(ecs, _lambda);
         var sts = new StsProvider(new StsStore(), options, time);
-        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events, sts, sqs]);
+        var dynamoDb = new DynamoDbProvider(options, time);
+        AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events, sts, sqs, dynamoDb]);
         Query = new AwsQueryProtocol([sts, sqs]);
         RestJson = new RestJsonProtocol([_lambda]);
         RestXml = new RestXmlProtocol(s3);
