@@ -24,6 +24,7 @@ internal sealed class EmulatorServices : IAsyncDisposable
     private readonly WorkloadRuntimes _runtimes;
     private readonly EcsTaskRunner _tasks;
     private readonly LambdaProvider _lambda;
+    private readonly EventBridgeProvider _events;
 
     public EmulatorServices(EmulatorOptions options, WorkloadRuntimes runtimes, EmulatorEndpoint endpoint, TimeProvider time)
     {
@@ -32,14 +33,17 @@ internal sealed class EmulatorServices : IAsyncDisposable
         var sqs = new SqsProvider(new SqsStore(), endpoint, options, time);
         _tasks = new EcsTaskRunner(runtimes.Ecs, endpoint, options, time);
         var ecs = new EcsProvider(new EcsStore(), _tasks, options, time);
-        var events = new EventBridgeProvider(new EventBridgeStore(), options, time);
         _lambda = new LambdaProvider(new LambdaStore(), new FunctionCode(s3Store, options), runtimes.Lambda, endpoint, options, time);
+        var eventTargets = new EventTargets(sqs, _lambda);
+        _events = new EventBridgeProvider(new EventBridgeStore(), eventTargets, options, time);
+        var events = _events;
         var s3 = new S3Provider(s3Store, new S3EventNotifier(options, _lambda, time), options);
 
         var integrations = new ServiceIntegrations(ecs, events, _lambda);
         var engine = new ExecutionEngine(time, integrations, new S3ItemReader(s3Store), new S3ResultWriter(s3Store));
         var stepFunctions = new StepFunctionsProvider(new StepFunctionsStore(), options, time, engine);
         integrations.ConnectStepFunctions(stepFunctions);
+        eventTargets.Connect(stepFunctions, events.Route);
 
         BatchKitApi = new BatchKitApi(ecs, _lambda);
         var sts = new StsProvider(new StsStore(), options, time);
@@ -62,6 +66,7 @@ internal sealed class EmulatorServices : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _events.Dispose(); // stops the schedule timer first, so no rule fires into a stopping emulator
         await _tasks.DisposeAsync().ConfigureAwait(false); // stops every task it started, by its own id
         await _lambda.DisposeAsync().ConfigureAwait(false); // and every Lambda execution environment
         await _runtimes.DisposeAsync().ConfigureAwait(false); // and removes any container of this emulator still there
