@@ -19,6 +19,7 @@ internal static class BatchKitCommandLine
         root.Subcommands.Add(StatusCommand.Create(console));
         root.Subcommands.Add(SlackCommand.Create(console));
         root.Subcommands.Add(LogsCommand.Create(console));
+        root.Subcommands.Add(MailCommand.Create(console));
         root.Subcommands.Add(JsonataCommand.Create(console));
         return root;
     }

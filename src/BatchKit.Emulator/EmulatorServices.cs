@@ -6,6 +6,7 @@ using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.EventBridge;
 using BatchKit.Emulator.Services.Lambda;
 using BatchKit.Emulator.Services.S3;
+using BatchKit.Emulator.Services.Ses;
 using BatchKit.Emulator.Services.Sqs;
 using BatchKit.Emulator.Services.Ssm;
 using BatchKit.Emulator.Services.StepFunctions;
@@ -45,12 +46,13 @@ internal sealed class EmulatorServices : IAsyncDisposable
         integrations.ConnectStepFunctions(stepFunctions);
         eventTargets.Connect(stepFunctions, events.Route);
 
-        BatchKitApi = new BatchKitApi(ecs, _lambda);
+        var ses = new SesProvider(new SesStore(options), time);
+        BatchKitApi = new BatchKitApi(ecs, _lambda, ses.Store);
         var sts = new StsProvider(new StsStore(), options, time);
         var dynamoDb = new DynamoDbProvider(options, time);
         AwsJson = new AwsJsonProtocol([new SsmProvider(new SsmStore(), options, time), stepFunctions, ecs, events, sts, sqs, dynamoDb]);
-        Query = new AwsQueryProtocol([sts, sqs]);
-        RestJson = new RestJsonProtocol([_lambda]);
+        Query = new AwsQueryProtocol([sts, sqs, ses]);
+        RestJson = new RestJsonProtocol([_lambda, ses]);
         RestXml = new RestXmlProtocol(s3);
     }
 
