@@ -34,7 +34,8 @@ public sealed class SesTests(EmulatorFixture emulator) : IClassFixture<EmulatorF
             "--content", """{"Simple":{"Subject":{"Data":"Your zip is ready"},"Body":{"Html":{"Data":"<a href='https://x'>zip</a>"}}}}""")).Output)!;
         var raw = "From: jobs@" + domain + "\r\nTo: a@example.com, b@example.com\r\nSubject: Raw one\r\nContent-Type: text/plain\r\n\r\nhello\r\n";
         // The CLI base64-encodes a blob itself; the wire carries base64, as an SDK sends it.
-        var rawSent = JsonNode.Parse((await Ok("sesv2", "send-email", "--content", new JsonObject { ["Raw"] = new JsonObject { ["Data"] = raw } }.ToJsonString())).Output)!;
+        var rawSent = JsonNode.Parse((await Ok("sesv2", "send-email", "--content",
+            new JsonObject { ["Raw"] = new JsonObject { ["Data"] = raw } }.ToJsonString())).Output)!;
 
         var mailbox = await MailboxAsync();
         var html = mailbox.Single(m => m["MessageId"]!.GetValue<string>() == simple["MessageId"]!.GetValue<string>());

@@ -22,7 +22,7 @@ internal sealed partial class SesProvider : IQueryService, IRestJsonService
         _operations = new(StringComparer.Ordinal)
         {
             ["SendEmail"] = SendEmail, ["SendRawEmail"] = SendRawEmail, ["VerifyEmailIdentity"] = VerifyEmailIdentity,
-            ["VerifyEmailAddress"] = VerifyEmailIdentity, ["VerifyDomainIdentity"] = VerifyDomainIdentity, ["ListIdentities"] = ListIdentities,
+            ["VerifyEmailAddress"] = VerifyEmailAddress, ["VerifyDomainIdentity"] = VerifyDomainIdentity, ["ListIdentities"] = ListIdentities,
             ["DeleteIdentity"] = DeleteIdentity, ["GetSendQuota"] = GetSendQuota, ["GetIdentityVerificationAttributes"] = GetIdentityVerificationAttributes,
         };
     }
@@ -66,6 +66,9 @@ internal sealed partial class SesProvider : IQueryService, IRestJsonService
         _store.AddIdentity(Required(request, "EmailAddress", v2: false));
         return [];
     }
+
+    /// <summary>The older name of VerifyEmailIdentity. https://docs.aws.amazon.com/ses/latest/APIReference/API_VerifyEmailAddress.html</summary>
+    public JsonObject VerifyEmailAddress(JsonObject request) => VerifyEmailIdentity(request);
 
     public JsonObject VerifyDomainIdentity(JsonObject request)
     {
