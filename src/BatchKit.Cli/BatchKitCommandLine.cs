@@ -21,6 +21,7 @@ internal static class BatchKitCommandLine
         root.Subcommands.Add(LogsCommand.Create(console));
         root.Subcommands.Add(MailCommand.Create(console));
         root.Subcommands.Add(JsonataCommand.Create(console));
+        root.Subcommands.Add(SlackStubCommand.Create(console));
         return root;
     }
 
