@@ -76,7 +76,7 @@ bench-sales: ## Generator (100 and 1,000 stores x 1,000 rows, one process each) 
 	$(SALES_BENCH) aggregate 300
 
 ENGINE_BENCH := tests/BatchKit.StatesLanguage.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.StatesLanguage.Benchmarks
-bench-engine: ## State transitions/s and allocations: a 20-state Pass/Choice chain and an inline Map over 10,000 items
+bench-engine: ## State transitions/s and allocations: a 20-state Pass/Choice chain and an inline Map over 10,000 items, each in JSONPath and JSONata
 	dotnet build tests/BatchKit.StatesLanguage.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(ENGINE_BENCH)
 
@@ -125,7 +125,7 @@ destroy: $(CDK) ## Remove the deployed stack (the bucket is kept: it holds your 
 	$(CDK) destroy --force --output cdk.out $(CDK_CONTEXT)
 
 emulator: ## Run the embedded AWS emulator in the foreground on http://127.0.0.1:4566 (Ctrl-C stops it)
-	dotnet run --project src/BatchKit.Emulator --configuration $(CONFIGURATION) -- --port 4566 --data-dir .batchkit/data
+	dotnet run --project src/BatchKit.Emulator --configuration $(CONFIGURATION) -- --port 4566 --data-dir .batchkit/data --allow-hot-reload $(ARTIFACTS)/functions
 
 clean: ## Remove build output and published artifacts (the stack's data in .batchkit/ stays; make down first)
 	dotnet clean BatchKit.sln --configuration $(CONFIGURATION) >/dev/null

@@ -80,21 +80,14 @@ internal sealed class AwsJsonClient : IDisposable
     {
         var credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
         var contentType = target is null ? "application/json" : $"application/x-amz-json-{_service.JsonVersion}";
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = contentType };
-        if (target is not null)
-        {
-            headers["X-Amz-Target"] = target;
-        }
-
-        SigV4Signer.Sign(method.Method, url, headers, body, credentials, Region, _service.SigningName, _options.Time.GetUtcNow().UtcDateTime);
-
         using var message = new HttpRequestMessage(method, url) { Content = new ByteArrayContent(body) };
         message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-        foreach (var (name, value) in headers.Where(h => h.Key is not ("Content-Type" or "Host")))
+        if (target is not null)
         {
-            message.Headers.TryAddWithoutValidation(name, value);
+            message.Headers.TryAddWithoutValidation("X-Amz-Target", target);
         }
 
+        SigV4Signer.Sign(message, body, credentials, Region, _service.SigningName, _options.Time.GetUtcNow().UtcDateTime);
         using var response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;

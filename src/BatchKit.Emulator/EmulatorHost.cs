@@ -1,4 +1,5 @@
 using BatchKit.Emulator.Runtime;
+using BatchKit.Emulator.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -28,6 +29,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The endpoint to give SDKs and the CLI, e.g. http://127.0.0.1:4566 (an IP literal keeps S3 path-style).</summary>
     public Uri ServiceUrl { get; }
 
+    /// <summary>The services behind the endpoint (tests read which operations each implements).</summary>
+    internal EmulatorServices Services => _services;
+
     /// <summary>
     /// Starts the emulator. Throws <see cref="ContainerEngineUnavailableException"/> when a container runtime was asked
     /// for and no Docker engine answers.
@@ -39,14 +43,15 @@ public sealed class EmulatorHost : IAsyncDisposable
     internal static async Task<EmulatorHost> StartAsync(EmulatorOptions options, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var runtimes = await WorkloadRuntimes.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        var data = new DataDirectory(options);
+        var runtimes = await WorkloadRuntimes.StartAsync(options, data, cancellationToken).ConfigureAwait(false);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = null); // multipart parts and 64 MB objects
         builder.WebHost.UseUrls($"http://{options.BindAddress}:{options.Port}");
 
-        var endpoint = new EmulatorEndpoint();
-        var services = new EmulatorServices(options, runtimes, endpoint, time);
+        var endpoint = new EmulatorEndpoint(options.SecretKey);
+        var services = new EmulatorServices(options, data, runtimes, endpoint, time);
         var router = new RequestRouter(services);
         var app = builder.Build();
         app.Run(router.HandleAsync);

@@ -11,12 +11,35 @@ public sealed record EmulatorOptions
     /// <summary>Loopback by default: an emulator with dummy credentials must not be reachable from the network.</summary>
     public string BindAddress { get; init; } = "127.0.0.1";
 
-    /// <summary>S3 objects and metadata live here (a restart keeps them).</summary>
+    /// <summary>
+    /// Every record lives here: S3 objects (data and metadata in one file), SSM parameters, Lambda functions, notification
+    /// configurations, connections, state machines, executions with their histories and Map Runs, task definitions, and
+    /// the children the emulator started (so <c>batchkit down</c> can end them after a crash). A restart keeps them.
+    /// </summary>
     public string DataDirectory { get; init; } = Path.Combine(".batchkit", "data");
+
+    /// <summary>
+    /// <c>--ephemeral</c>: records stay in memory and nothing is fsynced (S3 objects still stream to files in the data
+    /// directory, never into memory), so a restart starts empty. For tests and throw-away runs that never restart.
+    /// </summary>
+    public bool Ephemeral { get; init; }
 
     public string Region { get; init; } = "us-east-1";
 
     public string AccountId { get; init; } = "000000000000";
+
+    /// <summary>
+    /// The secret every SigV4 signature is verified against (any access key id goes with it), so the usual
+    /// <c>test</c>/<c>test</c> credentials work and a web page that cannot sign is refused. Tasks and Lambda
+    /// environments are given it as AWS_SECRET_ACCESS_KEY.
+    /// </summary>
+    public string SecretKey { get; init; } = "test";
+
+    /// <summary>
+    /// Directories (and those below them) that CreateFunction may run in place through the <c>hot-reload</c> bucket;
+    /// none by default, since such a function runs whatever the directory holds.
+    /// </summary>
+    public IReadOnlyList<string> HotReloadDirectories { get; init; } = [];
 
     /// <summary>
     /// ECS: which local command runs a container image (e.g. "batchkit-worker" → the published worker binary). A task

@@ -14,8 +14,12 @@ if (args is ["--remove-leftover-containers"])
     return 0;
 }
 
-var options = new EmulatorOptions();
+// batchkit-emulator [--secret-key test] [--allow-hot-reload DIR ...] [--ephemeral]  (besides the options above)
+var ephemeral = args.Contains("--ephemeral");
+args = [.. args.Where(a => a != "--ephemeral")];
+var options = new EmulatorOptions { Ephemeral = ephemeral };
 var images = new Dictionary<string, string[]>(StringComparer.Ordinal);
+var hotReload = new List<string>();
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     options = args[i] switch
@@ -25,11 +29,19 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         "--data-dir" => options with { DataDirectory = args[i + 1] },
         "--max-tasks" => options with { MaxConcurrentTasks = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
         "--ecs-image" when args[i + 1].Split('=', 2) is [var image, var command] => options with { EcsImageCommands = images.TryAdd(image, command.Split(' ')) ? images : images },
+        "--secret-key" when args[i + 1].Length > 0 => options with { SecretKey = args[i + 1] },
+        "--allow-hot-reload" => options with { HotReloadDirectories = [.. hotReload.Append(Path.GetFullPath(args[i + 1])).Distinct()] },
         "--ecs-runtime" => options with { EcsRuntime = RuntimeChoices.Parse(args[i], args[i + 1]) },
         "--lambda-runtime" => options with { LambdaRuntime = RuntimeChoices.Parse(args[i], args[i + 1]) },
-        _ => throw new ArgumentException($"unknown option '{args[i]} {args[i + 1]}': use --port, --bind, --data-dir, --ecs-image IMAGE=COMMAND, " +
-                                         "--max-tasks N, --ecs-runtime process|container|auto, --lambda-runtime process|container|auto"),
+        _ => throw new ArgumentException($"unknown option '{args[i]} {args[i + 1]}': use --port, --bind, --data-dir, --ephemeral, --ecs-image IMAGE=COMMAND, " +
+                                         "--max-tasks N, --secret-key KEY, --allow-hot-reload DIR, --ecs-runtime process|container|auto, --lambda-runtime process|container|auto"),
     };
+    hotReload = [.. options.HotReloadDirectories];
+}
+
+if (args.Length % 2 != 0)
+{
+    throw new ArgumentException($"option '{args[^1]}' needs a value");
 }
 
 using var stop = new CancellationTokenSource();
@@ -58,8 +70,14 @@ catch (ContainerEngineUnavailableException e)
 
 await using (host)
 {
-    Console.WriteLine($"BatchKit emulator listening on {host.ServiceUrl} (data in {Path.GetFullPath(options.DataDirectory)}; " +
+    Console.WriteLine($"BatchKit emulator listening on {host.ServiceUrl} (data in {Path.GetFullPath(options.DataDirectory)}, " +
+                      (options.Ephemeral ? "ephemeral: records in memory, nothing fsynced; " : "durable; ") +
                       $"ECS tasks: {Name(options.EcsRuntime)}, Lambda: {Name(options.LambdaRuntime)})");
+    foreach (var directory in options.HotReloadDirectories)
+    {
+        Console.WriteLine($"  hot reload allowed from {directory}");
+    }
+
     try
     {
         await host.WaitForShutdownAsync(stop.Token);

@@ -15,44 +15,37 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
     stop.Cancel();
 });
 var environment = ProcessEnvironmentVariables.Instance;
-using var stepFunctions = new StepFunctionsClient();
 
-WorkerSettings settings;
-try
+// Every problem with the settings or the AWS environment is one line on stderr, and a named failure for the task
+// token whenever there is a token and a way to reach Step Functions: never a stack trace, never a silent wait.
+var startup = WorkerStartup.Prepare(environment);
+if (startup.Problem is not null)
 {
-    settings = WorkerSettings.From(environment);
+    return await WorkerStartup.FailAsync(startup.Problem, startup.TaskToken, startup.StepFunctions);
 }
-catch (WorkerConfigurationException e)
+
+var settings = startup.Settings!;
+var stepFunctions = startup.StepFunctions!;
+using (stepFunctions)
 {
-    Console.Error.WriteLine($"batchkit-worker: cannot start: {e.Message}");
-    if (e.TaskToken is { } token)
+    try
     {
-        try
-        {
-            await stepFunctions.SendTaskFailureAsync(token, WorkerErrors.Configuration, $"The worker cannot start: {e.Message}");
-        }
-        catch (AwsServiceException refused)
-        {
-            Console.Error.WriteLine($"batchkit-worker: Step Functions refused the failure report too: {refused.Message}");
-            return 2;
-        }
+        using var s3 = new AmazonS3Client(new AmazonS3Config { ForcePathStyle = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL") is not null });
+        return await new StoreWorker(s3, stepFunctions, TimeProvider.System, Console.Out).RunAsync(settings, stop.Token);
     }
-
-    return 1;
-}
-
-try
-{
-    using var s3 = new AmazonS3Client(new AmazonS3Config { ForcePathStyle = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL") is not null });
-    return await new StoreWorker(s3, stepFunctions, TimeProvider.System, Console.Out).RunAsync(settings, stop.Token);
-}
-catch (AwsServiceException e)
-{
-    Console.Error.WriteLine($"batchkit-worker: Step Functions refused the answer for s3://{settings.Bucket}/{settings.Key}: {e.Message}");
-    return 2;
-}
-catch (OperationCanceledException) when (stop.IsCancellationRequested)
-{
-    Console.Error.WriteLine($"batchkit-worker: stopped by SIGTERM while working on s3://{settings.Bucket}/{settings.Key}");
-    return 143; // 128 + SIGTERM, as a shell reports it
+    catch (AwsServiceException e)
+    {
+        Console.Error.WriteLine($"batchkit-worker: Step Functions refused the answer for s3://{settings.Bucket}/{settings.Key}: {e.Message}");
+        return 2;
+    }
+    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+    {
+        Console.Error.WriteLine($"batchkit-worker: stopped by SIGTERM while working on s3://{settings.Bucket}/{settings.Key}");
+        return 143; // 128 + SIGTERM, as a shell reports it
+    }
+    catch (Exception e) when (e is AwsConfigurationException or HttpRequestException or Amazon.Runtime.AmazonClientException)
+    {
+        Console.Error.WriteLine($"batchkit-worker: could not reach AWS for s3://{settings.Bucket}/{settings.Key}: {e.Message}");
+        return 1;
+    }
 }

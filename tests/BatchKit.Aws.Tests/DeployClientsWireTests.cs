@@ -11,12 +11,14 @@ namespace BatchKit.Aws.Tests;
 public sealed class DeployClientsWireTests : IAsyncLifetime
 {
     private readonly string _data = Directory.CreateTempSubdirectory("batchkit-aws-deploy-").FullName;
+    private readonly string _code = Directory.CreateTempSubdirectory("batchkit-aws-code-").FullName;
     private EmulatorHost _emulator = null!;
 
     public async Task InitializeAsync() => _emulator = await EmulatorHost.StartAsync(new EmulatorOptions
     {
         Port = 0,
         DataDirectory = _data,
+        HotReloadDirectories = [_code],
         EcsImageCommands = new Dictionary<string, string[]> { ["exit3"] = ["/bin/sh", "-c", "echo \"store $S3_KEY\"; exit 3"] },
     });
 
@@ -24,6 +26,7 @@ public sealed class DeployClientsWireTests : IAsyncLifetime
     {
         await _emulator.DisposeAsync();
         Directory.Delete(_data, recursive: true);
+        Directory.Delete(_code, recursive: true);
     }
 
     [Fact]
@@ -59,8 +62,7 @@ public sealed class DeployClientsWireTests : IAsyncLifetime
     [Fact]
     public async Task Lambda_functions_are_created_found_updated_and_permitted_over_REST_JSON()
     {
-        var code = Directory.CreateTempSubdirectory("batchkit-aws-code-").FullName;
-        try
+        var code = _code;
         {
             await File.WriteAllTextAsync(Path.Combine(code, "bootstrap"), "#!/bin/sh\n");
             using var lambda = new LambdaClient(Options("AWS_ENDPOINT_URL_LAMBDA"));
@@ -77,12 +79,13 @@ public sealed class DeployClientsWireTests : IAsyncLifetime
             await lambda.AddPermissionAsync("wire", "s3", "s3.amazonaws.com", "arn:aws:s3:::b");
             await lambda.AddPermissionAsync("wire", "s3", "s3.amazonaws.com", "arn:aws:s3:::b"); // deploys repeat: a second time is fine
 
-            var bad = await Assert.ThrowsAsync<AwsServiceException>(() => lambda.CreateFunctionAsync(new JsonObject { ["FunctionName"] = "wire" }));
+            var again = new JsonObject
+            {
+                ["FunctionName"] = "wire", ["Runtime"] = "provided.al2023", ["Role"] = "arn:aws:iam::000000000000:role/r",
+                ["Code"] = new JsonObject { ["S3Bucket"] = "hot-reload", ["S3Key"] = code },
+            };
+            var bad = await Assert.ThrowsAsync<AwsServiceException>(() => lambda.CreateFunctionAsync(again));
             Assert.Equal("ResourceConflictException", bad.ErrorCode);
-        }
-        finally
-        {
-            Directory.Delete(code, recursive: true);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BatchKit.Cli.Local;
+using BatchKit.Contracts.Processes;
 
 namespace BatchKit.Cli.Tests;
 
@@ -30,14 +31,50 @@ public sealed class BackgroundProcessTests : IDisposable
         var paths = new LocalPaths(_repository);
         Directory.CreateDirectory(paths.State);
         using var other = Process.Start(new ProcessStartInfo("sleep", ["30"]) { UseShellExecute = false })!;
-        await File.WriteAllTextAsync(paths.PidFile("emulator"), other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await File.WriteAllTextAsync(paths.PidFile("emulator") + ".cmd", "/opt/batchkit/BatchKit.Emulator"); // a recycled pid: the command differs
+        var identity = ProcessIdentity.Of(other.Id)!;
+        // A recycled pid: the pid is right, the start time is that of the process that held it before.
+        await File.WriteAllTextAsync(paths.PidFile("emulator"), (identity with { StartTime = identity.StartTime - 1 }).ToString());
 
         var process = new BackgroundProcess("emulator", paths);
         Assert.Null(process.RunningPid());
         await process.StopAsync();
         Assert.False(other.HasExited);
         other.Kill();
+    }
+
+    [Fact]
+    public async Task A_pid_file_with_the_same_command_line_but_another_start_time_is_not_ours()
+    {
+        var paths = new LocalPaths(_repository);
+        Directory.CreateDirectory(paths.State);
+        using var impostor = Process.Start(new ProcessStartInfo("sleep", ["30"]) { UseShellExecute = false })!; // same command line as ours would be
+        await File.WriteAllTextAsync(paths.PidFile("wiremock"), $"{impostor.Id} 1");
+
+        Assert.Null(new BackgroundProcess("wiremock", paths).RunningPid());
+        Assert.False(await new BackgroundProcess("wiremock", paths).StopAsync());
+        Assert.False(impostor.HasExited);
+        impostor.Kill();
+    }
+
+    [Fact]
+    public async Task Down_ends_the_children_a_killed_emulator_left_and_spares_a_reused_pid()
+    {
+        var data = Path.Combine(_repository, ".batchkit", "data");
+        Directory.CreateDirectory(Path.Combine(data, ChildProcessRecords.Folder));
+        // A task process as the emulator starts one: leading its own process group (setsid execs in place, same pid).
+        using var orphan = Process.Start(new ProcessStartInfo("setsid", ["sleep", "300"]) { UseShellExecute = false })!;
+        var identity = ProcessIdentity.Of(orphan.Id) ?? throw new InvalidOperationException("the orphan did not start");
+        await File.WriteAllTextAsync(ChildProcessRecords.PathOf(data, orphan.Id), identity.ToString());
+        using var stranger = Process.Start(new ProcessStartInfo("sleep", ["30"]) { UseShellExecute = false })!;
+        await File.WriteAllTextAsync(ChildProcessRecords.PathOf(data, stranger.Id), $"{stranger.Id} 1"); // the pid was reused since
+
+        var ended = LeftoverChildren.End(data);
+
+        Assert.Equal([orphan.Id], ended);
+        Assert.True(orphan.WaitForExit(TimeSpan.FromSeconds(10)), "the orphan was not killed");
+        Assert.False(stranger.HasExited);
+        Assert.Empty(ChildProcessRecords.Read(data));
+        stranger.Kill();
     }
 
     [Fact]

@@ -6,10 +6,15 @@ namespace BatchKit.Emulator.Tests;
 internal static class AwsCli
 {
     public static Task<(int ExitCode, string Output, string Error)> RunAsync(Uri endpoint, params string[] args) =>
-        RunWithAsync(endpoint, new Dictionary<string, string>(), args);
+        RunAsync(endpoint, new Dictionary<string, string>(), args);
 
-    /// <summary>As <see cref="RunAsync"/>, with environment variables set on top (other credentials, a region).</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunWithAsync(Uri endpoint, IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>Runs the CLI with the secret access key <paramref name="secret"/> (the access key id is always "test").</summary>
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(Uri endpoint, string[] args, string secret) =>
+        RunAsync(endpoint, new Dictionary<string, string> { ["AWS_SECRET_ACCESS_KEY"] = secret }, args);
+
+    /// <param name="environment">More variables for the CLI, e.g. AWS_DISABLE_HOST_PREFIX_INJECTION or another secret.</param>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        Uri endpoint, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("aws") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("--endpoint-url");
@@ -23,6 +28,7 @@ internal static class AwsCli
 
         start.Environment["AWS_ACCESS_KEY_ID"] = "test";
         start.Environment["AWS_SECRET_ACCESS_KEY"] = "test";
+        start.Environment["AWS_MAX_ATTEMPTS"] = "1";
         start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";

@@ -11,7 +11,7 @@ public sealed class EverydayOperationsTests : IAsyncLifetime
     private readonly EmulatorFixture _emulator = new();
     private readonly string _code = LambdaFunctions.CodeDirectory();
 
-    public Task InitializeAsync() => _emulator.InitializeAsync();
+    public Task InitializeAsync() => _emulator.InitializeAsync(o => o with { HotReloadDirectories = [_code] });
 
     public async Task DisposeAsync()
     {

@@ -50,7 +50,8 @@ public sealed class JsonServicesTests(EmulatorFixture emulator) : IClassFixture<
         {
             ["name"] = name,
             ["roleArn"] = "arn:aws:iam::000000000000:role/r",
-            ["definition"] = """{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 1, "Next": "P"}, "P": {"Type": "Pass", "Parameters": {"day.$": "$.day"}, "End": true}}}""",
+            // Long enough that the second StartExecution finds it RUNNING on a loaded machine (StartExecution fsyncs its record).
+            ["definition"] = """{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 4, "Next": "P"}, "P": {"Type": "Pass", "Parameters": {"day.$": "$.day"}, "End": true}}}""",
         });
         Assert.Equal(200, created);
         var start = new JsonObject { ["stateMachineArn"] = machine["stateMachineArn"]!.GetValue<string>(), ["name"] = "run-1", ["input"] = """{"day": "2026-11-22"}""" };

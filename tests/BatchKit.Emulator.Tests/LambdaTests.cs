@@ -16,7 +16,7 @@ public sealed class LambdaTests : IAsyncLifetime
     private readonly string _state = Directory.CreateTempSubdirectory("batchkit-lambda-state-").FullName;
 
     public Task InitializeAsync() =>
-        _emulator.InitializeAsync(o => o with { LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100)] });
+        _emulator.InitializeAsync(o => o with { LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100)], HotReloadDirectories = [_code] });
 
     public async Task DisposeAsync()
     {
@@ -133,7 +133,7 @@ public sealed class LambdaTests : IAsyncLifetime
         Assert.Equal(201, (await CreateAsync("echo2", "echo")).Status);
         var (status, response, body) = await _emulator.LambdaAsync(HttpMethod.Post, "", new JsonObject
         {
-            ["FunctionName"] = "py", ["Runtime"] = "python3.12", ["Role"] = "r", ["Handler"] = "h",
+            ["FunctionName"] = "py", ["Runtime"] = "python3.12", ["Role"] = "arn:aws:iam::000000000000:role/lambda", ["Handler"] = "h",
             ["Code"] = new JsonObject { ["S3Bucket"] = "hot-reload", ["S3Key"] = _code },
         });
         Assert.Equal(400, status);
@@ -148,12 +148,12 @@ public sealed class LambdaTests : IAsyncLifetime
         {
             Content = new StringContent("{not json", Encoding.UTF8, "application/json"),
         };
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=00");
+        await SignedRequests.SignAsync(request, "lambda");
         using var bad = await _emulator.Http.SendAsync(request);
         Assert.Equal(400, (int)bad.StatusCode);
         Assert.Contains("InvalidRequestContentException", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        (status, response, _) = await _emulator.LambdaAsync(HttpMethod.Get, "/echo2/aliases");
+        (status, response, _) = await _emulator.LambdaAsync(HttpMethod.Get, "/echo2/policy"); // GetPolicy: not emulated
         Assert.Equal(404, status);
         Assert.Equal("UnknownOperationException", response.Headers.GetValues("x-amzn-ErrorType").Single());
     }

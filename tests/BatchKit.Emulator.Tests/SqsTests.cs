@@ -125,7 +125,7 @@ public sealed class SqsTests(EmulatorFixture emulator) : IClassFixture<EmulatorF
     {
         form["Version"] = "2012-11-05";
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.Host.ServiceUrl, path)) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/sqs/aws4_request, SignedHeaders=host;x-amz-date, Signature=00");
+        await SignedRequests.SignAsync(request, "sqs");
         using var response = await emulator.Http.SendAsync(request);
         return ((int)response.StatusCode, XDocument.Parse(await response.Content.ReadAsStringAsync()));
     }

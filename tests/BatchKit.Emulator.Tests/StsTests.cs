@@ -29,7 +29,7 @@ public sealed class StsTests(EmulatorFixture emulator) : IClassFixture<EmulatorF
         var expires = DateTimeOffset.Parse(credentials["Expiration"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(expires - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.5));
 
-        var (asRole, roleOutput, roleError) = await AwsCli.RunWithAsync(emulator.Host.ServiceUrl, new Dictionary<string, string>
+        var (asRole, roleOutput, roleError) = await AwsCli.RunAsync(emulator.Host.ServiceUrl, new Dictionary<string, string>
         {
             ["AWS_ACCESS_KEY_ID"] = credentials["AccessKeyId"]!.GetValue<string>(),
             ["AWS_SECRET_ACCESS_KEY"] = credentials["SecretAccessKey"]!.GetValue<string>(),

@@ -54,6 +54,7 @@ public class PipelineStack : IAsyncLifetime
                 MaxConcurrentTasks = 4,
                 EcsImageCommands = new Dictionary<string, string[]> { [StackSettings.LocalWorkerImage] = WorkerCommand },
                 LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)],
+                HotReloadDirectories = [AppContext.BaseDirectory], // the bootstrap this project built, deployed below
             });
             Endpoint = _emulator.ServiceUrl;
             _slackServer = SlackStubServer.Start(Path.Combine(RepositoryRoot(), SlackStubServer.MappingsFolder), port: 0);

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BatchKit.Sales;
 using BatchKit.SampleData;
+using BatchKit.Testing;
 
 namespace BatchKit.EndToEnd.Tests;
 
@@ -116,7 +117,7 @@ public sealed class PipelineTests(PipelineStack stack) : IClassFixture<PipelineS
             }),
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(stack.Endpoint, "/2015-03-31/functions/batchkit-upload/invocations")) { Content = JsonContent.Create(duplicate) };
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=t/20261122/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0");
+        await SignedRequests.SignAsync(request, "lambda");
         using var response = await stack.Http.SendAsync(request);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 

@@ -64,7 +64,41 @@ public sealed class ArchivePlanTests
         Assert.Contains("zip bomb", message, StringComparison.Ordinal);
         Assert.Contains("8,388,608 bytes", message, StringComparison.Ordinal);
 
-        Assert.Single(Inspect(Zips.Of(("store_1.json", new byte[100_000]))).Stores); // small files are not ratio-checked
+        Assert.Single(Inspect(Zips.Of(("store_1.json", new byte[100_000]))).Stores); // a small file's ratio is measured against 1 KiB
+    }
+
+    [Fact]
+    public void Ten_thousand_zero_filled_entries_just_under_1_MiB_are_a_zip_bomb_at_the_first()
+    {
+        var zip = Zips.ManyCopies(new byte[(1 << 20) - 1], 10_000);
+        Assert.InRange(zip.Length, 5_000_000, 20_000_000); // about 10 MB that would unpack to 10 GB
+
+        var message = Refused(zip);
+
+        Assert.Contains("entry 'store_1000.json' compresses", message, StringComparison.Ordinal);
+        Assert.Contains("a zip bomb", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Small_bombs_add_up_in_the_archive_ratio()
+    {
+        // 200 KiB of zeros each: under the per-entry ratio (measured against 1 KiB), not under the archive's.
+        var zip = Zips.ManyCopies(new byte[200 << 10], 50);
+
+        var message = Refused(zip);
+
+        Assert.Contains("the zip's entries so far compress", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Skipped_entries_count_toward_the_limits_too()
+    {
+        var zip = Zips.Of(("notes.txt", new byte[8 << 20]), ("store_1.json", "[]"u8.ToArray()));
+
+        Assert.Contains("entry 'notes.txt' compresses", Refused(zip), StringComparison.Ordinal);
+        Assert.Contains("more than the limit of 1,000 bytes",
+            Refused(Zips.Of(("README.txt", new string('r', 900)), ("store_1.json", new string('s', 900))), new ArchiveLimits { MaxTotalBytes = 1000 }),
+            StringComparison.Ordinal);
     }
 
     [Fact]

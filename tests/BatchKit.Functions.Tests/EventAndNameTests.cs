@@ -29,6 +29,13 @@ public sealed class EventAndNameTests
     public void Other_events_are_refused_with_a_named_error(string payload) =>
         Assert.Equal("BatchKit.InvalidEvent", Assert.Throws<HandlerException>(() => S3EventRecord.Parse(Encoding.UTF8.GetBytes(payload))).ErrorType);
 
+    [Theory]
+    [InlineData("processed/day01/day01-0123456789abcdef01234567/", "day01")] // an upload's own copy
+    [InlineData("processed/day01/", "day01")] // the older flat layout
+    [InlineData("processed/", null)]
+    [InlineData("reports/day01/", null)]
+    public void The_day_is_read_from_a_copy_prefix(string bucketPath, string? day) => Assert.Equal(day, BucketPrefixes.DayOf(bucketPath));
+
     [Fact]
     public void The_execution_name_is_stable_per_upload_and_new_per_reupload()
     {

@@ -36,6 +36,7 @@ public sealed class PipelineEmulator : IAsyncLifetime
             Port = 0,
             DataDirectory = _data,
             LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100)],
+            HotReloadDirectories = [AppContext.BaseDirectory], // the bootstrap this test project built
         });
         S3 = LocalAws.S3(Host.ServiceUrl);
         var options = LocalAws.ClientOptions(Host.ServiceUrl);
@@ -67,6 +68,18 @@ public sealed class PipelineEmulator : IAsyncLifetime
 
     public async Task<string> UploadAsync(string key, byte[] zip) =>
         (await S3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = Bucket, Key = key, InputStream = new MemoryStream(zip) })).ETag;
+
+    /// <summary>StopExecution (the thin client has only what the pipeline calls), as a plain signed request.</summary>
+    public async Task StopExecutionAsync(string executionArn)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Host.ServiceUrl)
+        {
+            Content = new StringContent(new JsonObject { ["executionArn"] = executionArn }.ToJsonString()),
+        };
+        request.Headers.Add("X-Amz-Target", "AWSStepFunctions.StopExecution");
+        await SignedRequests.SignAsync(request, "states");
+        (await Http.SendAsync(request)).EnsureSuccessStatusCode();
+    }
 
     public static JsonNode Json(byte[] utf8) => JsonNode.Parse(utf8)!;
 }

@@ -52,7 +52,7 @@ public sealed class UploadLambdaProcessTests : IAsyncLifetime
     private async Task<(int Status, string Body)> LambdaAsync(HttpMethod method, string path, JsonObject? body = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(_aws.Host.ServiceUrl, path)) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=t/20261122/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0");
+        await SignedRequests.SignAsync(request, "lambda");
         using var response = await _aws.Http.SendAsync(request);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }

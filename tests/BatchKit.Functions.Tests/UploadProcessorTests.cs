@@ -35,10 +35,11 @@ public sealed class UploadProcessorTests : IAsyncLifetime
 
         Assert.Equal(UploadOutcome.Started, outcome.Status);
         Assert.Equal(10, outcome.Stores);
+        var copy = $"processed/day01/{outcome.ExecutionArn![(outcome.ExecutionArn!.LastIndexOf(':') + 1)..]}/"; // the upload's own copy
         using var archive = new ZipArchive(new MemoryStream(zip));
         foreach (var entry in archive.Entries)
         {
-            using var response = await _aws.S3.GetObjectAsync(PipelineEmulator.Bucket, "processed/day01/" + entry.Name);
+            using var response = await _aws.S3.GetObjectAsync(PipelineEmulator.Bucket, copy + entry.Name);
             var written = new MemoryStream();
             await response.ResponseStream.CopyToAsync(written);
             var original = new MemoryStream();
@@ -53,7 +54,7 @@ public sealed class UploadProcessorTests : IAsyncLifetime
         var execution = Assert.Single(await _aws.ExecutionsAsync());
         Assert.Equal(outcome.ExecutionArn, execution.ExecutionArn);
         var described = await _aws.StepFunctions.DescribeExecutionAsync(execution.ExecutionArn);
-        Assert.Equal("""{"input":{"source_bucket_name":"sales","bucket_path":"processed/day01/"}}""", described.Input);
+        Assert.Equal("""{"input":{"source_bucket_name":"sales","bucket_path":""" + "\"" + copy + "\"}}", described.Input);
 
         var duplicate = await processor.ProcessAsync(record, CancellationToken.None); // S3 delivered the event twice
         Assert.Equal(UploadOutcome.Duplicate, duplicate.Status);
@@ -61,15 +62,58 @@ public sealed class UploadProcessorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reupload_of_the_day_replaces_the_earlier_files()
+    public async Task A_reupload_of_the_day_switches_to_its_own_copy_and_removes_the_finished_one()
     {
-        await UploadAndProcessAsync("uploads/d2.zip", Zips.Of(("store_1.json", "[]"), ("store_2.json", "[]")));
+        var first = await UploadAndProcessAsync("uploads/d2.zip", Zips.Of(("store_1.json", "[]"), ("store_2.json", "[]")));
+        await WaitEndedAsync(first.ExecutionArn!);
         var second = await UploadAndProcessAsync("uploads/d2.zip", Zips.Of(("store_3.json", "[]")));
 
         Assert.Equal(UploadOutcome.Started, second.Status);
-        Assert.Equal(["processed/d2/store_3.json"], await _aws.KeysAsync("processed/d2/"));
+        Assert.Equal([Copy(second) + "store_3.json"], await _aws.KeysAsync("processed/d2/"));
         Assert.Equal(2, (await _aws.ExecutionsAsync()).Count);
     }
+
+    [Fact]
+    public async Task Concurrent_uploads_of_a_day_each_run_on_their_own_copy_and_none_is_removed_while_its_run_runs()
+    {
+        var waiting = await _aws.StepFunctions.CreateStateMachineAsync(
+            "holds", """{"StartAt":"Hold","States":{"Hold":{"Type":"Wait","Seconds":3600,"End":true}}}""", "arn:aws:iam::000000000000:role/sfn");
+        await _aws.Ssm.PutParameterAsync(
+            new PutParameterRequest { Name = Contracts.ParameterNames.StepFunctionArn, Value = waiting.StateMachineArn, Overwrite = true });
+
+        var first = await UploadAndProcessAsync("uploads/d3.zip", Zips.Of(("store_1.json", "[]"), ("store_2.json", "[]")));
+        var second = await UploadAndProcessAsync("uploads/d3.zip", Zips.Of(("store_3.json", "[]")));
+
+        // Copies are named after their executions (a hash), so both sides are compared in one order.
+        string[] expected = [Copy(first) + "store_1.json", Copy(first) + "store_2.json", Copy(second) + "store_3.json"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), (await _aws.KeysAsync("processed/d3/")).Order(StringComparer.Ordinal));
+        Assert.Contains(Copy(first), (await _aws.StepFunctions.DescribeExecutionAsync(first.ExecutionArn!)).Input, StringComparison.Ordinal);
+        Assert.Contains(Copy(second), (await _aws.StepFunctions.DescribeExecutionAsync(second.ExecutionArn!)).Input, StringComparison.Ordinal);
+
+        await _aws.StopExecutionAsync(first.ExecutionArn!); // the first run ends: the next upload may remove its copy, not the running second's
+        var third = await UploadAndProcessAsync("uploads/d3.zip", Zips.Of(("store_4.json", "[]")));
+        string[] remaining = [Copy(second) + "store_3.json", Copy(third) + "store_4.json"];
+        Assert.Equal(remaining.Order(StringComparer.Ordinal), (await _aws.KeysAsync("processed/d3/")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_failed_reupload_leaves_the_previous_good_copy_in_place()
+    {
+        var good = await UploadAndProcessAsync("uploads/d4.zip", Zips.Of(("store_1.json", "[]")));
+        await WaitEndedAsync(good.ExecutionArn!);
+        var zip = Zips.Of(("store_1.json", "[]"u8.ToArray()), ("store_2.json", new byte[60_000]));
+        PatchSecondEntry(zip, declared: 100);
+
+        await Assert.ThrowsAsync<HandlerException>(() => UploadAndProcessAsync("uploads/d4.zip", zip));
+
+        Assert.Equal([Copy(good) + "store_1.json"], await _aws.KeysAsync("processed/d4/"));
+    }
+
+    private static string Copy(UploadOutcome outcome) =>
+        $"processed/{outcome.Day}/{outcome.ExecutionArn![(outcome.ExecutionArn!.LastIndexOf(':') + 1)..]}/";
+
+    private async Task WaitEndedAsync(string executionArn) => await Eventually.ValueAsync(
+        () => _aws.StepFunctions.DescribeExecutionAsync(executionArn), d => d.Status != "RUNNING", $"{executionArn} ending");
 
     public static TheoryData<string, byte[], string> HostileZips() => new()
     {

@@ -24,7 +24,8 @@ var data = Directory.CreateTempSubdirectory("batchkit-pipeline-bench-").FullName
 var port = FreePort();
 var emulator = Process.Start(new ProcessStartInfo(Path.Combine(artifacts, "emulator", "BatchKit.Emulator"),
     ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", data, "--max-tasks", maxTasks,
-     "--ecs-image", StackSettings.LocalWorkerImage + "=" + Path.Combine(artifacts, "worker", "batchkit-worker")])
+     "--ecs-image", StackSettings.LocalWorkerImage + "=" + Path.Combine(artifacts, "worker", "batchkit-worker"),
+     "--allow-hot-reload", Path.Combine(artifacts, "functions")])
 { RedirectStandardOutput = true, UseShellExecute = false })!;
 var endpoint = new Uri($"http://127.0.0.1:{port}");
 using var slack = SlackStubServer.Start(Path.Combine(repository, SlackStubServer.MappingsFolder), port: 0);

@@ -1,13 +1,12 @@
-using BatchKit.StatesLanguage.Definition;
 using BatchKit.Testing.Conformance;
 using Xunit.Abstractions;
 
 namespace BatchKit.StatesLanguage.Conformance.Tests;
 
 /// <summary>
-/// Every AWS-recorded case: JSONata cases must be refused clearly; every JSONPath case must match AWS's outcome,
-/// and its whole history unless KnownHistoryDifferences.json lists it with a reason (a listed case that now matches
-/// fails too, so the list stays honest).
+/// Every AWS-recorded case, in either query language, must match AWS's outcome, and its whole history unless
+/// KnownHistoryDifferences.json lists it with a reason (a listed case that now matches fails too, so the list stays
+/// honest).
 /// </summary>
 public sealed class ConformanceTests(ITestOutputHelper output)
 {
@@ -18,14 +17,6 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     public async Task Replays_as_AWS_recorded(string id)
     {
         var c = StepFunctionsCase.All.Single(x => x.Id == id);
-        if (c.UsesJsonata)
-        {
-            var e = Assert.Throws<InvalidDefinitionException>(() => StateMachineDefinition.Parse(c.Definition.ToJsonString()));
-            Assert.Contains("JSONata", e.Message, StringComparison.Ordinal);
-            Assert.Contains("not supported yet", e.Message, StringComparison.Ordinal);
-            return;
-        }
-
         var recorded = c.Expected["events"]!.AsArray();
         var actual = await CaseRunner.RunAsync(c);
         var outcome = HistoryComparer.OutcomeMatches(recorded, actual);

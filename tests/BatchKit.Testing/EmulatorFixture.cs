@@ -43,7 +43,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
     /// <summary>The real AWSSDK.SimpleSystemsManagement, as the upload handler and the deploy step use it.</summary>
     public AmazonSimpleSystemsManagementClient Ssm() => LocalAws.Ssm(Host.ServiceUrl);
 
-    /// <summary>A JSON-protocol call with a well-formed (unverified) SigV4 header, as any SDK would send.</summary>
+    /// <summary>A JSON-protocol call signed with SigV4 (secret <c>test</c>), as any SDK would send it.</summary>
     public async Task<(int Status, JsonObject Body)> JsonAsync(string target, string service, JsonObject body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Host.ServiceUrl)
@@ -51,7 +51,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/x-amz-json-1.0"),
         };
         request.Headers.Add("X-Amz-Target", target);
-        request.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/{service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=00");
+        await SignedRequests.SignAsync(request, service);
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, JsonNode.Parse(text)!.AsObject());
@@ -75,7 +75,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
             deadline,
             t => t.ToJsonString());
 
-    /// <summary>A REST-JSON Lambda call (path under /2015-03-31/functions) with a well-formed (unverified) SigV4 header.</summary>
+    /// <summary>A REST-JSON Lambda call (path under /2015-03-31/functions) signed with SigV4.</summary>
     public async Task<(int Status, HttpResponseMessage Response, string Body)> LambdaAsync(HttpMethod method, string path, JsonNode? body = null, string? invocationType = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(Host.ServiceUrl, "/2015-03-31/functions" + path));
@@ -89,7 +89,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
             request.Headers.Add("X-Amz-Invocation-Type", invocationType);
         }
 
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=00");
+        await SignedRequests.SignAsync(request, "lambda");
         var response = await Http.SendAsync(request);
         return ((int)response.StatusCode, response, await response.Content.ReadAsStringAsync());
     }

@@ -4,7 +4,10 @@ using Spectre.Console;
 
 namespace BatchKit.Cli.Commands;
 
-/// <summary><c>batchkit down</c>: stops exactly the processes `batchkit up` started, by their pid files.</summary>
+/// <summary>
+/// <c>batchkit down</c>: stops exactly the processes `batchkit up` started, by their pid files (pid and start time), then
+/// ends any ECS task or Lambda process a crashed emulator left behind (recorded in its data directory).
+/// </summary>
 internal static class DownCommand
 {
     /// <summary>The Java WireMock an older `batchkit up` started; stopped when its pid file still names it, so it frees 8089.</summary>
@@ -33,6 +36,11 @@ internal static class DownCommand
                 {
                     console.MarkupLineInterpolated($"  [grey]•[/] {name} was not running");
                 }
+            }
+
+            foreach (var pid in LeftoverChildren.End(paths.Data))
+            {
+                console.MarkupLineInterpolated($"  [green]✓[/] ended process {pid}, left running by an emulator that stopped without cleaning up");
             }
 
             // Containers a crashed emulator left (a stopped one removed its own): the emulator's own sweep.

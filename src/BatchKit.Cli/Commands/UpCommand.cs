@@ -72,7 +72,8 @@ internal static class UpCommand
             // The task definition names the worker's image; the process runtime maps that image to the published binary.
             await EnsureRunningAsync(console, emulator, paths.Emulator,
                 ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data,
-                 "--ecs-image", $"{StackSettings.LocalWorkerImage}={paths.Worker}", "--ecs-runtime", runtimes.Ecs, "--lambda-runtime", runtimes.Lambda],
+                 "--ecs-image", $"{StackSettings.LocalWorkerImage}={paths.Worker}", "--ecs-runtime", runtimes.Ecs, "--lambda-runtime", runtimes.Lambda,
+                 "--allow-hot-reload", paths.LambdaCode], // the one directory the deploy below runs in place
                 gone => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), gone, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
             table.AddRow("AWS emulator", endpoint.ToString(),

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
+using BatchKit.Contracts.Processes;
 
 namespace BatchKit.Cli.Local;
 
 /// <summary>
-/// A long-running process of the local stack (the emulator, the Slack stub) that outlives the command starting it:
-/// started in its own session (<c>setsid</c>, so a Ctrl-C in the terminal later does not reach it), output to a log
-/// file, its pid in a pid file. It is found again, and stopped, only by that pid, and only while the pid's command
-/// line still begins with the one we started (a recycled pid is never killed; nor is another <c>batchkit</c> command
-/// when the stub is <c>batchkit slack-stub</c>).
+/// A long-running process of the local stack (the emulator, the Slack stub) that outlives the command starting it: started
+/// in its own session (<c>setsid</c>, so a Ctrl-C in the terminal later does not reach it), output to a log file,
+/// its pid and start time in a pid file. It is found again, and stopped, only by that pid, and only while the pid still
+/// has that start time (<see cref="ProcessIdentity"/>): a recycled pid is never killed, whatever its command line.
 /// </summary>
 internal sealed class BackgroundProcess(string name, LocalPaths paths)
 {
@@ -16,30 +16,12 @@ internal sealed class BackgroundProcess(string name, LocalPaths paths)
 
     public string LogFile => paths.LogFile(name);
 
-    /// <summary>The pid when the recorded process is alive and is still the one we started.</summary>
+    /// <summary>The pid when the recorded process is alive and is still the one we started (same start time).</summary>
     public int? RunningPid()
     {
         var pidFile = paths.PidFile(name);
-        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-        {
-            return null;
-        }
-
-        var expected = File.Exists(pidFile + ".cmd") ? File.ReadAllText(pidFile + ".cmd").Trim() : null;
-        return expected is { Length: > 0 } && CommandLine(pid).StartsWith(expected, StringComparison.Ordinal) ? pid : null;
-    }
-
-    /// <summary>The process's command line ("" when it is gone, a zombie, or not ours to read).</summary>
-    private static string CommandLine(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return "";
-        }
+        var identity = File.Exists(pidFile) ? ProcessIdentity.Parse(File.ReadAllText(pidFile)) : null;
+        return identity is not null && identity.IsAlive ? identity.Pid : null;
     }
 
     public int Start(string fileName, IReadOnlyList<string> arguments)
@@ -58,15 +40,10 @@ internal sealed class BackgroundProcess(string name, LocalPaths paths)
 
         start.Environment["BATCHKIT_LOG"] = LogFile;
         using var process = Process.Start(start) ?? throw new BatchKitException($"could not start {name} ({fileName})");
-        var identity = string.Join(' ', [fileName, .. arguments]);
-        File.WriteAllText(paths.PidFile(name), process.Id.ToString(CultureInfo.InvariantCulture));
-        File.WriteAllText(paths.PidFile(name) + ".cmd", identity);
-        // setsid and sh exec in place: wait (briefly) until the pid runs the program itself, so it is recognised.
-        for (var i = 0; i < 100 && !CommandLine(process.Id).StartsWith(identity, StringComparison.Ordinal) && !process.HasExited; i++)
-        {
-            Thread.Sleep(10);
-        }
-
+        // setsid and sh exec in place, so the pid and its start time (fixed at the fork) name the program from now on.
+        var identity = ProcessIdentity.Of(process.Id) ?? throw new BatchKitException($"{name} ({fileName}) exited at once; see {LogFile}");
+        File.WriteAllText(paths.PidFile(name), identity.ToString());
+        File.Delete(paths.PidFile(name) + ".cmd"); // earlier versions identified the process by its command line
         return process.Id;
     }
 
@@ -90,7 +67,6 @@ internal sealed class BackgroundProcess(string name, LocalPaths paths)
         }
 
         File.Delete(paths.PidFile(name));
-        File.Delete(paths.PidFile(name) + ".cmd");
         return pid is not null;
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using BatchKit.Emulator.Protocol;
+using BatchKit.Emulator.Security;
 using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.Lambda;
+using BatchKit.Emulator.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace BatchKit.Emulator.Diagnostics;
@@ -9,7 +11,8 @@ namespace BatchKit.Emulator.Diagnostics;
 /// <summary>
 /// The emulator's own read-outs under <c>/_batchkit/</c>, all in one place (no AWS API has them locally):
 /// <list type="bullet">
-/// <item><c>GET /_batchkit/health</c>: running, and which services it serves;</item>
+/// <item><c>GET /_batchkit/health</c>: running, which services it serves, whether records are durable or ephemeral,
+/// and every file start-up quarantined (moved aside because it could not be read);</item>
 /// <item><c>GET /_batchkit/ecs/tasks[?environment=NAME=PREFIX]</c>: every task (or those whose variable NAME starts with
 /// PREFIX) with its status, exit code, environment, runtime and output (CloudWatch on AWS);</item>
 /// <item><c>GET /_batchkit/ecs/metadata/{taskId}[/task]</c>: the task metadata endpoint v4 a container finds at
@@ -21,7 +24,7 @@ namespace BatchKit.Emulator.Diagnostics;
 /// <item><c>GET /_batchkit/ses/messages</c>: every message SES delivered into the local mailbox, oldest first.</item>
 /// </list>
 /// </summary>
-internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda, Services.Ses.SesStore mail) : ProtocolHandler
+internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda, DataDirectory data, Services.Ses.SesStore mail) : ProtocolHandler
 {
     public const string Prefix = "/_batchkit";
     private const string ContentType = "application/json";
@@ -29,6 +32,9 @@ internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda, Servic
     protected override string ClientErrorCode => "InvalidRequest";
 
     protected override string ServerErrorCode => "InternalError";
+
+    /// <summary>Unsigned (curl and health checks read it), but still loopback-only and never cross-site.</summary>
+    protected override ErrorDialect Dialect => ErrorDialect.Json;
 
     public static bool Serves(HttpRequest request) => request.Path.StartsWithSegments(Prefix, StringComparison.Ordinal);
 
@@ -53,9 +59,16 @@ internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda, Servic
     protected override Task WriteErrorAsync(HttpContext context, ServiceErrorException error) =>
         JsonProtocol.WriteErrorAsync(context.Response, error, ContentType);
 
-    private static JsonObject Health() => new()
+    private JsonObject Health() => new()
     {
         ["status"] = "running",
+        ["storage"] = data.Durable ? "durable" : "ephemeral",
+        ["dataDirectory"] = data.Root,
+        ["quarantined"] = new JsonArray([.. data.Quarantined.Select(q => (JsonNode)new JsonObject
+        {
+            ["path"] = q.OriginalPath, ["movedTo"] = q.QuarantinePath, ["reason"] = q.Reason,
+            ["at"] = q.When.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        })]),
         ["services"] = new JsonObject
         {
             ["s3"] = "available", ["ssm"] = "available", ["stepfunctions"] = "available",

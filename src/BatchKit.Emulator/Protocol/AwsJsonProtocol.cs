@@ -1,44 +1,60 @@
+using System.Security.Cryptography;
+using BatchKit.Emulator.Security;
+using BatchKit.Emulator.Validation;
 using Microsoft.AspNetCore.Http;
 
 namespace BatchKit.Emulator.Protocol;
 
 /// <summary>
 /// The AWS JSON 1.0/1.1 protocols (SSM, Step Functions, ECS, EventBridge): <c>POST /</c> with the operation in
-/// <c>X-Amz-Target: Prefix.Operation</c>, dispatched to the service that owns the prefix.
-/// https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html
+/// <c>X-Amz-Target: Prefix.Operation</c>, dispatched to the service that owns the prefix. Each request is read
+/// (up to the service's limit), its signature verified, parsed, and validated against the operation's input shape
+/// in the service's botocore model before the provider runs. https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html
 /// </summary>
-internal sealed class AwsJsonProtocol(IReadOnlyList<IJsonService> services) : ProtocolHandler
+internal sealed class AwsJsonProtocol(IReadOnlyList<IJsonService> services, SignatureVerifier signatures) : ProtocolHandler
 {
+    private const long DefaultMaxRequestBytes = 1 << 20;
+    private readonly Dictionary<string, ShapeValidator> _validators = services.ToDictionary(
+        s => s.TargetPrefix, s => new ShapeValidator(ServiceModel.Load(s.ModelName)), StringComparer.Ordinal);
+
+    public IReadOnlyList<IJsonService> Services => services;
+
     protected override string ClientErrorCode => "SerializationException";
 
     protected override string ServerErrorCode => "InternalFailure";
+
+    protected override ErrorDialect Dialect => ErrorDialect.Json;
 
     public static bool Serves(HttpRequest request) => request.Headers.ContainsKey("X-Amz-Target");
 
     protected override async Task ServeAsync(HttpContext context)
     {
-        var (service, operation) = Route(context.Request);
-        SigV4Authorization.RequireService(context.Request, s3: false);
-        var body = await JsonProtocol.ReadRequestAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        var result = await service.InvokeAsync(operation, body, context.RequestAborted).ConfigureAwait(false);
-        await JsonProtocol.WriteAsync(context.Response, result, service.ContentType).ConfigureAwait(false);
+        var request = context.Request;
+        var service = Find(request);
+        var body = await RequestBody.ReadAsync(request, service?.MaxRequestBytes ?? DefaultMaxRequestBytes, JsonProtocol.TooLarge, context.RequestAborted).ConfigureAwait(false);
+        signatures.Verify(request, ErrorDialect.Json, service?.SigningName, Convert.ToHexStringLower(SHA256.HashData(body)));
+        var (owner, operation) = Route(request, service);
+        var input = JsonProtocol.Parse(body);
+        _validators[owner.TargetPrefix].Validate(operation, input);
+        var result = await owner.InvokeAsync(operation, input, context.RequestAborted).ConfigureAwait(false);
+        await JsonProtocol.WriteAsync(context.Response, result, owner.ContentType).ConfigureAwait(false);
     }
 
-    protected override Task WriteErrorAsync(HttpContext context, ServiceErrorException error)
-    {
-        var target = context.Request.Headers["X-Amz-Target"].ToString();
-        var contentType = services.FirstOrDefault(s => target.StartsWith(s.TargetPrefix + ".", StringComparison.Ordinal))?.ContentType
-            ?? "application/x-amz-json-1.1";
-        return JsonProtocol.WriteErrorAsync(context.Response, error, contentType);
-    }
+    protected override Task WriteErrorAsync(HttpContext context, ServiceErrorException error) =>
+        JsonProtocol.WriteErrorAsync(context.Response, error, Find(context.Request)?.ContentType ?? "application/x-amz-json-1.1");
 
-    private (IJsonService Service, string Operation) Route(HttpRequest request)
+    private IJsonService? Find(HttpRequest request)
     {
         var target = request.Headers["X-Amz-Target"].ToString();
         var dot = target.IndexOf('.', StringComparison.Ordinal);
-        var service = dot > 0 ? services.FirstOrDefault(s => s.TargetPrefix == target[..dot]) : null;
+        return dot > 0 ? services.FirstOrDefault(s => s.TargetPrefix == target[..dot]) : null;
+    }
+
+    private static (IJsonService Service, string Operation) Route(HttpRequest request, IJsonService? service)
+    {
+        var target = request.Headers["X-Amz-Target"].ToString();
         return service is null
             ? throw new ServiceErrorException("UnknownOperationException", $"BatchKit's emulator does not serve '{target}'.")
-            : (service, target[(dot + 1)..]);
+            : (service, target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..]);
     }
 }

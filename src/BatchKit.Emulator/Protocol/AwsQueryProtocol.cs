@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Xml.Linq;
+using BatchKit.Emulator.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace BatchKit.Emulator.Protocol;
@@ -6,15 +9,20 @@ namespace BatchKit.Emulator.Protocol;
 /// <summary>
 /// The AWS query protocol (STS, SES v1, and SQS for clients older than its JSON protocol): <c>Action</c>,
 /// <c>Version</c> and the input as form fields of a POST (or the query of a GET), answered in XML. The service is the
-/// one the request was signed for. https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
+/// one the request was signed for; its signature is verified over the body read (up to 1 MB) before the provider runs.
+/// https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
 /// </summary>
-internal sealed class AwsQueryProtocol(IReadOnlyList<IQueryService> services) : ProtocolHandler
+internal sealed class AwsQueryProtocol(IReadOnlyList<IQueryService> services, SignatureVerifier signatures) : ProtocolHandler
 {
+    private const long MaxRequestBytes = 1 << 20;
+
     public IReadOnlyList<IQueryService> Services => services;
 
     protected override string ClientErrorCode => "MalformedInput";
 
     protected override string ServerErrorCode => "InternalFailure";
+
+    protected override ErrorDialect Dialect => ErrorDialect.Json;
 
     /// <summary>A form POST, or a GET with an Action, signed for one of the query services.</summary>
     public bool Serves(HttpRequest request)
@@ -28,11 +36,12 @@ internal sealed class AwsQueryProtocol(IReadOnlyList<IQueryService> services) : 
     {
         var request = context.Request;
         var service = Find(request)!;
-        SigV4Authorization.RequireService(request, s3: false);
+        var body = await RequestBody.ReadAsync(request, MaxRequestBytes, JsonProtocol.TooLarge, context.RequestAborted).ConfigureAwait(false);
+        signatures.Verify(request, ErrorDialect.Json, SigningScope.Service(request), Convert.ToHexStringLower(SHA256.HashData(body)));
         var parameters = new List<KeyValuePair<string, string>>(request.Query.Select(q => KeyValuePair.Create(q.Key, q.Value.ToString())));
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + Encoding.UTF8.GetString(body));
             parameters.AddRange(form.Select(f => KeyValuePair.Create(f.Key, f.Value.ToString())));
         }
 

@@ -11,9 +11,18 @@ internal interface IJsonService
     /// <summary><c>application/x-amz-json-1.0</c> or <c>-1.1</c>, echoed on responses.</summary>
     string ContentType { get; }
 
+    /// <summary>The service's SigV4 signing name (<c>ssm</c>, <c>states</c>, <c>ecs</c>, <c>events</c>).</summary>
+    string SigningName { get; }
+
+    /// <summary>The botocore model its requests are validated against (Validation/Models/&lt;name&gt;.json.gz).</summary>
+    string ModelName { get; }
+
+    /// <summary>The largest request body the service takes (its largest documented input, with room for JSON escaping).</summary>
+    long MaxRequestBytes { get; }
+
     /// <summary>The operations this emulation implements (each answered by one provider method of that name).</summary>
     IReadOnlyCollection<string> Operations { get; }
 
-    /// <summary>Runs one operation; unknown ones throw UnknownOperationException.</summary>
+    /// <summary>Runs one operation on a request already validated against its input shape; unknown ones throw UnknownOperationException.</summary>
     Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken);
 }

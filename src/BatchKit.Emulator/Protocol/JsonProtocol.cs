@@ -11,22 +11,33 @@ namespace BatchKit.Emulator.Protocol;
 /// </summary>
 internal static class JsonProtocol
 {
-    public static async Task<JsonObject> ReadRequestAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>No AWS input shape nests anywhere near this deep; a deeper body is refused before any recursion.</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
+
+    /// <summary>
+    /// Answers are JSON for API clients, never HTML: quotes and ampersands stay as they are (AWS writes
+    /// <c>Value 'x' at 'name'</c>, not <c>\u0027x\u0027</c>); what JSON itself requires is still escaped.
+    /// </summary>
+    private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The body as a JSON object (empty for an empty body), or SerializationException naming what is wrong.</summary>
+    public static JsonObject Parse(ReadOnlyMemory<byte> body, string errorCode = "SerializationException")
     {
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(text))
+        if (body.IsEmpty || body.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             return [];
         }
 
         try
         {
-            return JsonNode.Parse(text) as JsonObject ?? throw new ServiceErrorException("SerializationException", "The request body must be a JSON object.");
+            return JsonNode.Parse(body.Span, documentOptions: Options) as JsonObject
+                ?? throw new ServiceErrorException(errorCode, "The request body must be a JSON object.");
         }
         catch (JsonException e)
         {
-            throw new ServiceErrorException("SerializationException", $"The request body is not valid JSON: {e.Message}");
+            throw new ServiceErrorException(errorCode, $"The request body is not valid JSON (at most {MaxDepth} levels deep): {e.Message}");
         }
     }
 
@@ -34,7 +45,7 @@ internal static class JsonProtocol
     {
         response.StatusCode = status;
         response.ContentType = contentType;
-        return response.WriteAsync(body?.ToJsonString() ?? "{}");
+        return response.WriteAsync(body?.ToJsonString(WriteOptions) ?? "{}");
     }
 
     public static Task WriteErrorAsync(HttpResponse response, ServiceErrorException error, string contentType)
@@ -47,4 +58,8 @@ internal static class JsonProtocol
 
         return WriteAsync(response, new JsonObject { ["__type"] = error.Code, ["message"] = error.Message }, contentType, error.StatusCode);
     }
+
+    /// <summary>413, as the JSON services answer a body over their limit.</summary>
+    public static ServiceErrorException TooLarge(long limit) =>
+        new("RequestEntityTooLargeException", $"Request must be smaller than {limit} bytes for this operation.", 413);
 }

@@ -1,3 +1,4 @@
+using BatchKit.Emulator.Security;
 using BatchKit.Emulator.Services.S3;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -6,19 +7,27 @@ namespace BatchKit.Emulator.Protocol;
 
 /// <summary>
 /// The REST-XML protocol of S3: bucket and key from the Host (virtual-host style, <c>bucket.localhost:4566</c>) or
-/// the path (path style), errors as an XML <c>&lt;Error&gt;</c> document.
+/// the path (path style), errors as an XML <c>&lt;Error&gt;</c> document. (Anonymous requests are refused: no bucket
+/// has a public policy here.)
 /// https://smithy.io/2.0/aws/protocols/aws-restxml-protocol.html
 /// </summary>
-internal sealed class RestXmlProtocol(S3Provider s3) : ProtocolHandler
+internal sealed class RestXmlProtocol(S3Provider s3, SignatureVerifier signatures) : ProtocolHandler
 {
     protected override string ClientErrorCode => "InvalidArgument";
 
     protected override string ServerErrorCode => "InternalError";
 
+    protected override ErrorDialect Dialect => ErrorDialect.S3;
+
+    /// <summary>
+    /// The signature is verified before anything else; its payload hash is the x-amz-content-sha256 header, checked
+    /// against the bytes as the body streams in (with the chunk signatures of an aws-chunked body, from the context
+    /// set here).
+    /// </summary>
     protected override Task ServeAsync(HttpContext context)
     {
         var (bucket, key) = BucketAndKey(context);
-        SigV4Authorization.RequireService(context.Request, s3: true);
+        context.Features.Set(signatures.Verify(context.Request, ErrorDialect.S3, "s3", payloadHash: null));
         return s3.HandleAsync(context, bucket, key);
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using BatchKit.Contracts.Processes;
 
 namespace BatchKit.Emulator.Runtime;
 
@@ -9,9 +10,10 @@ namespace BatchKit.Emulator.Runtime;
 /// workload whose entry point lies in a mount (a Lambda's <c>/var/task/bootstrap</c>) runs that file from the host
 /// directory. Every child leads a process group of its own (util-linux <c>setsid</c>), so stopping it reaches every
 /// process it started, as stopping a container does, and gets a parent-death signal (<c>setpriv --pdeathsig</c>) so it
-/// cannot outlive a crashed emulator.
+/// cannot outlive a crashed emulator. Each child is recorded by pid and start time (<see cref="ChildProcessRegistry"/>)
+/// while it runs, and only that process is ever signalled.
 /// </summary>
-internal sealed class ProcessLauncher(IReadOnlyDictionary<string, string[]> imageCommands) : IWorkloadLauncher, IDisposable
+internal sealed class ProcessLauncher(IReadOnlyDictionary<string, string[]> imageCommands, ChildProcessRegistry children) : IWorkloadLauncher, IDisposable
 {
     private const string SetPriv = "/usr/bin/setpriv";
     private const string SetSid = "/usr/bin/setsid";
@@ -39,7 +41,14 @@ internal sealed class ProcessLauncher(IReadOnlyDictionary<string, string[]> imag
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new RunningProcess(process, ownGroup: File.Exists(SetSid));
+        // The start time is fixed at the fork, so it names this process even before setpriv and setsid exec the command.
+        var identity = ProcessIdentity.Of(process.Id) ?? new ProcessIdentity(process.Id, -1); // -1: already gone, never signalled
+        if (identity.StartTime >= 0)
+        {
+            children.Record(identity);
+        }
+
+        return new RunningProcess(process, identity, ownGroup: File.Exists(SetSid), onExit: () => children.Forget(identity));
     }
 
     /// <summary>The command line standing in for the image's entry point and command.</summary>

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using BatchKit.Contracts.Processes;
 
 namespace BatchKit.Emulator.Runtime;
 
 /// <summary>
 /// A workload running as a child process that leads its own process group, identified by its own pid (never by
 /// name or command line). Signals go to the whole group, and when the main process ends, whatever it left in its
-/// group is killed, as a container's processes end with it.
+/// group is killed, as a container's processes end with it. A signal goes to the pid only while it still is the process
+/// that was started (same start time), so a stop after the end never reaches a process that reused the pid.
 /// </summary>
 internal sealed partial class RunningProcess : IRunningWorkload
 {
@@ -15,12 +17,16 @@ internal sealed partial class RunningProcess : IRunningWorkload
     private const int SigTerm = 15;
     private readonly Process _process;
     private readonly bool _ownGroup;
+    private readonly ProcessIdentity _identity;
+    private readonly Action _onExit;
     private readonly TaskCompletionSource _processExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public RunningProcess(Process process, bool ownGroup)
+    public RunningProcess(Process process, ProcessIdentity identity, bool ownGroup, Action onExit)
     {
         _process = process;
+        _identity = identity;
         _ownGroup = ownGroup;
+        _onExit = onExit;
         Id = process.Id.ToString(CultureInfo.InvariantCulture);
         process.EnableRaisingEvents = true;
         process.Exited += (_, _) => _processExited.TrySetResult();
@@ -44,6 +50,7 @@ internal sealed partial class RunningProcess : IRunningWorkload
         SignalGroup(SigKill); // what the main process left behind would hold its output open
         // Waits for the redirected output to reach its end, so no line is lost.
         await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        _onExit();
         return new WorkloadExit(_process.ExitCode);
     }
 
@@ -70,9 +77,9 @@ internal sealed partial class RunningProcess : IRunningWorkload
     /// </summary>
     private void Signal(int signal)
     {
-        if (_processExited.Task.IsCompleted)
+        if (_processExited.Task.IsCompleted || !_identity.IsAlive)
         {
-            return;
+            return; // ended (and perhaps reaped, its pid free for another process): never signal it
         }
 
         _ = Kill(_process.Id, signal);

@@ -1,3 +1,5 @@
+using BatchKit.Emulator.Storage;
+
 namespace BatchKit.Emulator.Runtime;
 
 /// <summary>
@@ -12,9 +14,9 @@ internal sealed class WorkloadRuntimes : IAsyncDisposable
     private readonly DockerEngine? _engine;
     private readonly string _owner = EmulatorInstance.NewId();
 
-    private WorkloadRuntimes(EmulatorOptions options, DockerEngine? engine)
+    private WorkloadRuntimes(EmulatorOptions options, DataDirectory data, DockerEngine? engine)
     {
-        _process = new ProcessLauncher(options.EcsImageCommands);
+        _process = new ProcessLauncher(options.EcsImageCommands, new ChildProcessRegistry(data));
         _engine = engine;
         var container = engine is null ? null : new ContainerLauncher(engine, _owner);
         Ecs = Choose(options.EcsRuntime, container);
@@ -25,18 +27,18 @@ internal sealed class WorkloadRuntimes : IAsyncDisposable
 
     public IWorkloadLauncher Lambda { get; }
 
-    public static async Task<WorkloadRuntimes> StartAsync(EmulatorOptions options, CancellationToken cancellationToken)
+    public static async Task<WorkloadRuntimes> StartAsync(EmulatorOptions options, DataDirectory data, CancellationToken cancellationToken)
     {
         if (options is { EcsRuntime: RuntimeChoice.Process, LambdaRuntime: RuntimeChoice.Process })
         {
-            return new WorkloadRuntimes(options, null);
+            return new WorkloadRuntimes(options, data, null);
         }
 
         var engine = new DockerEngine(options.DockerEndpoint);
         if (await engine.AnswersAsync(cancellationToken).ConfigureAwait(false))
         {
             await engine.RemoveLeftoversAsync(cancellationToken).ConfigureAwait(false);
-            return new WorkloadRuntimes(options, engine);
+            return new WorkloadRuntimes(options, data, engine);
         }
 
         engine.Dispose();
@@ -44,7 +46,7 @@ internal sealed class WorkloadRuntimes : IAsyncDisposable
         return options.EcsRuntime == RuntimeChoice.Container || options.LambdaRuntime == RuntimeChoice.Container
             ? throw new ContainerEngineUnavailableException(
                 $"{option} container: no Docker engine answers at {options.DockerEndpoint}; start one with `make dockerd` (scripts/dockerd.sh start)")
-            : new WorkloadRuntimes(options, null); // auto without an engine: processes only
+            : new WorkloadRuntimes(options, data, null); // auto without an engine: processes only
     }
 
     private IWorkloadLauncher Choose(RuntimeChoice choice, ContainerLauncher? container) => (choice, container) switch

@@ -17,8 +17,14 @@ internal sealed record ArchiveLimits
     /// <summary>Uncompressed:compressed above this marks a zip bomb (sales JSON compresses about 15:1).</summary>
     public int MaxCompressionRatio { get; init; } = 200;
 
-    /// <summary>Entries smaller than this are not ratio-checked: a tiny file may compress absurdly well and harm nobody.</summary>
-    public long RatioCheckFromBytes { get; init; } = 1L << 20;
+    /// <summary>
+    /// An entry's ratio is measured against at least this many compressed bytes: a tiny file may compress absurdly
+    /// well and harm nobody (a 100 KB run of zeros is ~100 bytes), while a bomb's entries cannot hide under it.
+    /// </summary>
+    public long RatioFloorBytes { get; init; } = 1L << 10;
+
+    /// <summary>The whole archive's ratio (every entry counted) is judged once it unpacks to this much.</summary>
+    public long ArchiveRatioFromBytes { get; init; } = 1L << 20;
 
     public static ArchiveLimits FromEnvironment(Func<string, string?> variable)
     {

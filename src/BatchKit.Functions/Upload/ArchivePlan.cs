@@ -29,42 +29,22 @@ internal sealed record ArchivePlan(IReadOnlyList<ArchivePlan.StoreEntry> Stores,
         var stores = new List<StoreEntry>();
         var skipped = new List<SkippedEntry>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        long total = 0;
+        var totals = new ArchiveTotals(limits);
         foreach (var entry in entries)
         {
             var name = entry.FullName.Replace('\\', '/');
-            if (name.StartsWith('/') || (name.Length > 1 && name[1] == ':'))
-            {
-                throw new ArchiveRejectedException($"entry '{entry.FullName}' has an absolute path");
-            }
-
-            if (name.Split('/').Any(segment => segment == ".."))
-            {
-                throw new ArchiveRejectedException($"entry '{entry.FullName}' climbs out of the archive with '..' (zip slip)");
-            }
-
-            var fileName = name[(name.LastIndexOf('/') + 1)..];
+            CheckPath(entry, name);
             if (name.EndsWith('/'))
             {
                 skipped.Add(new SkippedEntry(entry.FullName, "a directory"));
                 continue;
             }
 
-            if (name.StartsWith("__MACOSX/", StringComparison.Ordinal) || fileName.StartsWith("._", StringComparison.Ordinal) || fileName == ".DS_Store")
+            totals.Add(entry); // every file counts toward the size and ratio limits, kept or not
+            var fileName = name[(name.LastIndexOf('/') + 1)..];
+            if (Clutter(name, fileName) is { } reason)
             {
-                skipped.Add(new SkippedEntry(entry.FullName, "macOS metadata"));
-                continue;
-            }
-
-            if (!fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            {
-                skipped.Add(new SkippedEntry(entry.FullName, "not a JSON file"));
-                continue;
-            }
-
-            if (!StoreFileName.TryParse(fileName, out _, out _))
-            {
-                skipped.Add(new SkippedEntry(entry.FullName, "not a store file (expected store_<number>.json)"));
+                skipped.Add(new SkippedEntry(entry.FullName, reason));
                 continue;
             }
 
@@ -78,26 +58,31 @@ internal sealed record ArchivePlan(IReadOnlyList<ArchivePlan.StoreEntry> Stores,
                 throw new ArchiveRejectedException($"the zip holds {fileName} twice; which one is the day's is ambiguous");
             }
 
-            if (entry.Length > limits.MaxEntryBytes)
-            {
-                throw new ArchiveRejectedException($"entry '{entry.FullName}' unpacks to {entry.Length:N0} bytes, over the limit of {limits.MaxEntryBytes:N0}");
-            }
-
-            if (entry.Length >= limits.RatioCheckFromBytes && entry.Length / Math.Max(1, entry.CompressedLength) > limits.MaxCompressionRatio)
-            {
-                throw new ArchiveRejectedException(
-                    $"entry '{entry.FullName}' compresses {entry.Length / Math.Max(1, entry.CompressedLength):N0}:1 ({entry.CompressedLength:N0} → {entry.Length:N0} bytes), over {limits.MaxCompressionRatio}:1: a zip bomb");
-            }
-
-            total += entry.Length;
-            if (total > limits.MaxTotalBytes)
-            {
-                throw new ArchiveRejectedException($"the zip unpacks to more than the limit of {limits.MaxTotalBytes:N0} bytes");
-            }
-
             stores.Add(new StoreEntry(entry, fileName));
         }
 
         return new ArchivePlan(stores, skipped);
     }
+
+    private static void CheckPath(ZipArchiveEntry entry, string name)
+    {
+        if (name.StartsWith('/') || (name.Length > 1 && name[1] == ':'))
+        {
+            throw new ArchiveRejectedException($"entry '{entry.FullName}' has an absolute path");
+        }
+
+        if (name.Split('/').Any(segment => segment == ".."))
+        {
+            throw new ArchiveRejectedException($"entry '{entry.FullName}' climbs out of the archive with '..' (zip slip)");
+        }
+    }
+
+    /// <summary>Why a file is not a store file (macOS metadata, not JSON, not store_N.json), or null for a store file.</summary>
+    private static string? Clutter(string name, string fileName) => name switch
+    {
+        _ when name.StartsWith("__MACOSX/", StringComparison.Ordinal) || fileName.StartsWith("._", StringComparison.Ordinal) || fileName == ".DS_Store" => "macOS metadata",
+        _ when !fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) => "not a JSON file",
+        _ when !StoreFileName.TryParse(fileName, out _, out _) => "not a store file (expected store_<number>.json)",
+        _ => null,
+    };
 }

@@ -15,13 +15,18 @@ using BatchKit.Functions.Runtime;
 namespace BatchKit.Functions.Upload;
 
 /// <summary>
-/// One uploaded day: <c>uploads/&lt;day&gt;.zip</c> is checked entry by entry, streamed apart into
-/// <c>processed/&lt;day&gt;/</c> (stale files of an earlier upload of the day removed first), and the workflow is
-/// started with an execution name derived from the upload, so a duplicated event starts nothing. A refused or
-/// failed archive leaves nothing in <c>processed/&lt;day&gt;/</c> and fails the invocation.
+/// One uploaded day: <c>uploads/&lt;day&gt;.zip</c> is checked entry by entry, streamed apart into a copy of its own,
+/// <c>processed/&lt;day&gt;/&lt;execution name&gt;/</c>, and the workflow is started on that copy with an execution name derived
+/// from the upload, so a duplicated event starts nothing. Only then are the day's earlier copies removed (those no
+/// running Map reads, see <see cref="EarlierCopies"/>): the previous good copy stays until the new one is complete, and
+/// two uploads of one day at once each run on their own copy. A refused or failed archive leaves nothing of its copy
+/// and fails the invocation.
 /// </summary>
-internal sealed class UploadProcessor(IAmazonS3 s3, IAmazonSimpleSystemsManagement ssm, IStepFunctionsClient stepFunctions, ArchiveLimits limits, TextWriter log)
+internal sealed class UploadProcessor(
+    IAmazonS3 s3, IAmazonSimpleSystemsManagement ssm, IStepFunctionsClient stepFunctions, ArchiveLimits limits, TextWriter log, TimeProvider? time = null)
 {
+    private readonly EarlierCopies _earlier = new(s3, stepFunctions, log, time ?? TimeProvider.System);
+
     /// <summary>Store files copied at once (each lane a stream of ranged GETs and one PUT in flight).</summary>
     public const int Lanes = 4;
 
@@ -62,9 +67,10 @@ internal sealed class UploadProcessor(IAmazonS3 s3, IAmazonSimpleSystemsManageme
             return new UploadOutcome(UploadOutcome.Ignored, key, day, null, 0, 0, 0, "the object no longer exists");
         }
 
-        var prefix = BucketPrefixes.ProcessedDay(day);
+        var prefix = BucketPrefixes.ProcessedCopy(day, name);
         var (stores, bytes, skipped) = await UnpackAsync(record.Bucket, key, head, prefix, cancellationToken).ConfigureAwait(false);
         var started = await StartAsync(stateMachineArn, name, record.Bucket, prefix, cancellationToken).ConfigureAwait(false);
+        await _earlier.RetireAsync(record.Bucket, day, name, stateMachineArn, cancellationToken).ConfigureAwait(false);
         await log.WriteLineAsync($"{key}: {stores} store files ({bytes:N0} bytes) in s3://{record.Bucket}/{prefix}, {skipped} entries skipped; execution {started}").ConfigureAwait(false);
         return new UploadOutcome(UploadOutcome.Started, key, day, started, stores, bytes, skipped, null);
     }
@@ -95,11 +101,10 @@ internal sealed class UploadProcessor(IAmazonS3 s3, IAmazonSimpleSystemsManageme
                 await log.WriteLineAsync($"skipped entry '{skipped.Name}': {skipped.Reason}").ConfigureAwait(false);
             }
 
-            await ClearAsync(bucket, prefix, cancellationToken).ConfigureAwait(false);
             var written = new System.Collections.Concurrent.ConcurrentQueue<string>();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var lanes = Math.Clamp(plan.Stores.Count, 1, Lanes);
-            var copies = Enumerable.Range(0, lanes).Select(lane => CopyLaneAsync(lane, lanes, plan, bucket, key, head, prefix, written, stop)).ToArray();
+            var copies = Enumerable.Range(0, lanes).Select(lane => CopyLaneAsync(lane, lanes, plan, (bucket, key, head, prefix), written, stop, cancellationToken)).ToArray();
             try
             {
                 await Task.WhenAll(copies).ConfigureAwait(false);
@@ -129,12 +134,15 @@ internal sealed class UploadProcessor(IAmazonS3 s3, IAmazonSimpleSystemsManageme
     /// Copies every <paramref name="lanes"/>-th store entry, starting at <paramref name="lane"/>. Entries of one zip
     /// are read one after the other, so each lane beyond the first reads the object through a stream (and archive)
     /// of its own: a few ranged GETs more, and a day's PUTs run <see cref="Lanes"/> at a time instead of in a row.
-    /// A failing lane cancels the others.
+    /// A failing lane stops the others before their next entry, never inside a PUT: a PUT cancelled on the client may
+    /// still be stored by S3 without the lane learning its key, and the clean-up would then leave it behind. Only the
+    /// invocation's deadline (<paramref name="deadline"/>) cuts a PUT short.
     /// </summary>
     private async Task CopyLaneAsync(
-        int lane, int lanes, ArchivePlan plan, string bucket, string key, GetObjectMetadataResponse head, string prefix,
-        System.Collections.Concurrent.ConcurrentQueue<string> written, CancellationTokenSource stop)
+        int lane, int lanes, ArchivePlan plan, (string Bucket, string Key, GetObjectMetadataResponse Head, string Prefix) upload,
+        System.Collections.Concurrent.ConcurrentQueue<string> written, CancellationTokenSource stop, CancellationToken deadline)
     {
+        var (bucket, key, head, prefix) = upload;
         S3SeekableStream? source = null;
         ZipArchive? own = null;
         try
@@ -147,6 +155,7 @@ internal sealed class UploadProcessor(IAmazonS3 s3, IAmazonSimpleSystemsManageme
 
             for (var i = lane; i < plan.Stores.Count; i += lanes)
             {
+                stop.Token.ThrowIfCancellationRequested();
                 var store = plan.Stores[i];
                 var entry = own is null ? store.Entry : own.GetEntry(store.Entry.FullName) ?? throw new ArchiveRejectedException($"entry '{store.Entry.FullName}' vanished between two reads of the zip");
                 await using var content = new VerifiedEntryStream(await entry.OpenAsync(stop.Token).ConfigureAwait(false), store.Entry.Length, store.Entry.Crc32, store.Entry.FullName);
@@ -159,7 +168,7 @@ internal sealed class UploadProcessor(IAmazonS3 s3, IAmazonSimpleSystemsManageme
                     ContentType = "application/json",
                 };
                 request.Headers.ContentLength = store.Entry.Length;
-                await s3.PutObjectAsync(request, stop.Token).ConfigureAwait(false);
+                await s3.PutObjectAsync(request, deadline).ConfigureAwait(false);
                 written.Enqueue(request.Key);
             }
         }
@@ -222,27 +231,6 @@ internal sealed class UploadProcessor(IAmazonS3 s3, IAmazonSimpleSystemsManageme
         catch (AwsServiceException e) when (e.ErrorCode == "ExecutionDoesNotExist")
         {
             return false;
-        }
-    }
-
-    /// <summary>Removes what an earlier upload of the same day left, so the Map sees only this upload's stores.</summary>
-    private async Task ClearAsync(string bucket, string prefix, CancellationToken cancellationToken)
-    {
-        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = prefix };
-        var stale = new List<string>();
-        ListObjectsV2Response page;
-        do
-        {
-            page = await s3.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
-            stale.AddRange((page.S3Objects ?? []).Select(o => o.Key));
-            request.ContinuationToken = page.NextContinuationToken;
-        }
-        while (page.IsTruncated == true);
-
-        if (stale.Count > 0)
-        {
-            await log.WriteLineAsync($"removing {stale.Count} stale files of an earlier upload from {prefix}").ConfigureAwait(false);
-            await DeleteAsync(bucket, stale).ConfigureAwait(false);
         }
     }
 

@@ -23,33 +23,55 @@ internal sealed partial class DefinitionReader
 
     private ChoiceState Choice(string name, JsonObject node, string at)
     {
-        var fields = Fields(name, node, at, "Choice", ["InputPath", "OutputPath", "Choices", "Default", "Assign"], transition: false);
+        var fields = Fields(name, node, at, "Choice", Jsonata
+            ? ["Choices", "Default", "Output", "Assign"]
+            : ["InputPath", "OutputPath", "Choices", "Default", "Assign"], transition: false);
         var branches = new List<ChoiceBranch>();
         if (node["Choices"] is not JsonArray choices || choices.Count == 0)
         {
             Error(Schema, "The field 'Choices' is required and must be a non-empty array", $"{at}/Choices");
+            return new ChoiceState(fields, branches, OptionalString(node, "Default", at));
         }
-        else
-        {
-            for (var i = 0; i < choices.Count; i++)
-            {
-                var location = $"{at}/Choices/{i}";
-                if (choices[i] is not JsonObject choice)
-                {
-                    Error(Schema, "A choice rule must be an object", location);
-                    continue;
-                }
 
-                var next = RequiredString(choice, "Next", location);
-                var rule = Rule(choice, location, topLevel: true);
-                if (rule is not null && next is not null)
-                {
-                    branches.Add(new ChoiceBranch(rule, next, Template(choice, "Assign", location, objectOnly: true) as JsonObject));
-                }
+        for (var i = 0; i < choices.Count; i++)
+        {
+            var location = $"{at}/Choices/{i}";
+            if (choices[i] is not JsonObject choice)
+            {
+                Error(Schema, "A choice rule must be an object", location);
+            }
+            else if (Branch(choice, location) is { } branch)
+            {
+                branches.Add(branch);
             }
         }
 
         return new ChoiceState(fields, branches, OptionalString(node, "Default", at));
+    }
+
+    /// <summary>One rule with its Next and Assign: JSONPath comparisons, or a JSONata Condition (with its own Output).</summary>
+    private ChoiceBranch? Branch(JsonObject choice, string at)
+    {
+        var next = RequiredString(choice, "Next", at);
+        CheckVariableNames(choice, at);
+        if (Jsonata)
+        {
+            CheckFields(choice, at, ["Condition", "Next", "Assign", "Output", "Comment"]);
+            if (!choice.ContainsKey("Condition"))
+            {
+                Error(Schema, "The field 'Condition' is required", at);
+            }
+
+            var condition = JsonataField(choice, "Condition", at);
+            return condition is null || next is null ? null : new ChoiceBranch(new ChoiceRule.Condition(condition), next, null)
+            {
+                Output = JsonataField(choice, "Output", at),
+                JsonataAssign = JsonataField(choice, "Assign", at, objectOnly: true),
+            };
+        }
+
+        var rule = Rule(choice, at, topLevel: true);
+        return rule is null || next is null ? null : new ChoiceBranch(rule, next, Template(choice, "Assign", at, objectOnly: true) as JsonObject);
     }
 
     private ChoiceRule? Rule(JsonObject node, string at, bool topLevel)
@@ -66,22 +88,34 @@ internal sealed partial class DefinitionReader
             if (node.ContainsKey(combinator))
             {
                 CheckFields(node, at, [combinator, .. extra]);
-                if (node[combinator] is not JsonArray list || list.Count == 0)
-                {
-                    Error(Schema, $"'{combinator}' must be a non-empty array of rules", $"{at}/{combinator}");
-                    return null;
-                }
-
-                var rules = list.Select((r, i) => r is JsonObject o ? Rule(o, $"{at}/{combinator}/{i}", topLevel: false) : null).ToList();
-                if (rules.Any(r => r is null))
-                {
-                    return null;
-                }
-
-                return combinator == "And" ? new ChoiceRule.And(rules!) : new ChoiceRule.Or(rules!);
+                return Combination(node, combinator, at);
             }
         }
 
+        return Comparison(node, at);
+    }
+
+    /// <summary>And / Or: a non-empty array of rules.</summary>
+    private ChoiceRule? Combination(JsonObject node, string combinator, string at)
+    {
+        if (node[combinator] is not JsonArray list || list.Count == 0)
+        {
+            Error(Schema, $"'{combinator}' must be a non-empty array of rules", $"{at}/{combinator}");
+            return null;
+        }
+
+        var rules = list.Select((r, i) => r is JsonObject o ? Rule(o, $"{at}/{combinator}/{i}", topLevel: false) : null).ToList();
+        if (rules.Any(r => r is null))
+        {
+            return null;
+        }
+
+        return combinator == "And" ? new ChoiceRule.And(rules!) : new ChoiceRule.Or(rules!);
+    }
+
+    /// <summary>Variable and exactly one operator: a comparison with a literal or a *Path, or a type test.</summary>
+    private ChoiceRule.Comparison? Comparison(JsonObject node, string at)
+    {
         var variable = RequiredString(node, "Variable", at);
         if (variable is not null && JsonPath.Validate(variable) is { } problem)
         {
@@ -91,7 +125,10 @@ internal sealed partial class DefinitionReader
         var operators = node.Select(p => p.Key).Where(k => k is not ("Variable" or "Next" or "Assign" or "Comment")).ToList();
         if (operators.Count != 1)
         {
-            Error(Schema, operators.Count == 0 ? "A choice rule needs a comparison operator" : $"A choice rule has more than one operator: {string.Join(", ", operators)}", at);
+            var message = operators.Count == 0
+                ? "A choice rule needs a comparison operator"
+                : $"A choice rule has more than one operator: {string.Join(", ", operators)}";
+            Error(Schema, message, at);
             return null;
         }
 
@@ -105,17 +142,9 @@ internal sealed partial class DefinitionReader
             return null;
         }
 
-        if (isPath)
+        if (isPath ? !JsonText.IsString(operand, out var path) || JsonPath.Validate(path) is not null : !OperandFits(name, operand))
         {
-            if (!JsonText.IsString(operand, out var path) || JsonPath.Validate(path) is not null)
-            {
-                Error(Schema, $"'{op}' must be a valid path", $"{at}/{op}");
-                return null;
-            }
-        }
-        else if (!OperandFits(name, operand))
-        {
-            Error(Schema, $"The value of '{op}' has the wrong type", $"{at}/{op}");
+            Error(Schema, isPath ? $"'{op}' must be a valid path" : $"The value of '{op}' has the wrong type", $"{at}/{op}");
             return null;
         }
 

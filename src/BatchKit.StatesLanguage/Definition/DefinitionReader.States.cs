@@ -5,14 +5,17 @@ using BatchKit.StatesLanguage.States;
 
 namespace BatchKit.StatesLanguage.Definition;
 
-/// <summary>Reading each state type and the fields they share.</summary>
+/// <summary>
+/// Reading each state type and the fields they share, in the state's query language: JSONPath states take InputPath,
+/// Parameters, ResultSelector, ResultPath and OutputPath; JSONata states take Arguments and Output instead.
+/// https://docs.aws.amazon.com/step-functions/latest/dg/statemachine-structure.html
+/// </summary>
 internal sealed partial class DefinitionReader
 {
     private static readonly string[] CommonFields = ["Type", "Comment", "QueryLanguage"];
 
-    private State? ReadState(string name, JsonObject node, string at)
+    private State? ReadState(string name, JsonObject node, string at) => InLanguage(node, at, () =>
     {
-        RejectJsonata(node, at);
         var type = RequiredString(node, "Type", at);
         return type switch
         {
@@ -21,13 +24,13 @@ internal sealed partial class DefinitionReader
             "Task" => Task(name, node, at),
             "Choice" => Choice(name, node, at),
             "Wait" => Wait(name, node, at),
-            "Succeed" => new SucceedState(Fields(name, node, at, "Succeed", ["InputPath", "OutputPath"], transition: false)),
+            "Succeed" => new SucceedState(Fields(name, node, at, "Succeed", Jsonata ? ["Output"] : ["InputPath", "OutputPath"], transition: false)),
             "Fail" => Fail(name, node, at),
             "Parallel" => Parallel(name, node, at),
             "Map" => Map(name, node, at),
             _ => Unknown(type, at),
         };
-    }
+    });
 
     private State? Unknown(string type, string at)
     {
@@ -39,25 +42,24 @@ internal sealed partial class DefinitionReader
     private StateFields Fields(string name, JsonObject node, string at, string type, string[] allowed, bool transition = true)
     {
         CheckFields(node, at, [.. CommonFields, .. allowed, .. (transition ? new[] { "Next", "End" } : [])]);
-        string? next = null;
-        if (transition)
+        CheckVariableNames(node, at);
+        var next = transition ? Transition(node, at) : null;
+        if (Jsonata)
         {
-            next = OptionalString(node, "Next", at);
-            var end = IsTrue(node["End"]);
-            if (next is not null && end)
+            return new StateFields(name, type, next, QueryLanguage.Jsonata, States.PathSetting.Default, States.PathSetting.Default,
+                States.PathSetting.Default, null, null, null, Retriers(node, at), Catchers(node, at))
             {
-                Error(Schema, "'Next' and 'End' cannot both be set", at);
-            }
-            else if (next is null && !end)
-            {
-                Error(Schema, "A state must have either 'Next' or 'End': true", at);
-            }
+                Arguments = JsonataField(node, "Arguments", at),
+                Output = JsonataField(node, "Output", at),
+                JsonataAssign = JsonataField(node, "Assign", at, objectOnly: true),
+            };
         }
 
         return new StateFields(
             name,
             type,
             next,
+            QueryLanguage.JsonPath,
             PathSetting(node, "InputPath", at),
             PathSetting(node, "OutputPath", at),
             PathSetting(node, "ResultPath", at),
@@ -68,89 +70,135 @@ internal sealed partial class DefinitionReader
             Catchers(node, at));
     }
 
+    /// <summary>Next, or End: true; exactly one of them.</summary>
+    private string? Transition(JsonObject node, string at)
+    {
+        var next = OptionalString(node, "Next", at);
+        var end = IsTrue(node["End"]);
+        if (next is not null && end)
+        {
+            Error(Schema, "'Next' and 'End' cannot both be set", at);
+        }
+        else if (next is null && !end)
+        {
+            Error(Schema, "A state must have either 'Next' or 'End': true", at);
+        }
+
+        return next;
+    }
+
     private PassState Pass(string name, JsonObject node, string at)
     {
-        var fields = Fields(name, node, at, "Pass", ["InputPath", "OutputPath", "ResultPath", "Parameters", "Result", "Assign"]);
+        var fields = Fields(name, node, at, "Pass", Jsonata
+            ? ["Output", "Assign"]
+            : ["InputPath", "OutputPath", "ResultPath", "Parameters", "Result", "Assign"]);
         return new PassState(fields, node["Result"]?.DeepClone(), node.ContainsKey("Result"));
     }
 
     private TaskState Task(string name, JsonObject node, string at)
     {
-        var fields = Fields(name, node, at, "Task", ["InputPath", "OutputPath", "ResultPath", "Parameters", "ResultSelector", "Resource", "TimeoutSeconds",
-            "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Retry", "Catch", "Assign", "Credentials"]);
+        var fields = Fields(name, node, at, "Task", Jsonata
+            ? ["Resource", "Arguments", "Output", "Assign", "TimeoutSeconds", "HeartbeatSeconds", "Retry", "Catch", "Credentials"]
+            : ["InputPath", "OutputPath", "ResultPath", "Parameters", "ResultSelector", "Resource", "TimeoutSeconds", "TimeoutSecondsPath",
+                "HeartbeatSeconds", "HeartbeatSecondsPath", "Retry", "Catch", "Assign", "Credentials"]);
         var resource = RequiredString(node, "Resource", at) ?? "";
         if (resource.Length > 0 && !resource.StartsWith("arn:", StringComparison.Ordinal))
         {
             Error(Schema, $"The Resource '{resource}' is not an ARN", $"{at}/Resource");
         }
 
-        var timeouts = new TaskTimeouts(
-            OptionalInteger(node, "TimeoutSeconds", at, min: 1, max: 99_999_999),
-            OptionalPath(node, "TimeoutSecondsPath", at),
-            OptionalInteger(node, "HeartbeatSeconds", at, min: 1, max: 99_999_999),
-            OptionalPath(node, "HeartbeatSecondsPath", at));
+        return new TaskState(fields, resource, Timeouts(node, at));
+    }
+
+    private TaskTimeouts Timeouts(JsonObject node, string at)
+    {
+        var (timeout, timeoutTemplate) = Jsonata ? IntegerOrExpression(node, "TimeoutSeconds", at, 1, 99_999_999) : (null, null);
+        var (heartbeat, heartbeatTemplate) = Jsonata ? IntegerOrExpression(node, "HeartbeatSeconds", at, 1, 99_999_999) : (null, null);
+        var timeouts = Jsonata
+            ? new TaskTimeouts(timeout, null, heartbeat, null) { TimeoutSecondsTemplate = timeoutTemplate, HeartbeatSecondsTemplate = heartbeatTemplate }
+            : new TaskTimeouts(
+                OptionalInteger(node, "TimeoutSeconds", at, min: 1, max: 99_999_999),
+                OptionalPath(node, "TimeoutSecondsPath", at),
+                OptionalInteger(node, "HeartbeatSeconds", at, min: 1, max: 99_999_999),
+                OptionalPath(node, "HeartbeatSecondsPath", at));
         if (timeouts is { TimeoutSeconds: { } t, HeartbeatSeconds: { } h } && h >= t)
         {
             Error(Schema, "HeartbeatSeconds must be smaller than TimeoutSeconds", $"{at}/HeartbeatSeconds");
         }
 
-        if (timeouts.TimeoutSeconds is not null && timeouts.TimeoutSecondsPath is not null)
-        {
-            Error(Schema, "TimeoutSeconds and TimeoutSecondsPath are exclusive", at);
-        }
-
-        if (timeouts.HeartbeatSeconds is not null && timeouts.HeartbeatSecondsPath is not null)
-        {
-            Error(Schema, "HeartbeatSeconds and HeartbeatSecondsPath are exclusive", at);
-        }
-
-        return new TaskState(fields, resource, timeouts);
+        Exclusive(node, at, "TimeoutSeconds", "TimeoutSecondsPath");
+        Exclusive(node, at, "HeartbeatSeconds", "HeartbeatSecondsPath");
+        return timeouts;
     }
 
     private WaitState Wait(string name, JsonObject node, string at)
     {
-        var fields = Fields(name, node, at, "Wait", ["InputPath", "OutputPath", "Seconds", "Timestamp", "SecondsPath", "TimestampPath", "Assign"]);
-        var seconds = OptionalInteger(node, "Seconds", at, min: 0, max: 99_999_999);
+        var fields = Fields(name, node, at, "Wait", Jsonata
+            ? ["Seconds", "Timestamp", "Output", "Assign"]
+            : ["InputPath", "OutputPath", "Seconds", "Timestamp", "SecondsPath", "TimestampPath", "Assign"]);
+        var time = Jsonata ? JsonataWaitTime(node, at) : JsonPathWaitTime(node, at);
+        var given = new[] { "Seconds", "Timestamp", "SecondsPath", "TimestampPath" }.Count(node.ContainsKey);
+        if (given != 1 && !Errors.Any(e => e.Location.StartsWith(at, StringComparison.Ordinal)))
+        {
+            Error(Schema, "A Wait state needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath", at);
+        }
+
+        return new WaitState(fields, time);
+    }
+
+    private WaitTime JsonPathWaitTime(JsonObject node, string at)
+    {
         var timestamp = OptionalString(node, "Timestamp", at);
         if (timestamp is not null && !ChoiceRule.TryTimestamp(timestamp, out _))
         {
             Error(Schema, $"'{timestamp}' is not an ISO-8601 extended offset date-time", $"{at}/Timestamp");
         }
 
-        var secondsPath = OptionalPath(node, "SecondsPath", at);
-        var timestampPath = OptionalPath(node, "TimestampPath", at);
-        var given = new object?[] { seconds, timestamp, secondsPath, timestampPath }.Count(v => v is not null);
-        if (given != 1 && !Errors.Any(e => e.Location.StartsWith(at, StringComparison.Ordinal)))
+        return new WaitTime(OptionalInteger(node, "Seconds", at, min: 0, max: 99_999_999), timestamp,
+            OptionalPath(node, "SecondsPath", at), OptionalPath(node, "TimestampPath", at));
+    }
+
+    private WaitTime JsonataWaitTime(JsonObject node, string at)
+    {
+        var (seconds, secondsTemplate) = IntegerOrExpression(node, "Seconds", at, 0, 99_999_999);
+        var timestamp = JsonataField(node, "Timestamp", at);
+        if (timestamp is { IsConstant: true } && (!JsonText.IsString(node["Timestamp"], out var text) || !ChoiceRule.TryTimestamp(text, out _)))
         {
-            Error(Schema, "A Wait state needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath", at);
+            Error(Schema, "Timestamp must be an ISO-8601 extended offset date-time or a JSONata expression", $"{at}/Timestamp");
         }
 
-        return new WaitState(fields, seconds, timestamp, secondsPath, timestampPath);
+        return new WaitTime(seconds, null, null, null) { SecondsTemplate = secondsTemplate, TimestampTemplate = timestamp };
     }
 
     private FailState Fail(string name, JsonObject node, string at)
     {
-        var fields = Fields(name, node, at, "Fail", ["Error", "Cause", "ErrorPath", "CausePath"], transition: false);
-        var error = OptionalString(node, "Error", at);
-        var cause = OptionalString(node, "Cause", at);
-        var errorPath = OptionalString(node, "ErrorPath", at);
-        var causePath = OptionalString(node, "CausePath", at);
-        if (error is not null && errorPath is not null)
+        var fields = Fields(name, node, at, "Fail", Jsonata ? ["Error", "Cause"] : ["Error", "Cause", "ErrorPath", "CausePath"], transition: false);
+        if (Jsonata)
         {
-            Error(Schema, "Error and ErrorPath are exclusive", at);
+            return new FailState(fields, FailField(node, "Error", at), FailField(node, "Cause", at));
         }
 
-        if (cause is not null && causePath is not null)
-        {
-            Error(Schema, "Cause and CausePath are exclusive", at);
-        }
+        Exclusive(node, at, "Error", "ErrorPath");
+        Exclusive(node, at, "Cause", "CausePath");
+        return new FailState(fields,
+            new FailText(OptionalString(node, "Error", at), OptionalString(node, "ErrorPath", at), null),
+            new FailText(OptionalString(node, "Cause", at), OptionalString(node, "CausePath", at), null));
+    }
 
-        return new FailState(fields, error, errorPath, cause, causePath);
+    /// <summary>A JSONata Fail's Error or Cause: a string, or an expression evaluated when the state runs.</summary>
+    private FailText FailField(JsonObject node, string field, string at)
+    {
+        var text = OptionalString(node, field, at);
+        return text is not null && Payloads.JsonataTemplate.IsExpression(text)
+            ? new FailText(null, null, JsonataField(node, field, at))
+            : new FailText(text, null, null);
     }
 
     private ParallelState Parallel(string name, JsonObject node, string at)
     {
-        var fields = Fields(name, node, at, "Parallel", ["InputPath", "OutputPath", "ResultPath", "Parameters", "ResultSelector", "Branches", "Retry", "Catch", "Assign"]);
+        var fields = Fields(name, node, at, "Parallel", Jsonata
+            ? ["Branches", "Arguments", "Output", "Assign", "Retry", "Catch"]
+            : ["InputPath", "OutputPath", "ResultPath", "Parameters", "ResultSelector", "Branches", "Retry", "Catch", "Assign"]);
         var branches = new List<StatesGraph>();
         if (node["Branches"] is not JsonArray list || list.Count == 0)
         {
@@ -168,114 +216,5 @@ internal sealed partial class DefinitionReader
         }
 
         return new ParallelState(fields, branches);
-    }
-
-    private MapState Map(string name, JsonObject node, string at)
-    {
-        var fields = Fields(name, node, at, "Map", ["InputPath", "OutputPath", "ResultPath", "Parameters", "ResultSelector", "ItemsPath", "ItemSelector",
-            "Iterator", "ItemProcessor", "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
-            "ToleratedFailureCount", "ToleratedFailureCountPath", "ItemReader", "ItemBatcher", "ResultWriter", "Label", "Retry", "Catch", "Assign"]);
-        var processorField = node.ContainsKey("ItemProcessor") ? "ItemProcessor" : "Iterator";
-        StatesGraph? processor = null;
-        var distributed = false;
-        if (node[processorField] is JsonObject p)
-        {
-            distributed = p["ProcessorConfig"]?["Mode"]?.GetValue<string>() == "DISTRIBUTED";
-            var inner = p.DeepClone().AsObject();
-            inner.Remove("ProcessorConfig");
-            processor = ReadGraph(inner, $"{at}/{processorField}");
-        }
-        else
-        {
-            Error(Schema, "A Map state needs an 'ItemProcessor' (or legacy 'Iterator')", at);
-        }
-
-        if (node.ContainsKey("ItemSelector") && node.ContainsKey("Parameters"))
-        {
-            Error(Schema, "ItemSelector and Parameters are exclusive", at);
-        }
-
-        var settings = new MapSettings(
-            processor ?? new StatesGraph("", new Dictionary<string, State>()),
-            distributed,
-            OptionalPath(node, "ItemsPath", at) ?? "$",
-            Template(node, "ItemSelector", at, objectOnly: true),
-            OptionalInteger(node, "MaxConcurrency", at, min: 0),
-            OptionalPath(node, "MaxConcurrencyPath", at),
-            OptionalNumber(node, "ToleratedFailurePercentage", at, 0, 100),
-            OptionalPath(node, "ToleratedFailurePercentagePath", at),
-            OptionalInteger(node, "ToleratedFailureCount", at, min: 0),
-            OptionalPath(node, "ToleratedFailureCountPath", at),
-            node["ItemReader"]?.DeepClone() as JsonObject,
-            node["ItemBatcher"]?.DeepClone() as JsonObject,
-            node["ResultWriter"]?.DeepClone() as JsonObject,
-            OptionalString(node, "Label", at));
-        if (!distributed && (settings.ItemReader is not null || settings.ItemBatcher is not null || settings.ResultWriter is not null))
-        {
-            Error(Schema, "ItemReader, ItemBatcher and ResultWriter need ProcessorConfig Mode DISTRIBUTED", at);
-        }
-
-        return new MapState(fields, settings);
-    }
-
-    private List<Retrier> Retriers(JsonObject node, string at)
-    {
-        var result = new List<Retrier>();
-        if (node["Retry"] is not JsonArray list)
-        {
-            return result;
-        }
-
-        for (var i = 0; i < list.Count; i++)
-        {
-            var location = $"{at}/Retry/{i}";
-            if (list[i] is not JsonObject r)
-            {
-                Error(Schema, "A retrier must be an object", location);
-                continue;
-            }
-
-            CheckFields(r, location, ["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"]);
-            var jitter = OptionalString(r, "JitterStrategy", location);
-            if (jitter is not (null or "FULL" or "NONE"))
-            {
-                Error(Schema, "JitterStrategy must be FULL or NONE", $"{location}/JitterStrategy");
-            }
-
-            result.Add(new Retrier(
-                ErrorEquals(r, location),
-                (int)(OptionalInteger(r, "IntervalSeconds", location, min: 1, max: 99_999_999) ?? 1),
-                (int)(OptionalInteger(r, "MaxAttempts", location, min: 0, max: 99_999_999) ?? 3),
-                OptionalNumber(r, "BackoffRate", location, 1.0, double.MaxValue) ?? 2.0,
-                (int?)OptionalInteger(r, "MaxDelaySeconds", location, min: 1, max: 31_622_400),
-                jitter == "FULL"));
-        }
-
-        return result;
-    }
-
-    private List<Catcher> Catchers(JsonObject node, string at)
-    {
-        var result = new List<Catcher>();
-        if (node["Catch"] is not JsonArray list)
-        {
-            return result;
-        }
-
-        for (var i = 0; i < list.Count; i++)
-        {
-            var location = $"{at}/Catch/{i}";
-            if (list[i] is not JsonObject c)
-            {
-                Error(Schema, "A catcher must be an object", location);
-                continue;
-            }
-
-            CheckFields(c, location, ["ErrorEquals", "Next", "ResultPath", "Assign", "Comment"]);
-            var next = RequiredString(c, "Next", location);
-            result.Add(new Catcher(ErrorEquals(c, location), next ?? "", PathSetting(c, "ResultPath", location), Template(c, "Assign", location, objectOnly: true) as JsonObject));
-        }
-
-        return result;
     }
 }

@@ -20,7 +20,6 @@ internal sealed partial class DefinitionReader
 
     public StatesGraph? ReadGraph(JsonObject graph, string at)
     {
-        RejectJsonata(graph, at);
         var startAt = RequiredString(graph, "StartAt", at);
         if (graph["States"] is not JsonObject states || states.Count == 0)
         {
@@ -124,22 +123,6 @@ internal sealed partial class DefinitionReader
         }
     }
 
-    /// <summary>JSONata is not implemented: refuse it clearly rather than evaluate it as JSONPath.</summary>
-    private void RejectJsonata(JsonObject node, string at)
-    {
-        if (node["QueryLanguage"] is JsonValue q && JsonText.IsString(q, out var language))
-        {
-            if (language == "JSONata")
-            {
-                Error("JSONATA_NOT_SUPPORTED", "QueryLanguage 'JSONata' is not supported yet by the BatchKit engine; use JSONPath", $"{at}/QueryLanguage");
-            }
-            else if (language != "JSONPath")
-            {
-                Error(Schema, $"QueryLanguage must be 'JSONPath' or 'JSONata', got '{language}'", $"{at}/QueryLanguage");
-            }
-        }
-    }
-
     public void CheckFields(JsonObject node, string at, IReadOnlyCollection<string> allowed)
     {
         foreach (var (key, _) in node)
@@ -175,11 +158,6 @@ internal sealed partial class DefinitionReader
             return null;
         }
 
-        if (text.StartsWith("{%", StringComparison.Ordinal))
-        {
-            Error("JSONATA_NOT_SUPPORTED", "JSONata expressions ({% %}) are not supported yet by the BatchKit engine", $"{at}/{field}");
-        }
-
         return text;
     }
 
@@ -192,7 +170,8 @@ internal sealed partial class DefinitionReader
 
         if (!JsonText.TryGetInteger(value, out var n) || n < min || n > max)
         {
-            Error(Schema, $"The field '{field}' must be an integer{(min > long.MinValue ? $" of at least {min}" : "")}{(max < long.MaxValue ? $" and at most {max}" : "")}", $"{at}/{field}");
+            var bounds = (min > long.MinValue ? $" of at least {min}" : "") + (max < long.MaxValue ? $" and at most {max}" : "");
+            Error(Schema, $"The field '{field}' must be an integer{bounds}", $"{at}/{field}");
             return null;
         }
 
@@ -269,7 +248,8 @@ internal sealed partial class DefinitionReader
                         {
                             Error(Schema, $"The value of '{key}' must be a path or an intrinsic function", $"{at}/{key}");
                         }
-                        else if ((IntrinsicFunctions.IsIntrinsic(expression) ? IntrinsicFunctions.Validate(expression) : JsonPath.Validate(expression)) is { } problem)
+                        else if ((IntrinsicFunctions.IsIntrinsic(expression) ? IntrinsicFunctions.Validate(expression) : JsonPath.Validate(expression))
+                            is { } problem)
                         {
                             Error(Schema, problem, $"{at}/{key}");
                         }
@@ -287,9 +267,6 @@ internal sealed partial class DefinitionReader
                     CheckTemplate(a[i], $"{at}/{i}");
                 }
 
-                break;
-            case JsonValue v when JsonText.IsString(v, out var s) && s.StartsWith("{%", StringComparison.Ordinal):
-                Error("JSONATA_NOT_SUPPORTED", "JSONata expressions ({% %}) are not supported yet by the BatchKit engine", at);
                 break;
         }
     }

@@ -13,7 +13,8 @@ internal sealed class EventHistory(TimeProvider time)
         lock (_lock)
         {
             var id = _events.Count + 1;
-            _events.Add(new HistoryEvent(id, context.SourceEventId, type, time.GetUtcNow(), detailsKey, details is null ? null : Json.JsonText.Serialize(details)));
+            var detailsJson = details is null ? null : Json.JsonText.Serialize(details);
+            _events.Add(new HistoryEvent(id, context.SourceEventId, type, time.GetUtcNow(), detailsKey, detailsJson));
             context.LastPublishedEventId = id;
             if (updateSource)
             {
@@ -21,6 +22,15 @@ internal sealed class EventHistory(TimeProvider time)
             }
 
             return id;
+        }
+    }
+
+    /// <summary>The events of a restored execution, as they were recorded.</summary>
+    public void Restore(IEnumerable<HistoryEvent> events)
+    {
+        lock (_lock)
+        {
+            _events.AddRange(events);
         }
     }
 

@@ -7,7 +7,7 @@ namespace BatchKit.StatesLanguage.Executions;
 /// One running or finished execution: its status, output or failure, history, and Map Runs. Thread-safe to read
 /// while it runs. https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeExecution.html
 /// </summary>
-public sealed class Execution
+public sealed partial class Execution
 {
     private readonly ExecutionRun _run;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -88,7 +88,9 @@ public sealed class Execution
             details["cause"] = cause;
         }
 
-        var (type, key) = status == ExecutionStatus.TimedOut ? ("ExecutionTimedOut", "executionTimedOutEventDetails") : ("ExecutionFailed", "executionFailedEventDetails");
+        var (type, key) = status == ExecutionStatus.TimedOut
+            ? ("ExecutionTimedOut", "executionTimedOutEventDetails")
+            : ("ExecutionFailed", "executionFailedEventDetails");
         Finish(status, null, error, cause, type, key, details);
     }
 

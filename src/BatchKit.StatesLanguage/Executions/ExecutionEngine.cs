@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Definition;
 using BatchKit.StatesLanguage.Json;
 
@@ -21,5 +22,19 @@ public sealed class ExecutionEngine(
         ArgumentNullException.ThrowIfNull(definition);
         var run = new ExecutionRun(identity, time, integration, itemReader, resultWriter, TaskTokens);
         return ExecutionLauncher.Launch(run, definition.Graph, JsonText.Parse(input), definition.TimeoutSeconds, inputText: input);
+    }
+
+    /// <summary>
+    /// TestState: runs <paramref name="stateName"/> of <paramref name="definition"/> (see
+    /// <see cref="StateMachineDefinition.ParseForTest"/>) once with <paramref name="input"/> (JSON text) and the given
+    /// workflow variables, and reports its outcome and data flow.
+    /// </summary>
+    public Task<StateTestResult> TestStateAsync(
+        StateMachineDefinition definition, string stateName, string input, JsonObject? variables, ExecutionIdentity identity,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var run = new ExecutionRun(identity, time, integration, itemReader, resultWriter, TaskTokens) { Inspection = new StateInspection() };
+        return StateTester.TestAsync(run, definition, stateName, input, variables, cancellationToken);
     }
 }

@@ -11,25 +11,16 @@ namespace BatchKit.StatesLanguage.Executions;
 /// </summary>
 internal static class ExecutionLauncher
 {
-    /// <param name="inputText">The input exactly as the caller sent it (DescribeExecution returns it verbatim); null: serialise <paramref name="input"/>.</param>
-    public static Execution Launch(ExecutionRun run, StatesGraph graph, JsonNode? input, long? timeoutSeconds, string? inputText = null, CancellationToken parentStop = default)
+    /// <param name="inputText">
+    /// The input exactly as the caller sent it (DescribeExecution returns it verbatim); null: serialise <paramref name="input"/>.
+    /// </param>
+    public static Execution Launch(
+        ExecutionRun run, StatesGraph graph, JsonNode? input, long? timeoutSeconds, string? inputText = null, CancellationToken parentStop = default)
     {
         var identity = run.Identity;
         inputText ??= JsonText.Serialize(input);
         var execution = new Execution(run, inputText, run.Time.GetUtcNow());
-        var frame = Frame.Root(run, new JsonObject
-        {
-            ["Execution"] = new JsonObject
-            {
-                ["Id"] = identity.ExecutionArn,
-                ["Input"] = JsonText.Clone(input),
-                ["Name"] = identity.Name,
-                ["RoleArn"] = identity.RoleArn,
-                ["StartTime"] = Timestamps.Format(execution.StartDate),
-                ["RedriveCount"] = 0,
-            },
-            ["StateMachine"] = new JsonObject { ["Id"] = identity.StateMachineArn, ["Name"] = identity.StateMachineName },
-        });
+        var frame = Frame.Root(run, ContextObject(identity, input, execution.StartDate));
         execution.RootHistory = frame.History;
         frame.AddEvent("ExecutionStarted", "executionStartedEventDetails", new JsonObject
         {
@@ -42,7 +33,23 @@ internal static class ExecutionLauncher
         return execution;
     }
 
-    private static async Task RunAsync(StatesGraph graph, Execution execution, ExecutionRun run, Frame frame, JsonNode? input, long? timeoutSeconds, CancellationToken parentStop)
+    /// <summary>The context object (<c>$$</c>) an execution starts with.</summary>
+    public static JsonObject ContextObject(ExecutionIdentity identity, JsonNode? input, DateTimeOffset startDate) => new()
+    {
+        ["Execution"] = new JsonObject
+        {
+            ["Id"] = identity.ExecutionArn,
+            ["Input"] = JsonText.Clone(input),
+            ["Name"] = identity.Name,
+            ["RoleArn"] = identity.RoleArn,
+            ["StartTime"] = Timestamps.Format(startDate),
+            ["RedriveCount"] = 0,
+        },
+        ["StateMachine"] = new JsonObject { ["Id"] = identity.StateMachineArn, ["Name"] = identity.StateMachineName },
+    };
+
+    private static async Task RunAsync(
+        StatesGraph graph, Execution execution, ExecutionRun run, Frame frame, JsonNode? input, long? timeoutSeconds, CancellationToken parentStop)
     {
         await using var parent = parentStop.Register(() => execution.Stop(null, "The parent execution stopped."));
         try

@@ -7,7 +7,12 @@ namespace BatchKit.StatesLanguage.Executions;
 /// </remarks>
 #pragma warning disable CA1001
 internal sealed class ExecutionRun(
-    ExecutionIdentity identity, TimeProvider time, ITaskIntegration? integration, IItemReader? itemReader, IResultWriter? resultWriter, TaskTokenRegistry tokens)
+    ExecutionIdentity identity,
+    TimeProvider time,
+    ITaskIntegration? integration,
+    IItemReader? itemReader,
+    IResultWriter? resultWriter,
+    TaskTokenRegistry tokens)
 {
     private readonly CancellationTokenSource _stop = new();
 
@@ -28,6 +33,9 @@ internal sealed class ExecutionRun(
     public CancellationToken Cancellation => _stop.Token;
 
     public Random Random { get; } = new();
+
+    /// <summary>Set only for TestState: records the state's data flow and stops at the first retry.</summary>
+    public StateInspection? Inspection { get; init; }
 
     /// <summary>The Map Runs this execution's Distributed Map states started.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<MapRunRecord> MapRuns { get; } = new();

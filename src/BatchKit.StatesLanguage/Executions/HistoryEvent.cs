@@ -11,5 +11,6 @@ namespace BatchKit.StatesLanguage.Executions;
 public sealed record HistoryEvent(long Id, long PreviousEventId, string Type, DateTimeOffset Timestamp, string? DetailsKey, string? DetailsJson)
 {
     /// <summary>The details as a JSON object (parsed on demand).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public JsonObject? Details => DetailsJson is null ? null : JsonNode.Parse(DetailsJson)!.AsObject();
 }

@@ -10,5 +10,6 @@ namespace BatchKit.StatesLanguage.Executions;
 public interface IResultWriter
 {
     /// <summary>Writes a Map Run's results; a failure is a <see cref="TaskResult"/> failure, not an exception.</summary>
-    Task<TaskResult> WriteResultsAsync(string resource, JsonNode? parameters, string mapRunArn, JsonArray succeeded, JsonArray failed, CancellationToken cancellationToken);
+    Task<TaskResult> WriteResultsAsync(
+        string resource, JsonNode? parameters, string mapRunArn, JsonArray succeeded, JsonArray failed, CancellationToken cancellationToken);
 }

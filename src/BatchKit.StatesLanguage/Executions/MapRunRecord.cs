@@ -4,7 +4,14 @@ namespace BatchKit.StatesLanguage.Executions;
 /// A Distributed Map's Map Run: what DescribeMapRun and ListMapRuns report, updated live as child executions end.
 /// https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeMapRun.html
 /// </summary>
-public sealed class MapRunRecord(string mapRunArn, string executionArn, string stateName, DateTimeOffset startDate, int maxConcurrency, double toleratedFailurePercentage, long toleratedFailureCount)
+public sealed partial class MapRunRecord(
+    string mapRunArn,
+    string executionArn,
+    string stateName,
+    DateTimeOffset startDate,
+    int maxConcurrency,
+    double toleratedFailurePercentage,
+    long toleratedFailureCount)
 {
     private readonly Lock _lock = new();
     private readonly List<Execution> _children = [];

@@ -6,6 +6,8 @@ namespace BatchKit.StatesLanguage.Executions;
 /// <summary>The roots paths see while a state runs: <c>$</c> is <paramref name="input"/>, <c>$$</c> the frame's context.</summary>
 internal sealed class StateScope(Frame frame, JsonNode? input) : IPathScope
 {
+    public Frame Frame => frame;
+
     public JsonNode? Input => input;
 
     public JsonNode? Context => frame.BuildContext();

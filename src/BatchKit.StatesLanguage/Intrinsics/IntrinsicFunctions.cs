@@ -55,10 +55,13 @@ internal static class IntrinsicFunctions
 
     private static JsonNode? Evaluate(IntrinsicExpression expression, IPathScope scope) => expression switch
     {
-        IntrinsicExpression.Literal literal => literal.Value is JsonValue v && JsonText.IsString(v, out var s) ? JsonValue.Create(Unescape(s)) : JsonText.Clone(literal.Value),
+        IntrinsicExpression.Literal literal => literal.Value is JsonValue v && JsonText.IsString(v, out var s)
+            ? JsonValue.Create(Unescape(s))
+            : JsonText.Clone(literal.Value),
         IntrinsicExpression.PathReference path => JsonText.Clone(JsonPath.TrySelect(path.Path, scope, out var value)
             ? value
-            : throw new FailureException(ErrorNames.Runtime, $"The JSONPath '{path.Path}' could not be found in the input '{JsonText.Serialize(scope.Input)}'")),
+            : throw new FailureException(ErrorNames.Runtime,
+                $"The JSONPath '{path.Path}' could not be found in the input '{JsonText.Serialize(scope.Input)}'")),
         IntrinsicExpression.Call call => Invoke(call, scope),
         _ => throw new InvalidOperationException("unknown intrinsic expression"),
     };
@@ -66,7 +69,9 @@ internal static class IntrinsicFunctions
     private static JsonNode? Invoke(IntrinsicExpression.Call call, IPathScope scope)
     {
         // States.Format reads its template raw, to tell escaped braces from placeholders.
-        var args = call.Arguments.Select((a, i) => call.Name == "States.Format" && i == 0 && a is IntrinsicExpression.Literal l ? JsonText.Clone(l.Value) : Evaluate(a, scope)).ToList();
+        var args = call.Arguments
+            .Select((a, i) => call.Name == "States.Format" && i == 0 && a is IntrinsicExpression.Literal l ? JsonText.Clone(l.Value) : Evaluate(a, scope))
+            .ToList();
         return call.Name switch
         {
             "States.Format" => Format(call, args),
@@ -208,7 +213,9 @@ internal static class IntrinsicFunctions
     {
         var array = ArrayArg(call, args, 2, 0);
         var index = IntegerArg(call, args[1]);
-        return index >= 0 && index < array.Count ? JsonText.Clone(array[(int)index]) : throw Fail(call, $"index {index} is out of bounds for an array of {array.Count}");
+        return index >= 0 && index < array.Count
+            ? JsonText.Clone(array[(int)index])
+            : throw Fail(call, $"index {index} is out of bounds for an array of {array.Count}");
     }
 
     private static JsonArray ArrayUnique(IntrinsicExpression.Call call, List<JsonNode?> args)

@@ -12,7 +12,14 @@ namespace BatchKit.StatesLanguage.Intrinsics;
 /// </summary>
 internal sealed class IntrinsicParser(string text)
 {
+    /// <summary>
+    /// Calls nested deeper than this are refused as a definition error: parsing and evaluating recurse once per
+    /// level, and a hostile definition (840 KB of nested calls) must not overflow the stack.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     private int _at;
+    private int _depth;
 
     public static IntrinsicExpression.Call Parse(string text)
     {
@@ -24,6 +31,11 @@ internal sealed class IntrinsicParser(string text)
 
     private IntrinsicExpression.Call Call()
     {
+        if (++_depth > MaxDepth)
+        {
+            throw Error($"calls are nested more than {MaxDepth} deep");
+        }
+
         SkipSpaces();
         var start = _at;
         while (_at < text.Length && (char.IsLetterOrDigit(text[_at]) || text[_at] == '.'))
@@ -54,6 +66,7 @@ internal sealed class IntrinsicParser(string text)
         }
 
         Expect(')');
+        _depth--;
         return new IntrinsicExpression.Call(name, arguments);
     }
 
@@ -101,8 +114,10 @@ internal sealed class IntrinsicParser(string text)
             "true" => new IntrinsicExpression.Literal(JsonValue.Create(true)),
             "false" => new IntrinsicExpression.Literal(JsonValue.Create(false)),
             "null" => new IntrinsicExpression.Literal(null),
-            _ when long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => new IntrinsicExpression.Literal(JsonValue.Create(l)),
-            _ when decimal.TryParse(token, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) => new IntrinsicExpression.Literal(JsonValue.Create(d)),
+            _ when long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
+                => new IntrinsicExpression.Literal(JsonValue.Create(l)),
+            _ when decimal.TryParse(token, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
+                => new IntrinsicExpression.Literal(JsonValue.Create(d)),
             _ => throw Error($"'{token}' is not a valid argument"),
         };
     }
@@ -151,5 +166,8 @@ internal sealed class IntrinsicParser(string text)
         _at++;
     }
 
-    private FormatException Error(string why) => new($"The value '{text}' is not a valid intrinsic function: {why}");
+    private FormatException Error(string why) => new($"The value '{Shown(text)}' is not a valid intrinsic function: {why}");
+
+    /// <summary>The expression as an error shows it: a long one is cut, so one bad value cannot make the error megabytes long.</summary>
+    private static string Shown(string text) => text.Length > 200 ? text[..200] + "..." : text;
 }

@@ -9,7 +9,12 @@ internal static class JsonText
 {
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = false };
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 512 };
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 512,
+    };
 
     public static string Serialize(JsonNode? node) => node is null ? "null" : node.ToJsonString(Compact);
 

@@ -154,7 +154,11 @@ internal sealed class JsonPath
 
     private sealed class Parser(string text)
     {
+        /// <summary>Filters nest by recursion (<c>[?(@[?(@...)])]</c>); deeper than this is refused, never a stack overflow.</summary>
+        private const int MaxFilterDepth = 16;
+
         private int _at;
+        private int _filterDepth;
 
         public JsonPath Parse()
         {
@@ -303,6 +307,11 @@ internal sealed class JsonPath
 
         private JsonPathSegment.Filter FilterExpression()
         {
+            if (++_filterDepth > MaxFilterDepth)
+            {
+                throw Error($"filters are nested more than {MaxFilterDepth} deep");
+            }
+
             _at++; // ?
             Expect('(');
             SkipSpaces();
@@ -337,6 +346,7 @@ internal sealed class JsonPath
             }
 
             Expect(')');
+            _filterDepth--;
             return new JsonPathSegment.Filter(operand, op, literal);
         }
 
@@ -421,6 +431,6 @@ internal sealed class JsonPath
             _at++;
         }
 
-        private FormatException Error(string why) => new($"The value '{text}' is not a valid JSONPath: {why}");
+        private FormatException Error(string why) => new($"The value '{(text.Length > 200 ? text[..200] + "..." : text)}' is not a valid JSONPath: {why}");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BatchKit.StatesLanguage.Executions;
+using BatchKit.StatesLanguage.Payloads;
 using BatchKit.StatesLanguage.Json;
 using BatchKit.StatesLanguage.Paths;
 
@@ -31,6 +32,21 @@ internal abstract record ChoiceRule
         public override bool Evaluate(StateScope scope) => Rules.Any(r => r.Evaluate(scope));
     }
 
+    /// <summary>JSONata: a boolean, literal or from an expression over <c>$states.input</c>.</summary>
+    public sealed record Condition(Payloads.JsonataTemplate Template) : ChoiceRule
+    {
+        public override bool Evaluate(StateScope scope)
+        {
+            var value = Template.Evaluate(new JsonataScope(scope.Frame, scope.Input), "Condition");
+            return JsonText.Kind(value) switch
+            {
+                System.Text.Json.JsonValueKind.True => true,
+                System.Text.Json.JsonValueKind.False => false,
+                _ => throw Payloads.JsonataTypes.Unexpected(Template, "Condition", "boolean", value),
+            };
+        }
+    }
+
     /// <param name="Operator">The comparison's name without a "Path" suffix, e.g. <c>NumericEquals</c>.</param>
     /// <param name="Operand">The literal, or the path (a string) when <paramref name="OperandIsPath"/>.</param>
     public sealed record Comparison(string Variable, string Operator, JsonNode? Operand, bool OperandIsPath) : ChoiceRule
@@ -57,13 +73,15 @@ internal abstract record ChoiceRule
             if (!present)
             {
                 // A missing Variable is a runtime error in AWS, not a false comparison.
-                throw new Errors.FailureException(Errors.ErrorNames.Runtime, $"Invalid path '{Variable}': The choice state's condition path references an invalid value.");
+                throw new Errors.FailureException(Errors.ErrorNames.Runtime,
+                    $"Invalid path '{Variable}': The choice state's condition path references an invalid value.");
             }
 
             var operand = Operand;
             if (OperandIsPath && (!JsonText.IsString(Operand, out var operandPath) || !JsonPath.TrySelect(operandPath, scope, out operand)))
             {
-                throw new Errors.FailureException(Errors.ErrorNames.Runtime, $"Invalid path '{Operand}': The choice state's condition path references an invalid value.");
+                throw new Errors.FailureException(Errors.ErrorNames.Runtime,
+                    $"Invalid path '{Operand}': The choice state's condition path references an invalid value.");
             }
 
             return Compare(value, operand);
@@ -82,9 +100,9 @@ internal abstract record ChoiceRule
             {
                 "String" when JsonText.IsString(value, out var a) && JsonText.IsString(operand, out var b) => Math.Sign(string.CompareOrdinal(a, b)),
                 "Numeric" when JsonText.IsNumber(value) && JsonText.IsNumber(operand) => JsonText.ToDouble(value!).CompareTo(JsonText.ToDouble(operand!)),
-                "Boolean" when JsonText.Kind(value) is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False
-                    && JsonText.Kind(operand) is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => value!.GetValue<bool>() == operand!.GetValue<bool>() ? 0 : 1,
-                "Timestamp" when JsonText.IsString(value, out var a) && JsonText.IsString(operand, out var b) && TryTimestamp(a, out var ta) && TryTimestamp(b, out var tb) => ta.CompareTo(tb),
+                "Boolean" when IsBoolean(value) && IsBoolean(operand) => value!.GetValue<bool>() == operand!.GetValue<bool>() ? 0 : 1,
+                "Timestamp" when JsonText.IsString(value, out var a) && JsonText.IsString(operand, out var b)
+                    && TryTimestamp(a, out var ta) && TryTimestamp(b, out var tb) => ta.CompareTo(tb),
                 _ => null,
             };
             if (order is not { } o)
@@ -102,6 +120,8 @@ internal abstract record ChoiceRule
                 _ => false,
             };
         }
+
+        private static bool IsBoolean(JsonNode? node) => JsonText.Kind(node) is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False;
 
         private static bool Flag(JsonNode? operand) => JsonText.Kind(operand) == System.Text.Json.JsonValueKind.True;
 
@@ -129,8 +149,30 @@ internal abstract record ChoiceRule
         }
     }
 
-    /// <summary>RFC 3339 timestamps, as Step Functions accepts them ("2016-03-14T01:59:00Z", with offset or fraction).</summary>
+    /// <summary>
+    /// RFC 3339 timestamps, as Step Functions accepts them ("2016-03-14T01:59:00Z", with an offset, or a fraction of up to
+    /// nanoseconds: "2016-03-14T01:59:00.123456789Z"; .NET keeps seven digits, so the rest is dropped).
+    /// </summary>
     public static bool TryTimestamp(string text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out value)
+        DateTimeOffset.TryParseExact(
+            TrimFraction(text), ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal,
+            out value)
         && (text.EndsWith('Z') || text.Length > 19 && (text[^6] is '+' or '-'));
+
+    private static string TrimFraction(string text)
+    {
+        const int FractionStart = 20;
+        if (text.Length <= FractionStart || text[FractionStart - 1] != '.')
+        {
+            return text;
+        }
+
+        var end = FractionStart;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - FractionStart > 7 ? text[..(FractionStart + 7)] + text[end..] : text;
+    }
 }

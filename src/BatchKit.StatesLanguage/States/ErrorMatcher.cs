@@ -11,7 +11,8 @@ internal static class ErrorMatcher
     public static bool Matches(IReadOnlyList<string> errorEquals, string error) => errorEquals.Any(name => name switch
     {
         ErrorNames.All => error != ErrorNames.Runtime,
-        ErrorNames.TaskFailed => error != ErrorNames.Timeout && error != ErrorNames.Runtime && (error == ErrorNames.TaskFailed || !ErrorNames.IsReserved(error) || error is ErrorNames.HeartbeatTimeout or ErrorNames.Permissions),
+        ErrorNames.TaskFailed => error != ErrorNames.Timeout && error != ErrorNames.Runtime
+            && (error == ErrorNames.TaskFailed || !ErrorNames.IsReserved(error) || error is ErrorNames.HeartbeatTimeout or ErrorNames.Permissions),
         _ => name == error,
     });
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Errors;
 using BatchKit.StatesLanguage.Executions;
+using BatchKit.StatesLanguage.Payloads;
 using BatchKit.StatesLanguage.Paths;
 
 namespace BatchKit.StatesLanguage.States;
@@ -17,21 +18,36 @@ internal abstract class ExecutionState(StateFields fields) : State(fields)
 
     protected abstract Task<(JsonNode? Result, Failure? Failure)> AttemptAsync(Frame frame, JsonNode? input, JsonNode? effectiveInput);
 
-    protected virtual JsonNode? PrepareInput(Frame frame, JsonNode? input) => EffectiveInput(frame, input);
+    /// <summary>What the attempt works on: JSONPath InputPath then Parameters; JSONata Arguments (default: the input).</summary>
+    protected virtual JsonNode? PrepareInput(Frame frame, JsonNode? input) =>
+        Fields.IsJsonata ? Arguments(frame, input) : EffectiveInput(frame, input);
 
-    protected override async Task<StateOutcome> RunAsync(Frame frame, JsonNode? input, long enteredEventId)
+    /// <summary>JSONata Arguments over <c>$states.input</c>, or the input itself without them.</summary>
+    protected JsonNode? Arguments(Frame frame, JsonNode? input) =>
+        Inspect(frame, "afterArguments", Fields.Arguments is { } arguments ? arguments.Evaluate(new JsonataScope(frame, input), "Arguments") : input);
+
+    protected override async Task<StateOutcome> RunAsync(Frame frame, JsonNode? input, StateEntry entry)
     {
         // Only states that can be retried carry $$.State.RetryCount, as AWS shows it.
         frame.SetRetryCount(0);
-        var effective = PrepareInput(frame, input);
+        JsonNode? effective;
+        try
+        {
+            effective = PrepareInput(frame, input);
+        }
+        catch (FailureException e) when (e.Failure.Error == ErrorNames.QueryEvaluationError)
+        {
+            return Caught(frame, input, Failed(frame, entry, e));
+        }
+
         var attempts = new int[Fields.Retry.Count];
         var retryCount = 0;
         while (true)
         {
-            var (result, failure) = await AttemptAsync(frame, input, effective).ConfigureAwait(false);
+            var (result, failure) = await AttemptCatchingAsync(frame, input, effective, entry).ConfigureAwait(false);
             if (failure is null)
             {
-                return Exit(frame, input, result, Next);
+                return Succeeded(frame, input, result);
             }
 
             if (failure.Error == ErrorNames.Runtime)
@@ -44,6 +60,12 @@ internal abstract class ExecutionState(StateFields fields) : State(fields)
             {
                 attempts[retrier.i]++;
                 var delay = rule.DelayBefore(attempts[retrier.i], frame.Run.Random);
+                if (frame.Run.Inspection is { } inspection)
+                {
+                    inspection.RecordRetry(retrier.i, delay, failure);
+                    return StateOutcome.Fail(failure);
+                }
+
                 if (delay > TimeSpan.Zero)
                 {
                     await Task.Delay(delay, frame.Run.Time, frame.Cancellation).ConfigureAwait(false);
@@ -53,21 +75,60 @@ internal abstract class ExecutionState(StateFields fields) : State(fields)
                 continue;
             }
 
-            if (FailedEventType is { } failedEvent)
-            {
-                frame.AddEvent(failedEvent);
-            }
-
-            var catcher = Fields.Catch.FirstOrDefault(c => ErrorMatcher.Matches(c.ErrorEquals, failure.Error ?? ""));
-            if (catcher is null)
-            {
-                return StateOutcome.Fail(failure);
-            }
-
-            var errorOutput = new JsonObject { ["Error"] = failure.Error, ["Cause"] = failure.Cause };
-            var assigned = catcher.Assign is null ? null : EvaluateAssign(frame, catcher.Assign, errorOutput);
-            var output = ResultPath.Apply(catcher.ResultPath.Path, input, errorOutput);
-            return ExitWith(frame, output, assigned, catcher.Next);
+            return Caught(frame, input, failure);
         }
+    }
+
+    /// <summary>
+    /// One attempt; a failed JSONata evaluation inside it (a Map's Items) is a failure Retry and Catch see, after its
+    /// EvaluationFailed event, as AWS records it before MapStateFailed.
+    /// </summary>
+    private async Task<(JsonNode? Result, Failure? Failure)> AttemptCatchingAsync(Frame frame, JsonNode? input, JsonNode? effective, StateEntry entry)
+    {
+        try
+        {
+            return await AttemptAsync(frame, input, effective).ConfigureAwait(false);
+        }
+        catch (FailureException e) when (e.Failure.Error == ErrorNames.QueryEvaluationError)
+        {
+            return (null, Failed(frame, entry, e));
+        }
+    }
+
+    private StateOutcome Succeeded(Frame frame, JsonNode? input, JsonNode? result)
+    {
+        Inspect(frame, "result", result);
+        return Fields.IsJsonata
+            ? ExitJsonata(new JsonataScope(frame, input).WithResult(result), result, Fields.Output, Fields.JsonataAssign, Next)
+            : Exit(frame, input, result, Next);
+    }
+
+    /// <summary>Retries are spent: the first Catcher that matches takes the error output {Error, Cause}, else the state fails.</summary>
+    private StateOutcome Caught(Frame frame, JsonNode? input, Failure failure)
+    {
+        if (FailedEventType is { } failedEvent)
+        {
+            frame.AddEvent(failedEvent);
+        }
+
+        var index = Fields.Catch.ToList().FindIndex(c => ErrorMatcher.Matches(c.ErrorEquals, failure.Error ?? ""));
+        if (index < 0)
+        {
+            return StateOutcome.Fail(failure);
+        }
+
+        var catcher = Fields.Catch[index];
+        frame.Run.Inspection?.RecordCatch(index, failure);
+
+        var errorOutput = new JsonObject { ["Error"] = failure.Error, ["Cause"] = failure.Cause };
+        if (Fields.IsJsonata)
+        {
+            var scope = new JsonataScope(frame, input).WithErrorOutput(errorOutput);
+            return ExitJsonata(scope, errorOutput, catcher.Output, catcher.JsonataAssign, catcher.Next);
+        }
+
+        var assigned = catcher.Assign is null ? null : EvaluateAssign(frame, catcher.Assign, errorOutput);
+        var output = ResultPath.Apply(catcher.ResultPath.Path, input, errorOutput);
+        return ExitWith(frame, output, assigned, catcher.Next);
     }
 }

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Errors;
 using BatchKit.StatesLanguage.Executions;
-using BatchKit.StatesLanguage.Json;
-using BatchKit.StatesLanguage.Paths;
 using BatchKit.StatesLanguage.Payloads;
 
 namespace BatchKit.StatesLanguage.States;
@@ -14,109 +12,105 @@ namespace BatchKit.StatesLanguage.States;
 /// </summary>
 internal sealed partial class MapState
 {
-    /// <summary>AWS's ceiling for ItemReader MaxItems.</summary>
-    private const long MaxItemsLimit = 100_000_000;
-
-    private async Task<(JsonNode?, Failure?)> RunDistributedAsync(Frame frame, JsonNode? stateInput, JsonArray? items, int maxConcurrency, long toleratedCount, double toleratedPercentage)
+    private async Task<(JsonNode?, Failure?)> RunDistributedAsync(Frame frame, JsonNode? stateInput, JsonArray? items, MapRunLimits limits)
     {
-        var identity = frame.Run.Identity;
-        var arn = new ArnParts(identity.ExecutionArn);
-        var label = map.Label ?? Name;
-        var mapRunId = Guid.NewGuid().ToString();
-        var mapRunArn = $"arn:aws:states:{arn.Region}:{arn.Account}:mapRun:{identity.StateMachineName}/{label}:{mapRunId}";
-        var record = new MapRunRecord(mapRunArn, identity.ExecutionArn, Name, frame.Run.Time.GetUtcNow(), maxConcurrency, toleratedPercentage, toleratedCount);
-        frame.Run.MapRuns.Enqueue(record);
-        frame.AddEvent("MapRunStarted", "mapRunStartedEventDetails", new JsonObject { ["mapRunArn"] = mapRunArn });
-
-        var scope = new StateScope(frame, stateInput);
+        var maxItems = items is null ? MaxItems(frame, stateInput) : null;
+        var mapRun = StartMapRun(frame, limits);
         if (items is null)
         {
-            var read = await ReadItemsAsync(frame, scope).ConfigureAwait(false);
+            var read = await ReadItemsAsync(frame, stateInput, maxItems).ConfigureAwait(false);
             if (read.Failure is { } readFailure)
             {
-                return MapRunFailed(frame, record, readFailure);
+                return MapRunFailed(frame, mapRun.Record, readFailure);
             }
 
             items = read.Items!;
         }
 
-        var inputs = Batches(frame, stateInput, items, scope);
-        record.SetTotal(inputs.Count);
-        var outputs = new JsonNode?[inputs.Count];
-        var succeeded = new JsonArray();
-        var failedRecords = new JsonArray();
-        var failures = 0L;
-        Failure? firstFailure = null;
-        using var gate = new SemaphoreSlim(maxConcurrency <= 0 ? 1000 : maxConcurrency);
-
-        async Task RunChild(int index)
+        var inputs = Batches(frame, stateInput, items);
+        mapRun.Record.SetTotal(inputs.Count);
+        var results = new MapRunResults(inputs.Count);
+        using (var gate = new SemaphoreSlim(limits.MaxConcurrency <= 0 ? 1000 : limits.MaxConcurrency))
         {
-            await gate.WaitAsync(frame.Cancellation).ConfigureAwait(false);
-            try
-            {
-                record.ChildStarted();
-                var childIdentity = identity with
-                {
-                    ExecutionArn = $"arn:aws:states:{arn.Region}:{arn.Account}:execution:{identity.StateMachineName}/{label}:{Guid.NewGuid()}",
-                    Name = $"{mapRunId}-{index}",
-                };
-                var child = ExecutionLauncher.Launch(frame.Run.Child(childIdentity), map.Processor, inputs[index], null, parentStop: frame.Cancellation);
-                record.ChildLaunched(child);
-                await child.Completion.WaitAsync(frame.Cancellation).ConfigureAwait(false);
-                var ok = child.Status == ExecutionStatus.Succeeded;
-                record.ChildEnded(ok);
-                var childRecord = ChildRecord(child, inputs[index]);
-                lock (outputs)
-                {
-                    if (ok)
-                    {
-                        outputs[index] = JsonText.Parse(child.Output!);
-                        succeeded.Add(childRecord);
-                    }
-                    else
-                    {
-                        failures++;
-                        firstFailure ??= new Failure(child.Error, child.Cause);
-                        failedRecords.Add(childRecord);
-                    }
-                }
-            }
-            finally
-            {
-                gate.Release();
-            }
+            var children = Enumerable.Range(0, inputs.Count).Select(i => RunChildAsync(frame, mapRun, inputs[i], i, gate, results));
+            await Task.WhenAll(children).ConfigureAwait(false);
         }
 
-        await Task.WhenAll(Enumerable.Range(0, inputs.Count).Select(RunChild)).ConfigureAwait(false);
-
-        if (failures > 0 && !Tolerated(failures, inputs.Count, toleratedCount, toleratedPercentage))
+        if (results.Failures > 0 && !limits.Tolerates(results.Failures, inputs.Count))
         {
-            return MapRunFailed(frame, record, new Failure(ErrorNames.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded"));
+            var exceeded = new Failure(ErrorNames.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded");
+            return MapRunFailed(frame, mapRun.Record, exceeded);
         }
 
-        JsonNode? result = new JsonArray(outputs.Select(o => JsonText.Clone(o)).ToArray());
+        return await FinishMapRunAsync(frame, mapRun, results, stateInput).ConfigureAwait(false);
+    }
+
+    /// <summary>Names the Map Run after the state's Label (or name) and records MapRunStarted.</summary>
+    private MapRun StartMapRun(Frame frame, MapRunLimits limits)
+    {
+        var identity = frame.Run.Identity;
+        var arn = new ArnParts(identity.ExecutionArn);
+        var label = map.Label ?? Name;
+        var id = Guid.NewGuid().ToString();
+        var mapRunArn = $"arn:aws:states:{arn.Region}:{arn.Account}:mapRun:{identity.StateMachineName}/{label}:{id}";
+        var record = new MapRunRecord(mapRunArn, identity.ExecutionArn, Name, frame.Run.Time.GetUtcNow(), limits.MaxConcurrency,
+            limits.ToleratedFailurePercentage, limits.ToleratedFailureCount);
+        frame.Run.MapRuns.Enqueue(record);
+        frame.AddEvent("MapRunStarted", "mapRunStartedEventDetails", new JsonObject { ["mapRunArn"] = mapRunArn });
+        var childArnPrefix = $"arn:aws:states:{arn.Region}:{arn.Account}:execution:{identity.StateMachineName}/{label}:";
+        return new MapRun(record, id, childArnPrefix);
+    }
+
+    /// <summary>One child execution: waits for a slot under MaxConcurrency, runs the ItemProcessor, collects its result.</summary>
+    private async Task RunChildAsync(Frame frame, MapRun mapRun, JsonNode? input, int index, SemaphoreSlim gate, MapRunResults results)
+    {
+        await gate.WaitAsync(frame.Cancellation).ConfigureAwait(false);
+        try
+        {
+            mapRun.Record.ChildStarted();
+            var identity = frame.Run.Identity with
+            {
+                ExecutionArn = mapRun.ChildArnPrefix + Guid.NewGuid(),
+                Name = $"{mapRun.Id}-{index}",
+            };
+            var child = ExecutionLauncher.Launch(frame.Run.Child(identity), map.Processor, input, null, parentStop: frame.Cancellation);
+            mapRun.Record.ChildLaunched(child);
+            await child.Completion.WaitAsync(frame.Cancellation).ConfigureAwait(false);
+            mapRun.Record.ChildEnded(child.Status == ExecutionStatus.Succeeded);
+            results.Add(index, child, input);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The Map's result: the outputs in item order or, with a ResultWriter, what the host wrote.</summary>
+    private async Task<(JsonNode?, Failure?)> FinishMapRunAsync(Frame frame, MapRun mapRun, MapRunResults results, JsonNode? stateInput)
+    {
+        JsonNode? result = results.Outputs();
         if (map.ResultWriter is { } writer)
         {
-            var resultWriter = frame.Run.ResultWriter ?? throw new FailureException(ErrorNames.Runtime, "No result writer is configured for ResultWriter.");
-            var parameters = writer["Parameters"] is { } p ? PayloadTemplate.Evaluate(p, scope) : null;
-            var written = await resultWriter.WriteResultsAsync(writer["Resource"]?.GetValue<string>() ?? "", parameters, mapRunArn, succeeded, failedRecords, frame.Cancellation).ConfigureAwait(false);
+            var host = frame.Run.ResultWriter ?? throw new FailureException(ErrorNames.Runtime, "No result writer is configured for ResultWriter.");
+            var parameters = Fields.IsJsonata
+                ? writer.Arguments?.Evaluate(new JsonataScope(frame, stateInput), "ResultWriter/Arguments")
+                : writer.Parameters is { } p ? PayloadTemplate.Evaluate(p, new StateScope(frame, stateInput)) : null;
+            var written = await host.WriteResultsAsync(writer.Resource, parameters, mapRun.Record.MapRunArn, results.Succeeded, results.Failed,
+                frame.Cancellation).ConfigureAwait(false);
             if (!written.Succeeded)
             {
-                return MapRunFailed(frame, record, new Failure(ErrorNames.ResultWriterFailed, written.Cause));
+                return MapRunFailed(frame, mapRun.Record, new Failure(ErrorNames.ResultWriterFailed, written.Cause));
             }
 
             result = written.Output;
         }
 
-        record.End("SUCCEEDED", frame.Run.Time.GetUtcNow());
+        mapRun.Record.End("SUCCEEDED", frame.Run.Time.GetUtcNow());
         // Most AWS recordings chain MapStateExited to MapRunSucceeded; a few chain it to MapRunStarted (the events come
         // from different threads in AWS). We follow the majority; KnownHistoryDifferences.json lists the others.
         frame.AddEvent("MapRunSucceeded");
         return (result, null);
     }
-
-    private static bool Tolerated(long failures, int total, long toleratedCount, double toleratedPercentage) =>
-        (toleratedCount > 0 && failures <= toleratedCount) || (toleratedPercentage > 0 && failures * 100.0 / total <= toleratedPercentage);
 
     private static (JsonNode?, Failure?) MapRunFailed(Frame frame, MapRunRecord record, Failure failure)
     {
@@ -132,123 +126,8 @@ internal sealed partial class MapState
         return (null, failure);
     }
 
-    private async Task<(JsonArray? Items, Failure? Failure)> ReadItemsAsync(Frame frame, StateScope scope)
-    {
-        var reader = map.ItemReader!;
-        var host = frame.Run.ItemReader ?? throw new FailureException(ErrorNames.Runtime, "No item reader is configured for ItemReader.");
-        var config = reader["ReaderConfig"]?.DeepClone() as JsonObject ?? new JsonObject();
-        if (config["MaxItemsPath"] is JsonValue maxPath && JsonText.IsString(maxPath, out var path))
-        {
-            config["MaxItems"] = JsonText.Clone(JsonPath.Select(path, scope));
-            config.Remove("MaxItemsPath");
-        }
-
-        // A numeric string ("2", e.g. from a variable) counts as its number, as AWS accepts it.
-        if (config["MaxItems"] is JsonValue text && JsonText.IsString(text, out var digits) && long.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-        {
-            config["MaxItems"] = parsed;
-        }
-
-        if (config["MaxItems"] is { } maxItems && (!JsonText.TryGetInteger(maxItems, out var max) || max < 0))
-        {
-            return (null, new Failure(ErrorNames.ItemReaderFailed, "field MaxItems must be positive"));
-        }
-
-        var parameters = reader["Parameters"] is { } p ? PayloadTemplate.Evaluate(p, scope) : null;
-        var result = await host.ReadItemsAsync(reader["Resource"]?.GetValue<string>() ?? "", parameters, config, frame.Cancellation).ConfigureAwait(false);
-        if (!result.Succeeded)
-        {
-            return (null, new Failure(result.Error ?? ErrorNames.ItemReaderFailed, result.Cause));
-        }
-
-        if (result.Output is not JsonArray items)
-        {
-            return (null, new Failure(ErrorNames.ItemReaderFailed, "Attempting to map over non-iterable node."));
-        }
-
-        var limit = config["MaxItems"] is { } m && JsonText.TryGetInteger(m, out var n) && n > 0 ? Math.Min(n, MaxItemsLimit) : MaxItemsLimit;
-        return (items.Count > limit ? new JsonArray(items.Take((int)limit).Select(JsonText.Clone).ToArray()) : items, null);
-    }
-
-    /// <summary>Each child's input: the item (through ItemSelector), or with ItemBatcher {"Items": [...], "BatchInput": ...}.</summary>
-    private List<JsonNode?> Batches(Frame frame, JsonNode? stateInput, JsonArray items, StateScope scope)
-    {
-        var selected = items.Select((item, i) => ItemInput(frame.Inner(), stateInput, item, i)).ToList();
-        if (map.ItemBatcher is not { } batcher)
-        {
-            return selected;
-        }
-
-        var maxItems = batcher["MaxItemsPerBatch"] is { } mi && JsonText.TryGetInteger(mi, out var a) ? a
-            : batcher["MaxItemsPerBatchPath"] is JsonValue mp && JsonText.IsString(mp, out var p) && JsonText.TryGetInteger(JsonPath.Select(p, scope), out var b) ? b : long.MaxValue;
-        var maxBytes = batcher["MaxInputBytesPerBatch"] is { } mb && JsonText.TryGetInteger(mb, out var c) ? c : 256 * 1024;
-        var batchInput = batcher["BatchInput"] is { } bi ? PayloadTemplate.Evaluate(bi, scope) : null;
-        var batches = new List<JsonNode?>();
-        var current = new JsonArray();
-        long bytes = 0;
-        foreach (var item in selected)
-        {
-            var size = System.Text.Encoding.UTF8.GetByteCount(JsonText.Serialize(item));
-            if (current.Count > 0 && (current.Count >= maxItems || bytes + size > maxBytes))
-            {
-                batches.Add(Batch(current, batchInput));
-                current = [];
-                bytes = 0;
-            }
-
-            current.Add(item);
-            bytes += size;
-        }
-
-        if (current.Count > 0)
-        {
-            batches.Add(Batch(current, batchInput));
-        }
-
-        return batches;
-    }
-
-    private static JsonObject Batch(JsonArray items, JsonNode? batchInput)
-    {
-        var batch = new JsonObject();
-        if (batchInput is not null)
-        {
-            batch["BatchInput"] = JsonText.Clone(batchInput);
-        }
-
-        batch["Items"] = items;
-        return batch;
-    }
-
-    /// <summary>A child execution as ResultWriter files list it.</summary>
-    private static JsonObject ChildRecord(Execution child, JsonNode? input)
-    {
-        var record = new JsonObject
-        {
-            ["ExecutionArn"] = child.Identity.ExecutionArn,
-            ["Input"] = JsonText.Serialize(input),
-            ["InputDetails"] = new JsonObject { ["Included"] = true },
-            ["Name"] = child.Identity.Name,
-            ["RedriveCount"] = 0,
-            ["RedriveStatus"] = "NOT_REDRIVABLE",
-            ["StartDate"] = Timestamps.Format(child.StartDate),
-            ["StateMachineArn"] = child.Identity.StateMachineArn,
-            ["Status"] = child.Status.ToString().ToUpperInvariant() switch { "TIMEDOUT" => "TIMED_OUT", var s => s },
-            ["StopDate"] = child.StopDate is { } stop ? Timestamps.Format(stop) : null,
-        };
-        if (child.Status == ExecutionStatus.Succeeded)
-        {
-            record["Output"] = child.Output;
-            record["OutputDetails"] = new JsonObject { ["Included"] = true };
-        }
-        else
-        {
-            record["Error"] = child.Error;
-            record["Cause"] = child.Cause;
-        }
-
-        return record;
-    }
+    /// <summary>One Map Run: its record, its id, and the ARN prefix of its child executions.</summary>
+    private sealed record MapRun(MapRunRecord Record, string Id, string ChildArnPrefix);
 
     /// <summary>Region and account of an execution ARN (arn:aws:states:REGION:ACCOUNT:execution:...).</summary>
     private readonly record struct ArnParts(string Arn)

@@ -18,7 +18,8 @@ internal sealed class ParallelState(StateFields fields, IReadOnlyList<StatesGrap
     {
         frame.AddEvent("ParallelStateStarted");
         var frames = branches.Select(_ => frame.Inner()).ToArray();
-        var outcomes = await Task.WhenAll(branches.Select((branch, i) => Task.Run(() => ProgramRunner.RunAsync(branch, frames[i], JsonText.Clone(effectiveInput))))).ConfigureAwait(false);
+        var runs = branches.Select((branch, i) => Task.Run(() => ProgramRunner.RunAsync(branch, frames[i], JsonText.Clone(effectiveInput))));
+        var outcomes = await Task.WhenAll(runs).ConfigureAwait(false);
         foreach (var branchFrame in frames)
         {
             frame.History.Integrate(branchFrame.History);

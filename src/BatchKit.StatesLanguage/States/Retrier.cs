@@ -5,7 +5,8 @@ namespace BatchKit.StatesLanguage.States;
 /// MaxDelaySeconds; JitterStrategy FULL draws uniformly below it.
 /// https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html#error-handling-retrying-after-an-error
 /// </summary>
-internal sealed record Retrier(IReadOnlyList<string> ErrorEquals, int IntervalSeconds, int MaxAttempts, double BackoffRate, int? MaxDelaySeconds, bool FullJitter)
+internal sealed record Retrier(
+    IReadOnlyList<string> ErrorEquals, int IntervalSeconds, int MaxAttempts, double BackoffRate, int? MaxDelaySeconds, bool FullJitter)
 {
     public TimeSpan DelayBefore(int attempt, Random random)
     {

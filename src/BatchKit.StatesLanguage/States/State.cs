@@ -7,24 +7,11 @@ using BatchKit.StatesLanguage.Payloads;
 
 namespace BatchKit.StatesLanguage.States;
 
-/// <summary>The fields every state may carry, read once by the definition parser.</summary>
-internal sealed record StateFields(
-    string Name,
-    string Type,
-    string? Next,
-    PathSetting InputPath,
-    PathSetting OutputPath,
-    PathSetting ResultPath,
-    JsonNode? Parameters,
-    JsonObject? ResultSelector,
-    JsonObject? Assign,
-    IReadOnlyList<Retrier> Retry,
-    IReadOnlyList<Catcher> Catch);
-
 /// <summary>
 /// A state of the tree. Every state runs through <see cref="ExecuteAsync"/>: the Entered event, the state's own work
-/// (<see cref="RunAsync"/>), and the States.Runtime wrapping AWS applies to evaluation errors ("An error occurred
-/// while executing the state 'X' (entered at the event id #N). ..."), which Retry and Catch never see.
+/// (<see cref="RunAsync"/>), and the wrapping AWS applies to evaluation errors ("An error occurred while executing
+/// the state 'X' (entered at the event id #N). ..."), which Retry and Catch never see: States.Runtime for JSONPath,
+/// States.QueryEvaluationError for JSONata, which AWS also records as an EvaluationFailed event.
 /// https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html
 /// </summary>
 internal abstract class State(StateFields fields)
@@ -43,6 +30,7 @@ internal abstract class State(StateFields fields)
     public async Task<StateOutcome> ExecuteAsync(Frame frame, JsonNode? input)
     {
         frame.EnterState(Name);
+        var beforeEntered = frame.History.SourceEventId;
         var inputText = JsonText.Serialize(input);
         var entered = frame.AddEvent($"{Type}StateEntered", "stateEnteredEventDetails", new JsonObject
         {
@@ -51,33 +39,65 @@ internal abstract class State(StateFields fields)
             ["inputDetails"] = new JsonObject { ["truncated"] = false },
         });
 
+        var entry = new StateEntry(entered, beforeEntered);
         try
         {
             CheckPayload(inputText, "input");
-            return await RunAsync(frame, input, entered).ConfigureAwait(false);
+            return await RunAsync(frame, input, entry).ConfigureAwait(false);
         }
         catch (FailureException e)
         {
-            var cause = $"An error occurred while executing the state '{Name}' (entered at the event id #{entered}). {e.Failure.Cause}";
-            return StateOutcome.Fail(new Failure(e.Failure.Error, cause));
+            return StateOutcome.Fail(Failed(frame, entry, e));
         }
     }
 
-    protected abstract Task<StateOutcome> RunAsync(Frame frame, JsonNode? input, long enteredEventId);
+    /// <summary>
+    /// An evaluation error as the state's failure: the cause names the state and its Entered event; a failed JSONata
+    /// evaluation is also recorded as an EvaluationFailed event, chained to the event before the state's Entered.
+    /// </summary>
+    protected Failure Failed(Frame frame, StateEntry entry, FailureException e)
+    {
+        var cause = $"An error occurred while executing the state '{Name}' (entered at the event id #{entry.EnteredEventId}). {e.Failure.Cause}";
+        if (e.Failure.Error == ErrorNames.QueryEvaluationError)
+        {
+            var details = new JsonObject { ["cause"] = cause, ["error"] = e.Failure.Error };
+            if (e.Location is not null)
+            {
+                details["location"] = e.Location;
+            }
+
+            details["state"] = Name;
+            frame.History.SourceEventId = entry.PreviousEventId;
+            frame.AddEvent("EvaluationFailed", "evaluationFailedEventDetails", details);
+        }
+
+        return new Failure(e.Failure.Error, cause);
+    }
+
+    protected abstract Task<StateOutcome> RunAsync(Frame frame, JsonNode? input, StateEntry entry);
 
     /// <summary>InputPath then Parameters: the value the state works on.</summary>
     protected JsonNode? EffectiveInput(Frame frame, JsonNode? input)
     {
-        var selected = Select(frame, fields.InputPath, input, "InputPath");
-        return fields.Parameters is null ? selected : PayloadTemplate.Evaluate(fields.Parameters, new StateScope(frame, selected));
+        var selected = Inspect(frame, "afterInputPath", Select(frame, fields.InputPath, input, "InputPath"));
+        var parameters = fields.Parameters is null ? selected : PayloadTemplate.Evaluate(fields.Parameters, new StateScope(frame, selected));
+        return Inspect(frame, "afterParameters", parameters);
+    }
+
+    /// <summary>Records a stage of the data flow when the state runs under TestState; returns the value unchanged.</summary>
+    protected static JsonNode? Inspect(Frame frame, string stage, JsonNode? value)
+    {
+        frame.Run.Inspection?.Record(stage, value);
+        return value;
     }
 
     /// <summary>ResultSelector, ResultPath, OutputPath, then Assign; publishes the Exited event.</summary>
     protected StateOutcome Exit(Frame frame, JsonNode? rawInput, JsonNode? result, string? next)
     {
         var selected = fields.ResultSelector is null ? result : PayloadTemplate.Evaluate(fields.ResultSelector, new StateScope(frame, result));
+        Inspect(frame, "afterResultSelector", selected);
         var assigned = fields.Assign is null ? null : EvaluateAssign(frame, fields.Assign, selected);
-        var combined = ResultPath.Apply(fields.ResultPath.Path, rawInput, selected);
+        var combined = Inspect(frame, "afterResultPath", ResultPath.Apply(fields.ResultPath.Path, rawInput, selected));
         var output = Select(frame, fields.OutputPath, combined, "OutputPath");
         return ExitWith(frame, output, assigned, next);
     }
@@ -88,19 +108,34 @@ internal abstract class State(StateFields fields)
         var outputText = JsonText.Serialize(output);
         CheckPayload(outputText, "output");
         var details = new JsonObject { ["name"] = Name, ["output"] = outputText, ["outputDetails"] = new JsonObject { ["truncated"] = false } };
-        if (assigned is not null)
+        if (assigned is { Count: > 0 })
         {
+            VariableLimits.Check(assigned);
             foreach (var (key, value) in assigned)
             {
                 frame.Variables.Set(key, JsonText.Clone(value));
             }
 
-            details["assignedVariables"] = new JsonObject(assigned.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(JsonText.Serialize(p.Value)))));
+            details["assignedVariables"] = new JsonObject(
+                assigned.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(JsonText.Serialize(p.Value)))));
             details["assignedVariablesDetails"] = new JsonObject { ["truncated"] = false };
         }
 
         frame.AddEvent($"{Type}StateExited", "stateExitedEventDetails", details);
         return StateOutcome.Continue(next, output);
+    }
+
+    /// <summary>
+    /// JSONata: Assign and Output, both over the variables as they were when the state was entered; Output defaults
+    /// to <paramref name="defaultOutput"/> (the result, or the input for states without one).
+    /// https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html#variable-evaluation-order
+    /// </summary>
+    protected StateOutcome ExitJsonata(
+        JsonataScope scope, JsonNode? defaultOutput, JsonataTemplate? output, JsonataTemplate? assign, string? next)
+    {
+        var assigned = assign?.Evaluate(scope, "Assign") as JsonObject;
+        var value = output is null ? defaultOutput : output.Evaluate(scope, "Output");
+        return ExitWith(scope.Frame, value, assigned, next);
     }
 
     /// <summary>
@@ -124,7 +159,8 @@ internal abstract class State(StateFields fields)
 
         return JsonPath.TrySelect(setting.Path!, new StateScope(frame, value), out var selected)
             ? JsonText.Clone(selected)
-            : throw new FailureException(ErrorNames.Runtime, $"Invalid path '{setting.Path}' : No results for path: {JsonPath.Parse(setting.Path!).Describe()}");
+            : throw new FailureException(ErrorNames.Runtime,
+                $"Invalid path '{setting.Path}' : No results for path: {JsonPath.Parse(setting.Path!).Describe()}");
     }
 
     private void CheckPayload(string json, string what)
@@ -139,7 +175,8 @@ internal abstract class State(StateFields fields)
         if (size > MaxPayloadBytes)
         {
             throw new FailureException(ErrorNames.DataLimitExceeded,
-                $"The state/task '{Name}' returned a result with a size exceeding the maximum number of bytes service limit ({what} of {size} bytes, limit {MaxPayloadBytes}).");
+                $"The state/task '{Name}' returned a result with a size exceeding the maximum number of bytes service limit "
+                + $"({what} of {size} bytes, limit {MaxPayloadBytes}).");
         }
     }
 }

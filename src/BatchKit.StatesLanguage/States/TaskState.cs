@@ -1,13 +1,19 @@
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Errors;
 using BatchKit.StatesLanguage.Executions;
+using BatchKit.StatesLanguage.Payloads;
 using BatchKit.StatesLanguage.Json;
 using BatchKit.StatesLanguage.Paths;
 
 namespace BatchKit.StatesLanguage.States;
 
-/// <summary>The timeouts of a Task: a literal number of seconds or a path to one.</summary>
-internal sealed record TaskTimeouts(long? TimeoutSeconds, string? TimeoutSecondsPath, long? HeartbeatSeconds, string? HeartbeatSecondsPath);
+/// <summary>The timeouts of a Task: a literal number of seconds, a path to one or (JSONata) an expression.</summary>
+internal sealed record TaskTimeouts(long? TimeoutSeconds, string? TimeoutSecondsPath, long? HeartbeatSeconds, string? HeartbeatSecondsPath)
+{
+    public Payloads.JsonataTemplate? TimeoutSecondsTemplate { get; init; }
+
+    public Payloads.JsonataTemplate? HeartbeatSecondsTemplate { get; init; }
+}
 
 /// <summary>
 /// Calls a service through the host's <see cref="ITaskIntegration"/>, in one of the three integration patterns,
@@ -23,9 +29,13 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
 
     private readonly IntegrationPattern _pattern = resource.EndsWith(".waitForTaskToken", StringComparison.Ordinal)
         ? IntegrationPattern.WaitForTaskToken
-        : resource.EndsWith(".sync", StringComparison.Ordinal) || resource.Contains(".sync:", StringComparison.Ordinal) ? IntegrationPattern.Sync : IntegrationPattern.RequestResponse;
+        : resource.EndsWith(".sync", StringComparison.Ordinal) || resource.Contains(".sync:", StringComparison.Ordinal)
+            ? IntegrationPattern.Sync
+            : IntegrationPattern.RequestResponse;
 
-    protected override JsonNode? PrepareInput(Frame frame, JsonNode? input) => Select(frame, Fields.InputPath, input, "InputPath");
+    /// <summary>JSONPath: InputPath here, Parameters once the task token exists; JSONata: Arguments, likewise later.</summary>
+    protected override JsonNode? PrepareInput(Frame frame, JsonNode? input) =>
+        Fields.IsJsonata ? input : Inspect(frame, "afterInputPath", Select(frame, Fields.InputPath, input, "InputPath"));
 
     protected override async Task<(JsonNode? Result, Failure? Failure)> AttemptAsync(Frame frame, JsonNode? input, JsonNode? effectiveInput)
     {
@@ -38,19 +48,42 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
             frame.SetContext("Task", new JsonObject { ["Token"] = waiter.Token });
         }
 
-        var scope = new StateScope(frame, effectiveInput);
-        var parameters = Fields.Parameters is null ? effectiveInput : Payloads.PayloadTemplate.Evaluate(Fields.Parameters, scope);
-        var timeout = Seconds(timeouts.TimeoutSeconds, timeouts.TimeoutSecondsPath, "TimeoutSecondsPath", scope) ?? DefaultTimeoutSeconds;
-        var heartbeat = Seconds(timeouts.HeartbeatSeconds, timeouts.HeartbeatSecondsPath, "HeartbeatSecondsPath", scope);
-        var (resourceType, resourceName) = Split(resource);
+        var call = Schedule(frame, effectiveInput);
 
+        // Timers cannot run past ~49 days; AWS's default timeout (~3 years) simply never fires here.
+        using var timer = call.Timeout < MaxTimerSeconds
+            ? new CancellationTokenSource(TimeSpan.FromSeconds(call.Timeout), frame.Run.Time)
+            : new CancellationTokenSource();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(frame.Cancellation, timer.Token);
+        try
+        {
+            return await InvokeAsync(frame, integration, call, waiter, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !frame.Cancellation.IsCancellationRequested)
+        {
+            waiter?.Let(frame.Run.Tokens, TaskTokenResponse.TaskTimedOut);
+            return TimedOut(frame, call, ErrorNames.Timeout, $"The task '{Name}' did not finish within its TimeoutSeconds of {call.Timeout}.");
+        }
+        catch (HeartbeatMissedException)
+        {
+            waiter?.Let(frame.Run.Tokens, TaskTokenResponse.TaskTimedOut);
+            return TimedOut(frame, call, ErrorNames.HeartbeatTimeout, $"The task '{Name}' sent no heartbeat within its HeartbeatSeconds of {call.Heartbeat}.");
+        }
+    }
+
+    /// <summary>Resolves the call's parameters and timeouts, and records TaskScheduled and TaskStarted.</summary>
+    private TaskCall Schedule(Frame frame, JsonNode? effectiveInput)
+    {
+        var (parameters, timeout, heartbeat) = Fields.IsJsonata ? ResolveJsonata(frame, effectiveInput) : ResolveJsonPath(frame, effectiveInput);
+        var (resourceType, resourceName) = Split(resource);
+        var call = new TaskCall(resourceType, resourceName, parameters, timeout ?? DefaultTimeoutSeconds, heartbeat);
         var scheduled = new JsonObject
         {
             ["resourceType"] = resourceType,
             ["resource"] = resourceName,
             ["region"] = Region(frame.Run.Identity.ExecutionArn),
             ["parameters"] = JsonText.Serialize(parameters),
-            ["timeoutInSeconds"] = timeout,
+            ["timeoutInSeconds"] = call.Timeout,
         };
         if (heartbeat is { } hb)
         {
@@ -58,42 +91,49 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
         }
 
         frame.AddEvent("TaskScheduled", "taskScheduledEventDetails", scheduled);
-        frame.AddEvent("TaskStarted", "taskStartedEventDetails", new JsonObject { ["resourceType"] = resourceType, ["resource"] = resourceName });
+        frame.AddEvent("TaskStarted", "taskStartedEventDetails", call.ResourceDetails());
+        return call;
+    }
 
-        // Timers cannot run past ~49 days; AWS's default timeout (~3 years) simply never fires here.
-        using var timer = timeout < MaxTimerSeconds ? new CancellationTokenSource(TimeSpan.FromSeconds(timeout), frame.Run.Time) : new CancellationTokenSource();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(frame.Cancellation, timer.Token);
-        try
-        {
-            var invocation = new TaskInvocation(resource, ServiceResource(resource), _pattern, parameters, waiter?.Token, Name, frame.Run.Identity,
-                TimeSpan.FromSeconds(timeout), heartbeat is { } h ? TimeSpan.FromSeconds(h) : null, null);
-            var response = await integration.InvokeAsync(invocation, deadline.Token).ConfigureAwait(false);
-            if (!response.Succeeded || waiter is null)
-            {
-                waiter?.Let(frame.Run.Tokens);
-                return Finish(frame, resourceType, resourceName, response);
-            }
+    /// <summary>JSONPath: Parameters over the input (after InputPath); timeouts literal or from their *Path.</summary>
+    private (JsonNode? Parameters, long? Timeout, long? Heartbeat) ResolveJsonPath(Frame frame, JsonNode? effectiveInput)
+    {
+        var scope = new StateScope(frame, effectiveInput);
+        var parameters = Fields.Parameters is null ? effectiveInput : Payloads.PayloadTemplate.Evaluate(Fields.Parameters, scope);
+        return (Inspect(frame, "afterParameters", parameters),
+            Seconds(timeouts.TimeoutSeconds, timeouts.TimeoutSecondsPath, "TimeoutSecondsPath", scope),
+            Seconds(timeouts.HeartbeatSeconds, timeouts.HeartbeatSecondsPath, "HeartbeatSecondsPath", scope));
+    }
 
-            frame.AddEvent("TaskSubmitted", "taskSubmittedEventDetails", new JsonObject
-            {
-                ["resourceType"] = resourceType,
-                ["resource"] = resourceName,
-                ["output"] = JsonText.Serialize(response.Output),
-                ["outputDetails"] = new JsonObject { ["truncated"] = false },
-            });
-            var answer = await WaitForTokenAsync(frame, waiter, heartbeat, deadline.Token).ConfigureAwait(false);
-            return Finish(frame, resourceType, resourceName, answer);
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !frame.Cancellation.IsCancellationRequested)
+    /// <summary>JSONata: Arguments over <c>$states.input</c>; timeouts literal or from expressions.</summary>
+    private (JsonNode? Parameters, long? Timeout, long? Heartbeat) ResolveJsonata(Frame frame, JsonNode? input)
+    {
+        var scope = new JsonataScope(frame, input);
+        var parameters = Fields.Arguments is { } arguments ? arguments.Evaluate(scope, "Arguments") : input;
+        return (Inspect(frame, "afterArguments", parameters),
+            Seconds(timeouts.TimeoutSecondsTemplate, "TimeoutSeconds", scope) ?? timeouts.TimeoutSeconds,
+            Seconds(timeouts.HeartbeatSecondsTemplate, "HeartbeatSeconds", scope) ?? timeouts.HeartbeatSeconds);
+    }
+
+    /// <summary>Calls the host; for .waitForTaskToken records TaskSubmitted and waits for the token's answer.</summary>
+    private async Task<(JsonNode?, Failure?)> InvokeAsync(
+        Frame frame, ITaskIntegration integration, TaskCall call, TaskTokenRegistry.Waiter? waiter, CancellationToken deadline)
+    {
+        var invocation = new TaskInvocation(resource, ServiceResource(resource), _pattern, call.Parameters, waiter?.Token, Name, frame.Run.Identity,
+            TimeSpan.FromSeconds(call.Timeout), call.Heartbeat is { } h ? TimeSpan.FromSeconds(h) : null, null);
+        var response = await integration.InvokeAsync(invocation, deadline).ConfigureAwait(false);
+        if (!response.Succeeded || waiter is null)
         {
-            waiter?.Let(frame.Run.Tokens, TaskTokenResponse.TaskTimedOut);
-            return TimedOut(frame, resourceType, resourceName, ErrorNames.Timeout, $"The task '{Name}' did not finish within its TimeoutSeconds of {timeout}.");
+            waiter?.Let(frame.Run.Tokens);
+            return Finish(frame, call, response);
         }
-        catch (HeartbeatMissedException)
-        {
-            waiter?.Let(frame.Run.Tokens, TaskTokenResponse.TaskTimedOut);
-            return TimedOut(frame, resourceType, resourceName, ErrorNames.HeartbeatTimeout, $"The task '{Name}' sent no heartbeat within its HeartbeatSeconds of {heartbeat}.");
-        }
+
+        var submitted = call.ResourceDetails();
+        submitted["output"] = JsonText.Serialize(response.Output);
+        submitted["outputDetails"] = new JsonObject { ["truncated"] = false };
+        frame.AddEvent("TaskSubmitted", "taskSubmittedEventDetails", submitted);
+        var answer = await WaitForTokenAsync(frame, waiter, call.Heartbeat, deadline).ConfigureAwait(false);
+        return Finish(frame, call, answer);
     }
 
     /// <summary>Waits for SendTaskSuccess/Failure; every SendTaskHeartbeat restarts the heartbeat clock.</summary>
@@ -134,21 +174,18 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
         }
     }
 
-    private static (JsonNode?, Failure?) Finish(Frame frame, string resourceType, string resourceName, TaskResult result)
+    private static (JsonNode?, Failure?) Finish(Frame frame, TaskCall call, TaskResult result)
     {
+        var details = call.ResourceDetails();
         if (result.Succeeded)
         {
-            frame.AddEvent("TaskSucceeded", "taskSucceededEventDetails", new JsonObject
-            {
-                ["resourceType"] = resourceType,
-                ["resource"] = resourceName,
-                ["output"] = JsonText.Serialize(result.Output),
-                ["outputDetails"] = new JsonObject { ["truncated"] = false },
-            });
+            details["output"] = JsonText.Serialize(result.Output);
+            details["outputDetails"] = new JsonObject { ["truncated"] = false };
+            frame.AddEvent("TaskSucceeded", "taskSucceededEventDetails", details);
             return (result.Output, null);
         }
 
-        var details = new JsonObject { ["resourceType"] = resourceType, ["resource"] = resourceName, ["error"] = result.Error };
+        details["error"] = result.Error;
         if (result.Cause is not null)
         {
             details["cause"] = result.Cause;
@@ -158,15 +195,12 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
         return (null, new Failure(result.Error, result.Cause));
     }
 
-    private static (JsonNode?, Failure?) TimedOut(Frame frame, string resourceType, string resourceName, string error, string cause)
+    private static (JsonNode?, Failure?) TimedOut(Frame frame, TaskCall call, string error, string cause)
     {
-        frame.AddEvent("TaskTimedOut", "taskTimedOutEventDetails", new JsonObject
-        {
-            ["resourceType"] = resourceType,
-            ["resource"] = resourceName,
-            ["error"] = error,
-            ["cause"] = cause,
-        });
+        var details = call.ResourceDetails();
+        details["error"] = error;
+        details["cause"] = cause;
+        frame.AddEvent("TaskTimedOut", "taskTimedOutEventDetails", details);
         return (null, new Failure(error, cause));
     }
 
@@ -180,7 +214,19 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
         var value = JsonPath.Select(path, scope);
         return JsonText.TryGetInteger(value, out var n) && n > 0
             ? n
-            : throw new FailureException(ErrorNames.Runtime, $"The {field} field refers to value {JsonText.Serialize(value)} which is not a positive integer: {path}");
+            : throw new FailureException(ErrorNames.Runtime,
+                $"The {field} field refers to value {JsonText.Serialize(value)} which is not a positive integer: {path}");
+    }
+
+    private static long? Seconds(Payloads.JsonataTemplate? template, string field, JsonataScope scope)
+    {
+        if (template is null)
+        {
+            return null;
+        }
+
+        var value = template.Evaluate(scope, field);
+        return JsonText.TryGetInteger(value, out var n) && n > 0 ? n : throw Payloads.JsonataTypes.Unexpected(template, field, "integer", value);
     }
 
     /// <summary>"arn:aws:states:::ecs:runTask.waitForTaskToken" → ("ecs", "runTask.waitForTaskToken"); a Lambda ARN → ("lambda", its ARN).</summary>
@@ -218,4 +264,10 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
     }
 
     private sealed class HeartbeatMissedException : Exception;
+
+    /// <summary>One call of the task: the resource's type and name as history events show them, what it is sent, its timeouts.</summary>
+    private sealed record TaskCall(string ResourceType, string ResourceName, JsonNode? Parameters, long Timeout, long? Heartbeat)
+    {
+        public JsonObject ResourceDetails() => new() { ["resourceType"] = ResourceType, ["resource"] = ResourceName };
+    }
 }

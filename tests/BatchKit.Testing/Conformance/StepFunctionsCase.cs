@@ -15,7 +15,7 @@ public sealed record StepFunctionsCase(string Area, string Name, JsonObject Docu
 
     public string Id => $"{Area}/{Name}";
 
-    /// <summary>JSONata anywhere in the definition: the engine must refuse it.</summary>
+    /// <summary>JSONata anywhere in the definition (counted apart in the summary).</summary>
     public bool UsesJsonata
     {
         get

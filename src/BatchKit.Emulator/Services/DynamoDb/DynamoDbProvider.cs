@@ -43,6 +43,12 @@ internal sealed partial class DynamoDbProvider : IJsonService
 
     public string ContentType => "application/x-amz-json-1.0";
 
+    public string SigningName => "dynamodb";
+
+    public string ModelName => "dynamodb";
+
+    public long MaxRequestBytes => 16 << 20;
+
     public IReadOnlyCollection<string> Operations => _operations.Keys;
 
     public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) =>

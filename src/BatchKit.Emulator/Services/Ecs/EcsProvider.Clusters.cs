@@ -57,9 +57,9 @@ internal sealed partial class EcsProvider
     {
         var family = request["familyPrefix"]?.GetValue<string>();
         var status = request["status"]?.GetValue<string>() ?? "ACTIVE";
-        var arns = store.TaskDefinitions
-            .Where(f => family is null || f.Key == family)
-            .SelectMany(f => Revisions(f.Value))
+        var arns = store.TaskDefinitions.Keys
+            .Where(f => family is null || f == family)
+            .SelectMany(f => Revisions(store.TaskDefinitions.GetValueOrDefault(f) ?? []))
             .Where(d => status == "ALL" || d["status"]!.GetValue<string>() == status)
             .Select(d => d["taskDefinitionArn"]!.GetValue<string>())
             .OrderBy(a => a[..a.LastIndexOf(':')], StringComparer.Ordinal)
@@ -77,10 +77,11 @@ internal sealed partial class EcsProvider
     {
         var prefix = request["familyPrefix"]?.GetValue<string>() ?? "";
         var status = request["status"]?.GetValue<string>() ?? "ACTIVE";
-        var families = store.TaskDefinitions
-            .Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal))
-            .Where(f => status == "ALL" || Revisions(f.Value).Any(d => d["status"]!.GetValue<string>() == "ACTIVE") == (status == "ACTIVE"))
-            .Select(f => f.Key).Order(StringComparer.Ordinal).ToList();
+        var families = store.TaskDefinitions.Keys
+            .Where(f => f.StartsWith(prefix, StringComparison.Ordinal))
+            .Where(f => status == "ALL"
+                || Revisions(store.TaskDefinitions.GetValueOrDefault(f) ?? []).Any(d => d["status"]!.GetValue<string>() == "ACTIVE") == (status == "ACTIVE"))
+            .Order(StringComparer.Ordinal).ToList();
         return Page(request, families, "families");
     }
 
@@ -99,6 +100,8 @@ internal sealed partial class EcsProvider
             definition["status"] = "INACTIVE";
             definition["deregisteredAt"] = time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
         }
+
+        store.TaskDefinitions.Save(Family(reference)); // INACTIVE on the disk before the answer
 
         return new JsonObject { ["taskDefinition"] = definition.DeepClone() };
     }
@@ -126,6 +129,11 @@ internal sealed partial class EcsProvider
             return [.. revisions];
         }
     }
+
+    /// <summary>The family of "family:3" or of a task-definition ARN.</summary>
+    private static string Family(string reference) =>
+        (reference.Contains(":task-definition/", StringComparison.Ordinal)
+            ? reference[(reference.IndexOf(":task-definition/", StringComparison.Ordinal) + 17)..] : reference).Split(':')[0];
 
     private static string ClusterName(string reference) =>
         reference.Contains(":cluster/", StringComparison.Ordinal) ? reference[(reference.IndexOf(":cluster/", StringComparison.Ordinal) + 9)..] : reference;

@@ -9,38 +9,51 @@ namespace BatchKit.Emulator.Services.Ecs;
 /// </summary>
 internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, EmulatorOptions options, TimeProvider time) : IJsonService
 {
+    private Dictionary<string, Func<JsonObject, JsonObject>>? _handlers;
+
     public string TargetPrefix => "AmazonEC2ContainerServiceV20141113";
 
     public string ContentType => "application/x-amz-json-1.1";
 
-    public IReadOnlyCollection<string> Operations { get; } =
-    [
-        "CreateCluster", "RegisterTaskDefinition", "DescribeTaskDefinition", "RunTask", "DescribeTasks", "ListTasks", "StopTask",
-        "ListClusters", "DescribeClusters", "DeleteCluster", "ListTaskDefinitions", "ListTaskDefinitionFamilies", "DeregisterTaskDefinition",
-    ];
+    public string SigningName => "ecs";
 
-    public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(operation switch
+    public string ModelName => "ecs";
+
+    public long MaxRequestBytes => 1 << 20;
+
+    public IReadOnlyCollection<string> Operations => Handlers.Keys;
+
+    private Dictionary<string, Func<JsonObject, JsonObject>> Handlers => _handlers ??= new(StringComparer.Ordinal)
     {
-        "ListClusters" => ListClusters(request),
-        "DescribeClusters" => DescribeClusters(request),
-        "DeleteCluster" => DeleteCluster(request),
-        "ListTaskDefinitions" => ListTaskDefinitions(request),
-        "ListTaskDefinitionFamilies" => ListTaskDefinitionFamilies(request),
-        "DeregisterTaskDefinition" => DeregisterTaskDefinition(request),
-        "CreateCluster" => CreateCluster(request),
-        "RegisterTaskDefinition" => RegisterTaskDefinition(request),
-        "DescribeTaskDefinition" => DescribeTaskDefinition(request),
-        "RunTask" => RunTask(request),
-        "DescribeTasks" => DescribeTasks(request),
-        "ListTasks" => ListTasks(request),
-        "StopTask" => StopTask(request),
-        _ => throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's ECS emulation."),
-    });
+        ["CreateCluster"] = CreateCluster,
+        ["ListClusters"] = ListClusters,
+        ["DescribeClusters"] = DescribeClusters,
+        ["RegisterTaskDefinition"] = RegisterTaskDefinition,
+        ["DescribeTaskDefinition"] = DescribeTaskDefinition,
+        ["RunTask"] = RunTask,
+        ["DescribeTasks"] = DescribeTasks,
+        ["ListTasks"] = ListTasks,
+        ["StopTask"] = StopTask,
+        ["DeleteCluster"] = DeleteCluster,
+        ["ListTaskDefinitions"] = ListTaskDefinitions,
+        ["ListTaskDefinitionFamilies"] = ListTaskDefinitionFamilies,
+        ["DeregisterTaskDefinition"] = DeregisterTaskDefinition,
+    };
+
+    public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) =>
+        Handlers.TryGetValue(operation, out var handler)
+            ? Task.FromResult<JsonNode?>(handler(request))
+            : throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's ECS emulation.");
 
     public JsonObject CreateCluster(JsonObject request)
     {
         var name = request["clusterName"]?.GetValue<string>() ?? "default";
-        var arn = store.Clusters.GetOrAdd(name, n => $"arn:aws:ecs:{options.Region}:{options.AccountId}:cluster/{n}");
+        if (!ClusterNamePattern().IsMatch(name))
+        {
+            throw EcsErrors.InvalidParameter("Cluster name may contain up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.");
+        }
+
+        var arn = store.Clusters.GetOrAdd(name, ClusterArn);
         return new JsonObject { ["cluster"] = new JsonObject { ["clusterArn"] = arn, ["clusterName"] = name, ["status"] = "ACTIVE" } };
     }
 
@@ -61,6 +74,7 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
             definition["taskDefinitionArn"] = $"arn:aws:ecs:{options.Region}:{options.AccountId}:task-definition/{family}:{revisions.Count + 1}";
             definition["status"] = "ACTIVE";
             revisions.Add(definition);
+            store.TaskDefinitions.Save(family); // on the disk before RegisterTaskDefinition answers
         }
 
         return new JsonObject { ["taskDefinition"] = definition.DeepClone() };
@@ -171,7 +185,8 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
     private static EcsContainerLaunch ContainerLaunch(JsonObject definition, JsonObject container, JsonArray overrides)
     {
         var containerName = container["name"]!.GetValue<string>();
-        var environment = (container["environment"] as JsonArray ?? []).ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!["value"]?.GetValue<string>() ?? "", StringComparer.Ordinal);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        AddEnvironment(environment, container["environment"] as JsonArray, "containerDefinitions[0].environment");
         IReadOnlyList<string> command = Strings(container["command"]);
         foreach (var over in overrides)
         {
@@ -180,10 +195,7 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
                 throw EcsErrors.InvalidParameter($"Override for container named {name} is not a container in the TaskDefinition.");
             }
 
-            foreach (var variable in over?["environment"] as JsonArray ?? [])
-            {
-                environment[variable!["name"]!.GetValue<string>()] = variable["value"]?.GetValue<string>() ?? "";
-            }
+            AddEnvironment(environment, over?["environment"] as JsonArray, "overrides.containerOverrides.environment");
 
             command = over?["command"] is JsonArray replaced ? Strings(replaced) : command;
         }
@@ -198,6 +210,21 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
             MemoryMiB = Units(container["memory"]) ?? Units(definition["memory"]),
             StopTimeoutSeconds = container["stopTimeout"]?.GetValue<int>() ?? 30,
         };
+    }
+
+    /// <summary>Environment entries by name (a later one replaces an earlier one); an entry without a name is refused, naming where it is.</summary>
+    private static void AddEnvironment(Dictionary<string, string> environment, JsonArray? entries, string where)
+    {
+        for (var i = 0; i < (entries?.Count ?? 0); i++)
+        {
+            var name = entries![i]?["name"]?.GetValue<string>();
+            if (string.IsNullOrEmpty(name))
+            {
+                throw EcsErrors.InvalidParameter($"The environment variable at {where}[{i}] has no name: every environment entry needs a name.");
+            }
+
+            environment[name] = entries[i]!["value"]?.GetValue<string>() ?? "";
+        }
     }
 
     private static List<string> Strings(JsonNode? array) => (array as JsonArray ?? []).Select(c => c!.GetValue<string>()).ToList();
@@ -247,11 +274,9 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
 
     public EcsTask? Find(string taskArn) => store.Tasks.GetValueOrDefault(taskArn);
 
-    private string Cluster(string nameOrArn)
-    {
-        var name = nameOrArn.Contains(":cluster/", StringComparison.Ordinal) ? nameOrArn[(nameOrArn.IndexOf(":cluster/", StringComparison.Ordinal) + 9)..] : nameOrArn;
-        return store.Clusters.TryGetValue(name, out var arn) ? arn : throw EcsErrors.ClusterNotFound(nameOrArn);
-    }
+    private string Cluster(string nameOrArn) =>
+        store.Clusters.TryGetValue(ClusterName(nameOrArn), out var arn) ? arn : throw EcsErrors.ClusterNotFound(nameOrArn);
+
 
     /// <summary>"family", "family:3" or a full task-definition ARN.</summary>
     private JsonObject Definition(string reference)
@@ -333,4 +358,7 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
 
         return json;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-zA-Z0-9_-]{1,255}\\z")]
+    private static partial System.Text.RegularExpressions.Regex ClusterNamePattern();
 }

@@ -20,6 +20,11 @@ internal sealed partial class EventBridgeProvider
                 $"than or equal to 10 and greater than or equal to 1");
         }
 
+        if (System.Text.Encoding.UTF8.GetByteCount(entries.ToJsonString()) > MaxEntriesBytes)
+        {
+            throw EventBridgeErrors.Validation($"Total size of the entries in the request is over the limit of {MaxEntriesBytes} bytes.");
+        }
+
         var results = new JsonArray();
         var failed = 0;
         foreach (var entry in entries)

@@ -36,9 +36,18 @@ internal sealed partial class EventBridgeProvider : IJsonService, IDisposable
         };
     }
 
+    /// <summary>The entries of one PutEvents call may total 1 MB (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html).</summary>
+    public const int MaxEntriesBytes = 1024 * 1024;
+
     public string TargetPrefix => "AWSEvents";
 
     public string ContentType => "application/x-amz-json-1.1";
+
+    public string SigningName => "events";
+
+    public string ModelName => "events";
+
+    public long MaxRequestBytes => 2 << 20;
 
     public IReadOnlyCollection<string> Operations => _operations.Keys;
 

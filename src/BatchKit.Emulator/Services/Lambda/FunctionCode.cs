@@ -47,7 +47,7 @@ internal sealed class FunctionCode(S3Store s3, EmulatorOptions options)
 
         if (HotReloadBuckets.Contains(bucket, StringComparer.Ordinal))
         {
-            var directory = Path.GetFullPath(key);
+            var directory = AllowedHotReload(key);
             if (!File.Exists(Path.Combine(directory, "bootstrap")))
             {
                 throw LambdaErrors.InvalidParameterValue($"Code.S3Key '{key}' (bucket {bucket}: a local directory) has no 'bootstrap' file.");
@@ -58,9 +58,30 @@ internal sealed class FunctionCode(S3Store s3, EmulatorOptions options)
 
         var metadata = s3.Find(bucket, key) ?? throw LambdaErrors.InvalidParameterValue(
             $"Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist. (s3://{bucket}/{key})");
-        using var object_ = s3.OpenRead(bucket, key);
+        using var object_ = s3.OpenRead(bucket, metadata);
         return Unpack(functionName, object_, metadata.Size);
     }
+
+    /// <summary>
+    /// A hot-reload directory runs whatever is in it, so only directories the emulator was started with
+    /// (<c>--allow-hot-reload DIR</c>) and those below them are taken; any other is refused before it is looked at.
+    /// </summary>
+    private string AllowedHotReload(string key)
+    {
+        var directory = Path.GetFullPath(key);
+        var resolved = new DirectoryInfo(directory).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? directory;
+        var allowed = options.HotReloadDirectories.Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d)));
+        if (!allowed.Any(a => Under(directory, a) && Under(resolved, a)))
+        {
+            throw LambdaErrors.InvalidParameterValue(
+                $"Hot reload from '{directory}' is not allowed: start the emulator with --allow-hot-reload {directory} (or a directory above it).");
+        }
+
+        return directory;
+    }
+
+    private static bool Under(string path, string root) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(path), root, StringComparison.Ordinal) || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private Unpacked Unpack(string functionName, Stream zip, long size)
     {
@@ -70,25 +91,10 @@ internal sealed class FunctionCode(S3Store s3, EmulatorOptions options)
         var staging = target + ".tmp-" + Guid.NewGuid().ToString("N");
         try
         {
+            Directory.CreateDirectory(staging);
             using (var archive = new ZipArchive(zip, ZipArchiveMode.Read))
             {
-                foreach (var entry in archive.Entries)
-                {
-                    var path = Path.GetFullPath(Path.Combine(staging, entry.FullName));
-                    if (!path.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                    {
-                        throw LambdaErrors.InvalidParameterValue($"The deployment package has an entry outside its root: '{entry.FullName}'.");
-                    }
-
-                    if (entry.FullName.EndsWith('/'))
-                    {
-                        Directory.CreateDirectory(path);
-                        continue;
-                    }
-
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    entry.ExtractToFile(path);
-                }
+                FunctionPackage.Extract(archive, staging);
             }
 
             var bootstrap = Path.Combine(staging, "bootstrap");

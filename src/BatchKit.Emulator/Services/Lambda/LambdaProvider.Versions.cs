@@ -14,58 +14,33 @@ namespace BatchKit.Emulator.Services.Lambda;
 /// </summary>
 internal sealed partial class LambdaProvider
 {
-    /// <summary>Routes the operations of this file by their API date and path; false when the request is another one.</summary>
-    private async Task<bool> HandleVersionsAndConcurrencyAsync(HttpContext context, string[] segments)
+    /// <summary>The operations of this file, by their model names (the REST-JSON protocol matched the path and validated the input).</summary>
+    private async Task HandleVersionsAndConcurrencyAsync(HttpContext context, RestRequest request)
     {
-        var method = context.Request.Method;
-        JsonNode? answer;
-        var status = 200;
-        switch (segments)
+        var input = request.Input;
+        var name = request.Label("FunctionName");
+        (JsonNode? Answer, int Status) result = request.Operation switch
         {
-            case ["2017-10-31", "functions", var name, "concurrency"] when HttpMethods.IsPut(method):
-                answer = await PutFunctionConcurrencyAsync(name, await ReadAsync(context.Request).ConfigureAwait(false)).ConfigureAwait(false);
-                break;
-            case ["2019-09-30", "functions", var name, "concurrency"] when HttpMethods.IsGet(method):
-                answer = GetFunctionConcurrency(name);
-                break;
-            case ["2017-10-31", "functions", var name, "concurrency"] when HttpMethods.IsDelete(method):
-                (answer, status) = (await DeleteFunctionConcurrencyAsync(name).ConfigureAwait(false), 204);
-                break;
-            case ["2015-03-31", "functions", var name, "versions"] when HttpMethods.IsPost(method):
-                (answer, status) = (PublishVersion(name, await ReadAsync(context.Request).ConfigureAwait(false)), 201);
-                break;
-            case ["2015-03-31", "functions", var name, "versions"] when HttpMethods.IsGet(method):
-                answer = ListVersionsByFunction(name);
-                break;
-            case ["2015-03-31", "functions", var name, "aliases"] when HttpMethods.IsPost(method):
-                (answer, status) = (CreateAlias(name, await ReadAsync(context.Request).ConfigureAwait(false)), 201);
-                break;
-            case ["2015-03-31", "functions", var name, "aliases"] when HttpMethods.IsGet(method):
-                answer = ListAliases(name, context.Request.Query["FunctionVersion"].ToString());
-                break;
-            case ["2015-03-31", "functions", var name, "aliases", var alias] when HttpMethods.IsGet(method):
-                answer = GetAlias(name, alias);
-                break;
-            case ["2015-03-31", "functions", var name, "aliases", var alias] when HttpMethods.IsPut(method):
-                answer = UpdateAlias(name, alias, await ReadAsync(context.Request).ConfigureAwait(false));
-                break;
-            case ["2015-03-31", "functions", var name, "aliases", var alias] when HttpMethods.IsDelete(method):
-                (answer, status) = (DeleteAlias(name, alias), 204);
-                break;
-            default:
-                return false;
-        }
-
-        if (status == 204)
+            "PutFunctionConcurrency" => (await PutFunctionConcurrencyAsync(name, input).ConfigureAwait(false), 200),
+            "GetFunctionConcurrency" => (GetFunctionConcurrency(name), 200),
+            "DeleteFunctionConcurrency" => (await DeleteFunctionConcurrencyAsync(name).ConfigureAwait(false), 204),
+            "PublishVersion" => (PublishVersion(name, input), 201),
+            "ListVersionsByFunction" => (ListVersionsByFunction(name), 200),
+            "CreateAlias" => (CreateAlias(name, input), 201),
+            "ListAliases" => (ListAliases(name, input["FunctionVersion"]?.GetValue<string>() ?? ""), 200),
+            "GetAlias" => (GetAlias(name, request.Label("Name")), 200),
+            "UpdateAlias" => (UpdateAlias(name, request.Label("Name"), input), 200),
+            "DeleteAlias" => (DeleteAlias(name, request.Label("Name")), 204),
+            _ => throw LambdaErrors.UnknownOperation(context.Request.Method, context.Request.Path),
+        };
+        if (result.Status == 204)
         {
             context.Response.StatusCode = 204;
         }
         else
         {
-            await WriteAsync(context, answer!, status).ConfigureAwait(false);
+            await WriteAsync(context, result.Answer!, result.Status).ConfigureAwait(false);
         }
-
-        return true;
     }
 
     /// <summary>https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionConcurrency.html</summary>
@@ -185,10 +160,14 @@ internal sealed partial class LambdaProvider
         return (JsonObject)updated.DeepClone();
     }
 
+    /// <summary>Deleting a missing alias, or one of a missing function, succeeds: DeleteAlias has no ResourceNotFoundException.</summary>
     public JsonObject? DeleteAlias(string nameOrArn, string alias)
     {
-        var function = Runtime(nameOrArn).Function;
-        store.Aliases.GetValueOrDefault(function.FunctionName)?.TryRemove(alias, out _); // deleting a missing alias succeeds, as on AWS
+        if (TryRuntime(nameOrArn, null, out var runtime, out _))
+        {
+            store.Aliases.GetValueOrDefault(runtime.Function.FunctionName)?.TryRemove(alias, out _);
+        }
+
         return null;
     }
 

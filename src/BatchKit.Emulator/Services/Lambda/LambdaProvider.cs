@@ -23,62 +23,76 @@ internal sealed partial class LambdaProvider(
 
     public AsyncInvoker Async => _async;
 
+    /// <summary>Largest Invoke payload of a synchronous call (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).</summary>
+    public const long MaxInvokePayloadBytes = 6_291_456;
+
+    /// <summary>Largest payload of an asynchronous (Event) Invoke (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html).</summary>
+    public const long MaxAsyncPayloadBytes = 1_048_576;
+
+    /// <summary>Largest CreateFunction / UpdateFunctionCode request: a 50 MB zip, base64-encoded in JSON (AWS's own figure).</summary>
+    public const long MaxCodeRequestBytes = 70_167_211;
+
+    public string SigningName => "lambda";
+
+    public string ModelName => "lambda";
+
+    public IReadOnlyCollection<string> Operations { get; } =
+    [
+        "CreateFunction", "ListFunctions", "GetFunction", "DeleteFunction", "GetFunctionConfiguration",
+        "UpdateFunctionConfiguration", "UpdateFunctionCode", "AddPermission", "Invoke",
+        "PutFunctionConcurrency", "GetFunctionConcurrency", "DeleteFunctionConcurrency", "PublishVersion", "ListVersionsByFunction",
+        "CreateAlias", "ListAliases", "GetAlias", "UpdateAlias", "DeleteAlias",
+    ];
+
     /// <summary>
     /// True when a request is for Lambda: it was signed for <c>lambda</c>. Every Lambda path is Lambda's, whatever its API
     /// date (<c>/2019-09-30/functions/{name}/concurrency</c> too), and a bucket named like a date stays S3's.
     /// </summary>
     public bool Serves(HttpRequest request) => SigningScope.Service(request) == "lambda";
 
-    public async Task HandleAsync(HttpContext context)
+    public (long Limit, Func<long, ServiceErrorException> TooLarge) BodyLimit(string operation) => operation switch
     {
-        var request = context.Request;
-        var method = request.Method;
-        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "";
-        var path = raw.Split('?')[0];
-        var segments = path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
-        if (await HandleVersionsAndConcurrencyAsync(context, segments).ConfigureAwait(false))
-        {
-            return;
-        }
+        "Invoke" => (MaxInvokePayloadBytes, limit => LambdaErrors.RequestTooLarge(limit, "InvokeFunction")),
+        "CreateFunction" or "UpdateFunctionCode" => (MaxCodeRequestBytes, limit => LambdaErrors.RequestEntityTooLarge(limit, operation)),
+        _ => (1 << 20, limit => LambdaErrors.RequestEntityTooLarge(limit, operation)),
+    };
 
-        if (!path.StartsWith(PathPrefix, StringComparison.Ordinal))
+    public async Task HandleAsync(HttpContext context, RestRequest request)
+    {
+        var input = request.Input;
+        switch (request.Operation)
         {
-            throw LambdaErrors.UnknownOperation(method, path);
-        }
-
-        var parts = path[PathPrefix.Length..].Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
-        switch (parts)
-        {
-            case [""] when HttpMethods.IsPost(method):
-                await WriteAsync(context, await CreateFunctionAsync(await ReadAsync(request).ConfigureAwait(false)).ConfigureAwait(false), 201).ConfigureAwait(false);
+            case "CreateFunction":
+                await WriteAsync(context, await CreateFunctionAsync(input).ConfigureAwait(false), 201).ConfigureAwait(false);
                 break;
-            case [""] when HttpMethods.IsGet(method):
+            case "ListFunctions":
                 await WriteAsync(context, ListFunctions()).ConfigureAwait(false);
                 break;
-            case [var name] when HttpMethods.IsGet(method):
-                await WriteAsync(context, GetFunction(name)).ConfigureAwait(false);
+            case "GetFunction":
+                await WriteAsync(context, GetFunction(request.Label("FunctionName"))).ConfigureAwait(false);
                 break;
-            case [var name] when HttpMethods.IsDelete(method):
-                await DeleteFunctionAsync(name).ConfigureAwait(false);
+            case "DeleteFunction":
+                await DeleteFunctionAsync(request.Label("FunctionName")).ConfigureAwait(false);
                 context.Response.StatusCode = 204;
                 break;
-            case [var name, "configuration"] when HttpMethods.IsGet(method):
-                await WriteAsync(context, Runtime(name).Function.ToConfiguration()).ConfigureAwait(false);
+            case "GetFunctionConfiguration":
+                await WriteAsync(context, Runtime(request.Label("FunctionName")).Function.ToConfiguration()).ConfigureAwait(false);
                 break;
-            case [var name, "configuration"] when HttpMethods.IsPut(method):
-                await WriteAsync(context, await UpdateFunctionConfigurationAsync(name, await ReadAsync(request).ConfigureAwait(false)).ConfigureAwait(false)).ConfigureAwait(false);
+            case "UpdateFunctionConfiguration":
+                await WriteAsync(context, await UpdateFunctionConfigurationAsync(request.Label("FunctionName"), input).ConfigureAwait(false)).ConfigureAwait(false);
                 break;
-            case [var name, "code"] when HttpMethods.IsPut(method):
-                await WriteAsync(context, await UpdateFunctionCodeAsync(name, await ReadAsync(request).ConfigureAwait(false)).ConfigureAwait(false)).ConfigureAwait(false);
+            case "UpdateFunctionCode":
+                await WriteAsync(context, await UpdateFunctionCodeAsync(request.Label("FunctionName"), input).ConfigureAwait(false)).ConfigureAwait(false);
                 break;
-            case [var name, "policy"] when HttpMethods.IsPost(method):
-                await WriteAsync(context, AddPermission(name, await ReadAsync(request).ConfigureAwait(false)), 201).ConfigureAwait(false);
+            case "AddPermission":
+                await WriteAsync(context, AddPermission(request.Label("FunctionName"), input), 201).ConfigureAwait(false);
                 break;
-            case [var name, "invocations"] when HttpMethods.IsPost(method):
-                await InvokeAsync(context, name).ConfigureAwait(false);
+            case "Invoke":
+                await InvokeAsync(context, request.Label("FunctionName"), request.Body).ConfigureAwait(false);
                 break;
             default:
-                throw LambdaErrors.UnknownOperation(method, path);
+                await HandleVersionsAndConcurrencyAsync(context, request).ConfigureAwait(false);
+                break;
         }
     }
 
@@ -104,6 +118,7 @@ internal sealed partial class LambdaProvider(
             throw LambdaErrors.FunctionExists(name);
         }
 
+        store.Configurations[name] = function; // on the disk before CreateFunction answers
         return function.ToConfiguration();
     }
 
@@ -125,6 +140,7 @@ internal sealed partial class LambdaProvider(
         var name = Runtime(nameOrArn).Function.FunctionName;
         if (store.Functions.TryRemove(name, out var runtime))
         {
+            store.Configurations.TryRemove(name, out _);
             store.Policies.TryRemove(name, out _);
             store.Aliases.TryRemove(name, out _);
             store.Concurrency.TryRemove(name, out _);
@@ -168,13 +184,14 @@ internal sealed partial class LambdaProvider(
             }
 
             statements.Add(statement);
+            store.Policies.Save(function.FunctionName);
         }
 
         return new JsonObject { ["Statement"] = statement.ToJsonString() };
     }
 
     /// <summary>https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html</summary>
-    public async Task InvokeAsync(HttpContext context, string nameOrArn)
+    public async Task InvokeAsync(HttpContext context, string nameOrArn, byte[] body)
     {
         var runtime = Runtime(nameOrArn, context.Request.Query["Qualifier"].ToString());
         if (store.Concurrency.GetValueOrDefault(runtime.Function.FunctionName, -1) == 0)
@@ -182,7 +199,7 @@ internal sealed partial class LambdaProvider(
             throw LambdaErrors.ReservedConcurrencyExceeded();
         }
 
-        var payload = await ReadPayloadAsync(context.Request).ConfigureAwait(false);
+        var payload = Payload(body);
         var response = context.Response;
         switch (context.Request.Headers["X-Amz-Invocation-Type"].ToString())
         {
@@ -204,6 +221,8 @@ internal sealed partial class LambdaProvider(
                 response.ContentType = "application/json";
                 await response.Body.WriteAsync(result.Payload, context.RequestAborted).ConfigureAwait(false);
                 break;
+            case "Event" when payload.Length > MaxAsyncPayloadBytes:
+                throw LambdaErrors.RequestTooLarge(MaxAsyncPayloadBytes, "InvokeAsync");
             case "Event":
                 _async.Enqueue(runtime, payload);
                 response.StatusCode = 202;
@@ -256,7 +275,7 @@ internal sealed partial class LambdaProvider(
         }
 
         IReadOnlyDictionary<string, string> environment = request["Environment"]?["Variables"] is JsonObject variables
-            ? variables.ToDictionary(kv => kv.Key, kv => kv.Value?.GetValue<string>() ?? "", StringComparer.Ordinal)
+            ? FunctionEnvironment.Read(variables)
             : previous?.Environment ?? new Dictionary<string, string>(StringComparer.Ordinal);
         FunctionCode.Unpacked unpacked;
         if (previous is null)
@@ -293,9 +312,19 @@ internal sealed partial class LambdaProvider(
             replacement.Log(line); // the function's log outlives a code update, as its CloudWatch log group does
         }
 
+        store.Configurations[old.Function.FunctionName] = replacement.Function;
         store.Functions[old.Function.FunctionName] = replacement;
         await old.DisposeAsync().ConfigureAwait(false);
         return replacement.Function.ToConfiguration();
+    }
+
+    /// <summary>At start-up: a runtime (no environment yet; the first Invoke starts one) for every function the data directory kept.</summary>
+    public void RestoreFunctions()
+    {
+        foreach (var function in store.Configurations.Values)
+        {
+            store.Functions.TryAdd(function.FunctionName, NewRuntime(function));
+        }
     }
 
     /// <summary>A function's environments are capped by the emulator's limit and by its reserved concurrency, if lower.</summary>
@@ -306,10 +335,9 @@ internal sealed partial class LambdaProvider(
         new LambdaWorkload(endpoint, options),
         time);
 
-    private static async Task<byte[]> ReadPayloadAsync(HttpRequest request)
+    /// <summary>The Invoke body: JSON (an empty body is <c>{}</c>), or InvalidRequestContentException as Lambda answers.</summary>
+    private static byte[] Payload(byte[] body)
     {
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (body.Length == 0)
         {
             return "{}"u8.ToArray();
@@ -317,26 +345,14 @@ internal sealed partial class LambdaProvider(
 
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray());
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 1024 }); // parsed without recursion: only checked, never walked
         }
         catch (JsonException e)
         {
             throw LambdaErrors.InvalidRequestContent($"Could not parse request body into json: {e.Message}");
         }
 
-        return body.ToArray();
-    }
-
-    private static async Task<JsonObject> ReadAsync(HttpRequest request)
-    {
-        try
-        {
-            return await JsonProtocol.ReadRequestAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        }
-        catch (ServiceErrorException e)
-        {
-            throw LambdaErrors.InvalidRequestContent(e.Message);
-        }
+        return body;
     }
 
     private static Task WriteAsync(HttpContext context, JsonNode body, int status = 200) =>
@@ -353,6 +369,6 @@ internal sealed partial class LambdaProvider(
         await pending.ConfigureAwait(false);
     }
 
-    [GeneratedRegex("^[a-zA-Z0-9-_]{1,64}$")]
+    [GeneratedRegex("^[a-zA-Z0-9-_]{1,64}\\z")]
     private static partial Regex FunctionName();
 }

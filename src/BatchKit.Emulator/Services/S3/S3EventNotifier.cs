@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using BatchKit.Emulator.Services.Lambda;
+using BatchKit.Emulator.Storage;
 
 namespace BatchKit.Emulator.Services.S3;
 
@@ -11,12 +11,13 @@ namespace BatchKit.Emulator.Services.S3;
 /// with the event message structure version 2.1 and the object key URL-encoded (a space becomes <c>+</c>).
 /// https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
 /// </summary>
-internal sealed class S3EventNotifier(EmulatorOptions options, LambdaProvider lambda, TimeProvider time)
+internal sealed class S3EventNotifier(EmulatorOptions options, DataDirectory data, LambdaProvider lambda, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, S3NotificationConfiguration> _configurations = new(StringComparer.Ordinal);
+    /// <summary>Each bucket's configuration, kept in the data directory: after a restart uploads trigger what they did before.</summary>
+    private readonly RecordTable<S3NotificationConfiguration> _configurations = new(data, "s3-notifications");
     private long _sequencer = time.GetUtcNow().ToUnixTimeMilliseconds() << 16;
 
-    public S3NotificationConfiguration Get(string bucket) => _configurations.GetValueOrDefault(bucket, S3NotificationConfiguration.Empty);
+    public S3NotificationConfiguration Get(string bucket) => _configurations.GetValueOrDefault(bucket) ?? S3NotificationConfiguration.Empty;
 
     /// <summary>S3 checks every destination when the configuration is put; so does the emulator.</summary>
     public void Put(string bucket, S3NotificationConfiguration configuration)

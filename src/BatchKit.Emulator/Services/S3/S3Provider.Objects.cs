@@ -8,11 +8,16 @@ namespace BatchKit.Emulator.Services.S3;
 /// <summary>Object operations.</summary>
 internal sealed partial class S3Provider
 {
+    /// <summary>The largest object a single PUT (or one part) may carry (https://docs.aws.amazon.com/AmazonS3/latest/userguide/upload-objects.html).</summary>
+    public const long MaxUploadBytes = 5L << 30;
+
     public async Task PutObjectAsync(HttpContext context, string bucket, string key)
     {
         var request = context.Request;
-        var body = IsAwsChunked(request) ? new AwsChunkedStream(request.Body) : request.Body;
-        var metadata = await store.PutAsync(bucket, key, body, request.ContentType ?? "binary/octet-stream", UserMetadata(request), context.RequestAborted).ConfigureAwait(false);
+        S3Conditions.CheckWrite(request, store.Find(bucket, key), key);
+        await using var body = S3RequestBody.Open(context, MaxUploadBytes, S3Errors.EntityTooLarge);
+        var metadata = await store.PutAsync(bucket, key, body, request.ContentType ?? "binary/octet-stream", UserMetadata(request), context.RequestAborted,
+            existing => S3Conditions.CheckWrite(request, existing, key)).ConfigureAwait(false);
         context.Response.Headers.ETag = metadata.ETag;
         Notify(context, bucket, "ObjectCreated:Put", key, metadata.Size, metadata.ETag);
     }
@@ -22,15 +27,22 @@ internal sealed partial class S3Provider
         var metadata = store.Find(bucket, key) ?? throw S3Errors.NoSuchKey(key);
         var response = context.Response;
         WriteObjectHeaders(response, metadata);
-        var (offset, length) = Range(context.Request.Headers.Range.ToString(), metadata.Size);
-        if (length != metadata.Size || context.Request.Headers.Range.Count > 0)
+        if (S3Conditions.NotModified(context.Request, metadata))
+        {
+            response.StatusCode = 304;
+            return;
+        }
+
+        var range = PartNumber(context.Request) is null ? S3Range.Read(context.Request.Headers.Range.ToString(), metadata.Size) : null;
+        var (offset, length) = range ?? (0, metadata.Size);
+        if (range is not null)
         {
             response.StatusCode = 206;
             response.Headers.ContentRange = $"bytes {offset}-{offset + length - 1}/{metadata.Size}";
         }
 
         response.ContentLength = length;
-        await using var file = store.OpenRead(bucket, key);
+        await using var file = store.OpenRead(bucket, metadata);
         file.Seek(offset, SeekOrigin.Begin);
         var buffer = new byte[1 << 16];
         var left = length;
@@ -51,8 +63,34 @@ internal sealed partial class S3Provider
     {
         var metadata = store.Find(bucket, key) ?? throw S3Errors.NoSuchKey(key);
         WriteObjectHeaders(context.Response, metadata);
+        if (S3Conditions.NotModified(context.Request, metadata))
+        {
+            context.Response.StatusCode = 304;
+            return Task.CompletedTask;
+        }
+
+        PartNumber(context.Request);
         context.Response.ContentLength = metadata.Size;
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// GET/HEAD ?partNumber=N. Objects keep no part boundaries here, so part 1 is the whole object (exact for a
+    /// single-part upload) and any other part is not satisfiable.
+    /// </summary>
+    private static int? PartNumber(HttpRequest request)
+    {
+        if (!request.Query.TryGetValue("partNumber", out var text))
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var part) || part is < 1 or > 10000)
+        {
+            throw S3Errors.InvalidArgument("Part number must be an integer between 1 and 10000, inclusive");
+        }
+
+        return part == 1 ? part : throw S3Errors.InvalidPartNumber(part);
     }
 
     public Task DeleteObjectAsync(HttpContext context, string bucket, string key)
@@ -66,6 +104,9 @@ internal sealed partial class S3Provider
         return Task.CompletedTask;
     }
 
+    /// <summary>https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html: up to 1,000 keys per request.</summary>
+    public const int MaxDeleteKeys = 1000;
+
     public async Task DeleteObjectsAsync(HttpContext context, string bucket)
     {
         if (!store.BucketExists(bucket))
@@ -73,12 +114,17 @@ internal sealed partial class S3Provider
             throw S3Errors.NoSuchBucket(bucket);
         }
 
-        var document = await S3Xml.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        var keys = document.Root?.Elements().Where(e => e.Name.LocalName == "Object")
-            .Select(o => o.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value).ToList() ?? [];
+        var document = await S3Xml.ReadAsync(context).ConfigureAwait(false);
+        var keys = document.Root!.Elements().Where(e => e.Name.LocalName == "Object")
+            .Select(o => o.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value).ToList();
         if (keys.Count == 0 || keys.Any(k => k is null))
         {
             throw S3Errors.MalformedXml("a Delete request needs one or more Object elements, each with a Key");
+        }
+
+        if (keys.Count > MaxDeleteKeys)
+        {
+            throw S3Errors.MalformedXml($"a Delete request names {keys.Count} keys; it may name at most {MaxDeleteKeys}");
         }
 
         var quiet = document.Root!.Elements().Any(e => e.Name.LocalName == "Quiet" && e.Value == "true");
@@ -103,7 +149,7 @@ internal sealed partial class S3Provider
         var metadata = store.Find(sourceBucket, sourceKey) ?? throw S3Errors.NoSuchKey(sourceKey);
         var replace = context.Request.Headers["x-amz-metadata-directive"] == "REPLACE";
         S3ObjectMetadata copy;
-        await using (var stream = store.OpenRead(sourceBucket, sourceKey))
+        await using (var stream = store.OpenRead(sourceBucket, metadata))
         {
             copy = await store.PutAsync(bucket, key, stream, replace ? context.Request.ContentType ?? metadata.ContentType : metadata.ContentType,
                 replace ? UserMetadata(context.Request) : metadata.UserMetadata, context.RequestAborted).ConfigureAwait(false);
@@ -119,10 +165,16 @@ internal sealed partial class S3Provider
         var query = context.Request.Query;
         var prefix = query["prefix"].ToString();
         var delimiter = query["delimiter"].ToString();
-        var maxKeys = int.TryParse(query["max-keys"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Min(m, 1000) : 1000;
+        var maxKeys = MaxKeys(query["max-keys"].ToString());
         var token = query["continuation-token"].ToString();
         var startAfter = query["start-after"].ToString();
-        var urlEncode = query["encoding-type"] == "url";
+        var encoding = query["encoding-type"].ToString();
+        if (encoding.Length > 0 && encoding != "url")
+        {
+            throw S3Errors.InvalidArgument($"Invalid Encoding Method specified in Request: '{encoding}' (only url is supported).");
+        }
+
+        var urlEncode = encoding == "url";
         string? after = token.Length > 0 ? DecodeToken(token) : startAfter.Length > 0 ? startAfter : null;
 
         var contents = new List<S3ObjectMetadata>();
@@ -183,23 +235,17 @@ internal sealed partial class S3Provider
             prefixes.Select(p => S3Xml.E("CommonPrefixes", S3Xml.E("Prefix", Encode(p))))));
     }
 
-    private static string EncodeToken(string key) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(key));
+    private string EncodeToken(string key) => _continuationTokens.Issue(key);
 
-    private static string DecodeToken(string token)
-    {
-        try
-        {
-            return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(token));
-        }
-        catch (FormatException)
-        {
-            throw S3Errors.InvalidArgument("The continuation token provided is incorrect");
-        }
-    }
+    /// <summary>A continuation token is the last key of the previous page, sealed: a forged one is refused, not taken as a key.</summary>
+    private string DecodeToken(string token) =>
+        _continuationTokens.Read(token) ?? throw S3Errors.InvalidArgument("The continuation token provided is incorrect");
 
-    private static bool IsAwsChunked(HttpRequest request) =>
-        request.Headers["x-amz-content-sha256"].ToString().StartsWith("STREAMING-", StringComparison.Ordinal)
-        || request.Headers.ContentEncoding.ToString().Contains("aws-chunked", StringComparison.Ordinal);
+    /// <summary>max-keys: 0 to 2147483647, at most 1,000 returned (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html).</summary>
+    private static int MaxKeys(string text) =>
+        text.Length == 0 ? 1000
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Min(m, 1000)
+        : throw S3Errors.InvalidArgument($"Provided max-keys not an integer or within integer range: '{text}'");
 
     private static Dictionary<string, string> UserMetadata(HttpRequest request) =>
         request.Headers.Where(h => h.Key.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase))

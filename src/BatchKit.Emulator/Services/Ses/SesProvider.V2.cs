@@ -18,21 +18,29 @@ internal sealed partial class SesProvider
     public bool Serves(HttpRequest request) =>
         SigningScope.Service(request) == "ses" && (request.Path.Value ?? "").StartsWith(V2, StringComparison.Ordinal);
 
-    public async Task HandleAsync(HttpContext context)
+    string IRestJsonService.SigningName => "ses";
+
+    string IRestJsonService.ModelName => "sesv2";
+
+    IReadOnlyCollection<string> IRestJsonService.Operations => V2Operations;
+
+    /// <summary>A raw message may be 40 MB (https://docs.aws.amazon.com/ses/latest/dg/quotas.html), base64 in JSON; the rest are small.</summary>
+    public (long Limit, Func<long, ServiceErrorException> TooLarge) BodyLimit(string operation) =>
+        (operation == "SendEmail" ? 56 << 20 : 1 << 20, JsonProtocol.TooLarge);
+
+    /// <summary>Runs a v2 operation the REST-JSON protocol matched in the sesv2 model and validated.</summary>
+    public async Task HandleAsync(HttpContext context, RestRequest request)
     {
-        var request = context.Request;
-        var rest = request.Path.Value![V2.Length..].TrimEnd('/');
-        var segments = rest.Split('/').Select(Uri.UnescapeDataString).ToArray();
-        JsonObject body = HttpMethods.IsPost(request.Method) ? await JsonProtocol.ReadRequestAsync(request, context.RequestAborted).ConfigureAwait(false) : [];
-        var answer = (request.Method, segments) switch
+        var input = request.Input;
+        var answer = request.Operation switch
         {
-            ("POST", ["outbound-emails"]) => SendEmailV2(body),
-            ("POST", ["identities"]) => CreateEmailIdentity(body),
-            ("GET", ["identities"]) => ListEmailIdentities(),
-            ("GET", ["identities", var identity]) => GetEmailIdentity(identity),
-            ("DELETE", ["identities", var identity]) => DeleteEmailIdentity(identity),
-            ("GET", ["account"]) => GetAccount(),
-            _ => throw new ServiceErrorException("NotFoundException", $"BatchKit's SES v2 emulation has no {request.Method} {request.Path}.", 404),
+            "SendEmail" => SendEmailV2(input),
+            "CreateEmailIdentity" => CreateEmailIdentity(input),
+            "ListEmailIdentities" => ListEmailIdentities(),
+            "GetEmailIdentity" => GetEmailIdentity(request.Label("EmailIdentity")),
+            "DeleteEmailIdentity" => DeleteEmailIdentity(request.Label("EmailIdentity")),
+            "GetAccount" => GetAccount(),
+            _ => throw new ServiceErrorException("NotFoundException", $"BatchKit's SES v2 emulation has no {context.Request.Method} {context.Request.Path}.", 404),
         };
         await JsonProtocol.WriteAsync(context.Response, answer, "application/json").ConfigureAwait(false);
     }

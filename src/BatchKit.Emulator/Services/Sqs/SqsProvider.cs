@@ -43,6 +43,12 @@ internal sealed partial class SqsProvider : IJsonService, IQueryService
 
     public string ContentType => "application/x-amz-json-1.0";
 
+    public string SigningName => "sqs";
+
+    public string ModelName => "sqs";
+
+    public long MaxRequestBytes => 2 << 20;
+
     public IReadOnlyCollection<string> Operations => _operations.Keys;
 
     public IReadOnlyCollection<string> SigningNames { get; } = ["sqs"];

@@ -41,7 +41,7 @@ internal sealed partial class SsmProvider
             versions = [.. history];
         }
 
-        return Page(request, versions, 50, p => Metadata(p, withValue: true), "Parameters");
+        return Page(request, versions, 50, p => Metadata(p, withValue: true, Decrypt(request)), "Parameters");
     }
 
     public JsonObject AddTagsToResource(JsonObject request)
@@ -53,6 +53,8 @@ internal sealed partial class SsmProvider
             {
                 tags[tag!["Key"]!.GetValue<string>()] = tag["Value"]?.GetValue<string>() ?? "";
             }
+
+            store.Tags.Save(TaggedName(request));
         }
 
         return [];
@@ -76,6 +78,8 @@ internal sealed partial class SsmProvider
             {
                 tags.Remove(key!.GetValue<string>());
             }
+
+            store.Tags.Save(TaggedName(request));
         }
 
         return [];
@@ -91,6 +95,8 @@ internal sealed partial class SsmProvider
             {
                 history.RemoveAt(0);
             }
+
+            store.History.Save(parameter.Name);
         }
 
         if (tags is not null)
@@ -148,9 +154,9 @@ internal sealed partial class SsmProvider
         return name.StartsWith(prefix, StringComparison.Ordinal) && (recursive || !name[prefix.Length..].Contains('/', StringComparison.Ordinal));
     }
 
-    private JsonObject Metadata(SsmParameter p, bool withValue = false)
+    private JsonObject Metadata(SsmParameter p, bool withValue = false, bool decrypt = false)
     {
-        var metadata = Describe(p);
+        var metadata = Describe(p, decrypt);
         if (!withValue)
         {
             metadata.Remove("Value");
@@ -180,4 +186,9 @@ internal sealed partial class SsmProvider
 
         return response;
     }
+
+    /// <summary>The botocore model already refused a missing member; this names an empty one the same way.</summary>
+    private static string Required(JsonObject request, string field) =>
+        request[field]?.GetValue<string>() is { Length: > 0 } value ? value
+            : throw SsmErrors.Validation($"1 validation error detected: Value null at '{char.ToLowerInvariant(field[0])}{field[1..]}' failed to satisfy constraint: Member must not be null");
 }

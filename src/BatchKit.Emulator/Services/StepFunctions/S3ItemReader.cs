@@ -39,13 +39,13 @@ internal sealed class S3ItemReader(S3Store s3) : IItemReader
         }
 
         var key = parameters?["Key"]?.GetValue<string>() ?? "";
-        if (s3.Find(bucket, key) is null)
+        if (s3.Find(bucket, key) is not { } metadata)
         {
             return TaskResult.Failure("States.ItemReaderFailed", $"The specified key does not exist: {key}");
         }
 
         string text;
-        await using (var stream = s3.OpenRead(bucket, key))
+        await using (var stream = s3.OpenRead(bucket, metadata))
         using (var reader = new StreamReader(stream))
         {
             text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);

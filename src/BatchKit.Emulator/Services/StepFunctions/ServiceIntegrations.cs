@@ -3,6 +3,7 @@ using BatchKit.Emulator.Protocol;
 using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.EventBridge;
 using BatchKit.Emulator.Services.Lambda;
+using BatchKit.Emulator.Validation;
 using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.Emulator.Services.StepFunctions;
@@ -22,6 +23,8 @@ internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider e
     private readonly HttpInvokeIntegration _http = new(events);
     private readonly LambdaInvokeIntegration _lambda = new(lambda);
     private readonly StartExecutionIntegration _startExecution = new();
+    private readonly ShapeValidator _ecsModel = new(ServiceModel.Load("ecs"));
+    private readonly ShapeValidator _eventsModel = new(ServiceModel.Load("events"));
 
     /// <summary>
     /// Step Functions calls itself (<c>states:startExecution</c>): its provider needs the engine, which needs these
@@ -37,10 +40,24 @@ internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider e
             _lambda.InvokeAsync(invocation, legacyResource: true),
         "arn:aws:states:::states:startExecution" => _startExecution.InvokeAsync(invocation, cancellationToken),
         "arn:aws:states:::http:invoke" when invocation.Pattern == IntegrationPattern.RequestResponse => _http.InvokeAsync(invocation.Parameters, cancellationToken),
-        "arn:aws:states:::events:putEvents" when invocation.Pattern == IntegrationPattern.RequestResponse =>
-            Task.FromResult(TaskResult.Success(events.PutEvents((JsonObject)invocation.Parameters!.DeepClone()))),
+        "arn:aws:states:::events:putEvents" when invocation.Pattern == IntegrationPattern.RequestResponse => Task.FromResult(PutEvents(invocation)),
         _ => Task.FromResult(TaskResult.Failure(UnsupportedError, $"BatchKit's embedded emulator does not run the integration '{invocation.Resource}' yet.")),
     };
+
+    /// <summary>https://docs.aws.amazon.com/step-functions/latest/dg/connect-eventbridge.html</summary>
+    private TaskResult PutEvents(TaskInvocation invocation)
+    {
+        try
+        {
+            var request = invocation.Parameters as JsonObject ?? [];
+            _eventsModel.Validate("PutEvents", request);
+            return TaskResult.Success(events.PutEvents((JsonObject)request.DeepClone()));
+        }
+        catch (ServiceErrorException e)
+        {
+            return TaskResult.Failure("EventBridge." + e.Code, e.Message);
+        }
+    }
 
     /// <summary>https://docs.aws.amazon.com/step-functions/latest/dg/connect-ecs.html</summary>
     private async Task<TaskResult> RunTaskAsync(TaskInvocation invocation, CancellationToken cancellationToken)
@@ -54,6 +71,7 @@ internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider e
                 request["startedBy"] ??= "AWS Step Functions";
             }
 
+            _ecsModel.Validate("RunTask", request); // the parameters meet the same checks as an API call
             response = ecs.RunTask(request);
         }
         catch (ServiceErrorException e)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BatchKit.Emulator.Protocol;
+using BatchKit.Emulator.Validation;
 using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.Emulator.Services.StepFunctions;
@@ -12,6 +13,7 @@ namespace BatchKit.Emulator.Services.StepFunctions;
 /// </summary>
 internal sealed class StartExecutionIntegration
 {
+    private static readonly ShapeValidator Model = new(ServiceModel.Load("stepfunctions"));
     private StepFunctionsProvider? _stepFunctions;
 
     private StepFunctionsProvider StepFunctions => _stepFunctions ?? throw new InvalidOperationException("states:startExecution ran before Step Functions was connected.");
@@ -39,6 +41,7 @@ internal sealed class StartExecutionIntegration
         JsonObject started;
         try
         {
+            Model.Validate("StartExecution", request);
             started = StepFunctions.StartExecution(request);
         }
         catch (ServiceErrorException e)

@@ -17,6 +17,8 @@ internal static class StepFunctionsErrors
 
     public static ServiceErrorException InvalidArn(string arn) => new("InvalidArn", $"Invalid Arn: '{arn}'");
 
+    public static ServiceErrorException InvalidRoleArn(string arn) => new("InvalidArn", $"Invalid Role Arn: '{arn}'");
+
     public static ServiceErrorException InvalidName(string name) => new("InvalidName", $"Invalid Name: '{name}'");
 
     public static ServiceErrorException InvalidExecutionInput(string message) => new("InvalidExecutionInput", message);

@@ -11,62 +11,76 @@ namespace BatchKit.Emulator.Services.StepFunctions;
 /// AWS Step Functions over BatchKit's States Language engine: one method per operation, named after it.
 /// https://docs.aws.amazon.com/step-functions/latest/apireference/API_Operations.html
 /// </summary>
-internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, EmulatorOptions options, TimeProvider time, ExecutionEngine engine) : IJsonService
+internal sealed partial class StepFunctionsProvider(
+    StepFunctionsStore store, ExecutionArchive archive, EmulatorOptions options, TimeProvider time, ExecutionEngine engine) : IJsonService
 {
+    /// <summary>Largest execution input or task output, UTF-8 (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html).</summary>
+    public const int MaxPayloadBytes = 262_144;
+
+    private readonly PageTokens _tokens = new(options.SecretKey, "states:page");
+    private Dictionary<string, Func<JsonObject, JsonObject>>? _handlers;
+
     public string TargetPrefix => "AWSStepFunctions";
 
     public string ContentType => "application/x-amz-json-1.0";
 
-    public IReadOnlyCollection<string> Operations { get; } =
-    [
-        "CreateStateMachine",
-        "UpdateStateMachine",
-        "DescribeStateMachine",
-        "ListStateMachines",
-        "DeleteStateMachine",
-        "StartExecution",
-        "DescribeExecution",
-        "ListExecutions",
-        "GetExecutionHistory",
-        "StopExecution",
-        "SendTaskSuccess",
-        "SendTaskFailure",
-        "SendTaskHeartbeat",
-        "ListMapRuns",
-        "DescribeMapRun",
-    ];
+    public string SigningName => "states";
 
-    public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(operation switch
+    public string ModelName => "stepfunctions";
+
+    /// <summary>A definition may have 1,048,576 characters; JSON escaping can make each up to six bytes.</summary>
+    public long MaxRequestBytes => 8 << 20;
+
+    /// <summary>Every operation: those answered at once (<see cref="Handlers"/>) and the two that wait for a run.</summary>
+    public IReadOnlyCollection<string> Operations => [.. Handlers.Keys, "TestState", "StartSyncExecution"];
+
+    private Dictionary<string, Func<JsonObject, JsonObject>> Handlers => _handlers ??= new(StringComparer.Ordinal)
     {
-        "CreateStateMachine" => CreateStateMachine(request),
-        "UpdateStateMachine" => UpdateStateMachine(request),
-        "DescribeStateMachine" => DescribeStateMachine(request),
-        "ListStateMachines" => ListStateMachines(request),
-        "DeleteStateMachine" => DeleteStateMachine(request),
-        "StartExecution" => StartExecution(request),
-        "DescribeExecution" => DescribeExecution(request),
-        "ListExecutions" => ListExecutions(request),
-        "GetExecutionHistory" => GetExecutionHistory(request),
-        "StopExecution" => StopExecution(request),
-        "SendTaskSuccess" => SendTaskSuccess(request),
-        "SendTaskFailure" => SendTaskFailure(request),
-        "SendTaskHeartbeat" => SendTaskHeartbeat(request),
-        "ListMapRuns" => ListMapRuns(request),
-        "DescribeMapRun" => DescribeMapRun(request),
+        ["CreateStateMachine"] = CreateStateMachine,
+        ["UpdateStateMachine"] = UpdateStateMachine,
+        ["DescribeStateMachine"] = DescribeStateMachine,
+        ["ListStateMachines"] = ListStateMachines,
+        ["DeleteStateMachine"] = DeleteStateMachine,
+        ["StartExecution"] = StartExecution,
+        ["DescribeExecution"] = DescribeExecution,
+        ["ListExecutions"] = ListExecutions,
+        ["GetExecutionHistory"] = GetExecutionHistory,
+        ["StopExecution"] = StopExecution,
+        ["SendTaskSuccess"] = SendTaskSuccess,
+        ["SendTaskFailure"] = SendTaskFailure,
+        ["SendTaskHeartbeat"] = SendTaskHeartbeat,
+        ["ListMapRuns"] = ListMapRuns,
+        ["DescribeMapRun"] = DescribeMapRun,
+        ["ValidateStateMachineDefinition"] = ValidateStateMachineDefinition,
+        ["DescribeStateMachineForExecution"] = DescribeStateMachineForExecution,
+        ["CreateActivity"] = CreateActivity,
+        ["DescribeActivity"] = DescribeActivity,
+        ["ListActivities"] = ListActivities,
+        ["DeleteActivity"] = DeleteActivity,
+        ["TagResource"] = TagResource,
+        ["UntagResource"] = UntagResource,
+        ["ListTagsForResource"] = ListTagsForResource,
+    };
+
+    public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => operation switch
+    {
+        "TestState" => TestStateAsync(request, cancellationToken),
+        "StartSyncExecution" => StartSyncExecutionAsync(request, cancellationToken),
+        _ when Handlers.TryGetValue(operation, out var handler) => Task.FromResult<JsonNode?>(handler(request)),
         _ => throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's Step Functions emulation."),
-    });
+    };
 
     public JsonObject CreateStateMachine(JsonObject request)
     {
         var name = ValidName(Required(request, "name"));
         var arn = $"arn:aws:states:{options.Region}:{options.AccountId}:stateMachine:{name}";
-        var record = new StateMachineRecord(arn, name, Required(request, "definition"), Parse(Required(request, "definition")), Required(request, "roleArn"),
+        var record = new StateMachineRecord(arn, name, Required(request, "definition"), Parse(Required(request, "definition")), RoleArn(Required(request, "roleArn")),
             request["type"]?.GetValue<string>() ?? "STANDARD", time.GetUtcNow());
         if (!store.StateMachines.TryAdd(arn, record))
         {
             var existing = store.StateMachines[arn];
             // Idempotent when nothing differs, as AWS is.
-            if (existing.Definition != record.Definition || existing.RoleArn != record.RoleArn)
+            if (existing.Definition != record.Definition || existing.RoleArn != record.RoleArn || existing.Type != record.Type)
             {
                 throw StepFunctionsErrors.StateMachineAlreadyExists(arn);
             }
@@ -74,6 +88,7 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
             record = existing;
         }
 
+        AddTags(arn, request["tags"] as JsonArray);
         return new JsonObject { ["stateMachineArn"] = arn, ["creationDate"] = Epoch(record.CreationDate) };
     }
 
@@ -85,7 +100,7 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
         {
             Definition = definition ?? existing.Definition,
             Parsed = definition is null ? existing.Parsed : Parse(definition),
-            RoleArn = request["roleArn"]?.GetValue<string>() ?? existing.RoleArn,
+            RoleArn = request["roleArn"]?.GetValue<string>() is { } role ? RoleArn(role) : existing.RoleArn,
         };
         return new JsonObject { ["updateDate"] = Epoch(time.GetUtcNow()) };
     }
@@ -113,7 +128,9 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
 
     public JsonObject DeleteStateMachine(JsonObject request)
     {
-        store.StateMachines.TryRemove(Required(request, "stateMachineArn"), out _);
+        var arn = Required(request, "stateMachineArn");
+        store.StateMachines.TryRemove(arn, out _);
+        store.Tags.TryRemove(arn, out _);
         return [];
     }
 
@@ -121,16 +138,7 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
     {
         var machine = Machine(Required(request, "stateMachineArn"));
         var name = ValidName(request["name"]?.GetValue<string>() ?? Guid.NewGuid().ToString());
-        var input = request["input"]?.GetValue<string>() ?? "{}";
-        try
-        {
-            JsonDocument.Parse(input).Dispose();
-        }
-        catch (JsonException e)
-        {
-            throw StepFunctionsErrors.InvalidExecutionInput($"Invalid State Machine Execution Input: '{e.Message}'");
-        }
-
+        var input = ValidInput(request["input"]?.GetValue<string>() ?? "{}");
         var arn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{machine.Name}:{name}";
         lock (store.Executions)
         {
@@ -147,8 +155,19 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
             }
 
             var execution = engine.StartExecution(machine.Parsed, input, new ExecutionIdentity(arn, name, machine.Arn, machine.Name, machine.RoleArn));
-            store.Executions[arn] = new ExecutionRecord(machine.Arn, execution);
+            var record = new ExecutionRecord(machine.Arn, execution);
+            store.Executions[arn] = record;
+            archive.Track(record); // on the disk before StartExecution answers
             return new JsonObject { ["executionArn"] = arn, ["startDate"] = Epoch(execution.StartDate) };
+        }
+    }
+
+    /// <summary>At start-up: the executions the data directory kept (those that were running, failed with the reason).</summary>
+    public void RestoreExecutions()
+    {
+        foreach (var record in archive.Restore())
+        {
+            store.Executions[record.Execution.Identity.ExecutionArn] = record;
         }
     }
 
@@ -334,7 +353,27 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
         _ => throw StepFunctionsErrors.InvalidToken("Invalid Token: the task token was not issued by this endpoint"),
     };
 
-    private static StateMachineDefinition Parse(string definition)
+    /// <summary>Execution input must be JSON text.</summary>
+    internal static string ValidInput(string input)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(input) > MaxPayloadBytes)
+        {
+            throw StepFunctionsErrors.Validation(
+                $"1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to {MaxPayloadBytes} (bytes of UTF-8)");
+        }
+
+        try
+        {
+            JsonDocument.Parse(input).Dispose();
+            return input;
+        }
+        catch (JsonException e)
+        {
+            throw StepFunctionsErrors.InvalidExecutionInput($"Invalid State Machine Execution Input: '{e.Message}'");
+        }
+    }
+
+    internal static StateMachineDefinition Parse(string definition)
     {
         try
         {
@@ -346,11 +385,11 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
         }
     }
 
-    private StateMachineRecord Machine(string arn) =>
+    internal StateMachineRecord Machine(string arn) =>
         !arn.StartsWith("arn:", StringComparison.Ordinal) ? throw StepFunctionsErrors.InvalidArn(arn)
         : store.StateMachines.GetValueOrDefault(arn) ?? throw StepFunctionsErrors.StateMachineDoesNotExist(arn);
 
-    private ExecutionRecord ExecutionOf(string arn) =>
+    internal ExecutionRecord ExecutionOf(string arn) =>
         !arn.StartsWith("arn:", StringComparison.Ordinal) ? throw StepFunctionsErrors.InvalidArn(arn)
         : store.Executions.GetValueOrDefault(arn) ?? MapRunChild(arn) ?? throw StepFunctionsErrors.ExecutionDoesNotExist(arn);
 
@@ -361,40 +400,47 @@ internal sealed partial class StepFunctionsProvider(StepFunctionsStore store, Em
         return child is null ? null : new ExecutionRecord(child.Identity.StateMachineArn, child);
     }
 
-    /// <summary>maxResults / nextToken paging (the token is the next offset).</summary>
-    private static JsonObject Page<T>(JsonObject request, IEnumerable<T> items, Func<T, JsonObject> format, string field)
+    /// <summary>maxResults / nextToken paging (the token is the next offset, sealed: a forged one is InvalidToken).</summary>
+    internal JsonObject Page<T>(JsonObject request, IEnumerable<T> items, Func<T, JsonObject> format, string field)
     {
         var max = request["maxResults"]?.GetValue<int>() is { } m and > 0 ? Math.Min(m, 1000) : 100;
         var start = 0;
-        if (request["nextToken"]?.GetValue<string>() is { } token && !int.TryParse(token, System.Globalization.CultureInfo.InvariantCulture, out start))
+        if (request["nextToken"]?.GetValue<string>() is { } token)
         {
-            throw new ServiceErrorException("InvalidToken", $"Invalid Token: '{token}'");
+            start = _tokens.ReadOffset(token) ?? throw StepFunctionsErrors.InvalidToken($"Invalid Token: '{token}'");
         }
 
         var all = items.ToList();
         var response = new JsonObject { [field] = new JsonArray(all.Skip(start).Take(max).Select(i => (JsonNode?)format(i)).ToArray()) };
         if (start + max < all.Count)
         {
-            response["nextToken"] = (start + max).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            response["nextToken"] = _tokens.Issue((start + max).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return response;
     }
 
-    private static string Status(ExecutionStatus status) => status switch
+    internal static string Status(ExecutionStatus status) => status switch
     {
         ExecutionStatus.TimedOut => "TIMED_OUT",
         _ => status.ToString().ToUpperInvariant(),
     };
 
-    private static double Epoch(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
+    internal static double Epoch(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
 
-    private static string Required(JsonObject request, string field) =>
+    internal static string Required(JsonObject request, string field) =>
         request[field]?.GetValue<string>() is { } value ? value : throw StepFunctionsErrors.Validation($"1 validation error detected: Value null at '{field}' failed to satisfy constraint: Member must not be null");
 
-    private static string ValidName(string name) =>
+    /// <summary>The execution role must be an IAM role's ARN (arn:partition:iam::account:role/name).</summary>
+    private static string RoleArn(string arn) =>
+        RolePattern().IsMatch(arn) ? arn : throw StepFunctionsErrors.InvalidRoleArn(arn);
+
+    internal static string ValidName(string name) =>
         NamePattern().IsMatch(name) ? name : throw StepFunctionsErrors.InvalidName(name);
 
-    [GeneratedRegex(@"^[A-Za-z0-9\-_.]{1,80}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9\-_.]{1,80}\z")]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]{1,512}\z")]
+    private static partial Regex RolePattern();
 }

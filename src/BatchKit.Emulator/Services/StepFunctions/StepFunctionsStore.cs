@@ -1,11 +1,33 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using BatchKit.Emulator.Storage;
+using BatchKit.StatesLanguage.Definition;
 
 namespace BatchKit.Emulator.Services.StepFunctions;
 
-/// <summary>State machines and executions (in memory: executions do not survive a restart, as processes would not).</summary>
-internal sealed class StepFunctionsStore
+/// <summary>
+/// State machines (kept in the data directory, parsed again at start), executions (in memory while they run;
+/// <see cref="ExecutionArchive"/> keeps each one, with its history and Map Runs, in the data directory), and activities
+/// and tags (in memory).
+/// </summary>
+internal sealed class StepFunctionsStore(DataDirectory data)
 {
-    public ConcurrentDictionary<string, StateMachineRecord> StateMachines { get; } = new(StringComparer.Ordinal);
+    public RecordTable<StateMachineRecord> StateMachines { get; } = new(data, "stepfunctions-state-machines", new(
+        m => new JsonObject
+        {
+            ["arn"] = m.Arn, ["name"] = m.Name, ["definition"] = m.Definition, ["roleArn"] = m.RoleArn, ["type"] = m.Type,
+            ["creationDate"] = m.CreationDate.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        },
+        n => new StateMachineRecord(Text(n, "arn"), Text(n, "name"), Text(n, "definition"), StateMachineDefinition.Parse(Text(n, "definition")),
+            Text(n, "roleArn"), Text(n, "type"), DateTimeOffset.Parse(Text(n, "creationDate"), System.Globalization.CultureInfo.InvariantCulture))));
 
     public ConcurrentDictionary<string, ExecutionRecord> Executions { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, ActivityRecord> Activities { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Tags by resource ARN (state machines and activities), each kept in the order given.</summary>
+    public ConcurrentDictionary<string, List<KeyValuePair<string, string>>> Tags { get; } = new(StringComparer.Ordinal);
+
+    private static string Text(JsonNode node, string field) =>
+        node[field]?.GetValue<string>() ?? throw new InvalidDataException($"the state machine record has no {field}");
 }

@@ -42,6 +42,12 @@ internal sealed partial class StsProvider : IQueryService, IJsonService
 
     public string ContentType => "application/x-amz-json-1.0";
 
+    public string SigningName => "sts";
+
+    public string ModelName => "sts";
+
+    public long MaxRequestBytes => 1 << 20;
+
     public Task<JsonObject> InvokeQueryAsync(QueryCall call, CancellationToken cancellationToken) =>
         Task.FromResult(_operations[call.Action](call.Input, call.AccessKeyId));
 
@@ -105,11 +111,14 @@ internal sealed partial class StsProvider : IQueryService, IJsonService
         return session;
     }
 
-    /// <summary>The secret is random; the emulator accepts any, so it is only as real as a client needs it to be.</summary>
-    private static JsonObject Credentials(StsSession session) => new()
+    /// <summary>
+    /// The secret is the emulator's own (--secret-key): every signature is verified against that one secret, whatever
+    /// the access key id, so calls signed with these credentials verify as AWS's would.
+    /// </summary>
+    private JsonObject Credentials(StsSession session) => new()
     {
         ["AccessKeyId"] = session.AccessKeyId,
-        ["SecretAccessKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)),
+        ["SecretAccessKey"] = _options.SecretKey,
         ["SessionToken"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(96)),
         ["Expiration"] = session.Expiration.ToUnixTimeMilliseconds() / 1000.0,
     };

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using BatchKit.StatesLanguage.Errors;
+using BatchKit.StatesLanguage.Json;
+
+namespace BatchKit.StatesLanguage.Executions;
+
+/// <summary>
+/// What TestState reports about the one state it runs: each stage of the state's data flow (input, afterInputPath,
+/// afterParameters or afterArguments, result, afterResultSelector, afterResultPath) as JSON text, the Catch or Retry
+/// rule that took an error, and the error itself. A state under test is not retried: a matching Retry ends the test
+/// as RETRIABLE, as AWS reports it.
+/// https://docs.aws.amazon.com/step-functions/latest/dg/test-state-isolation.html
+/// </summary>
+internal sealed class StateInspection
+{
+    public JsonObject Data { get; } = new();
+
+    /// <summary>The error a Catch rule took (status CAUGHT_ERROR).</summary>
+    public Failure? Caught { get; private set; }
+
+    /// <summary>The error a Retry rule would retry (status RETRIABLE).</summary>
+    public Failure? Retriable { get; private set; }
+
+    public void Record(string stage, JsonNode? value) => Data[stage] = JsonText.Serialize(value);
+
+    public void RecordCatch(int index, Failure failure)
+    {
+        Caught = failure;
+        Data["errorDetails"] = new JsonObject { ["catchIndex"] = index };
+    }
+
+    public void RecordRetry(int index, TimeSpan backoff, Failure failure)
+    {
+        Retriable = failure;
+        Data["errorDetails"] = new JsonObject { ["retryBackoffIntervalSeconds"] = (long)backoff.TotalSeconds, ["retryIndex"] = index };
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using BatchKit.StatesLanguage.Errors;
+using BatchKit.StatesLanguage.Executions;
+using BatchKit.StatesLanguage.Json;
+
+namespace BatchKit.StatesLanguage.States;
+
+/// <summary>
+/// What a Map Run's child executions produced, collected as they end (from many threads): each output in item order,
+/// and each child as ResultWriter's SUCCEEDED and FAILED files list it.
+/// https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html
+/// </summary>
+internal sealed class MapRunResults(int count)
+{
+    private readonly JsonNode?[] _outputs = new JsonNode?[count];
+    private readonly Lock _lock = new();
+
+    public JsonArray Succeeded { get; } = [];
+
+    public JsonArray Failed { get; } = [];
+
+    public long Failures { get; private set; }
+
+    public Failure? FirstFailure { get; private set; }
+
+    /// <summary>The outputs in item order (null where a tolerated child failed).</summary>
+    public JsonArray Outputs()
+    {
+        lock (_lock)
+        {
+            return new JsonArray(_outputs.Select(JsonText.Clone).ToArray());
+        }
+    }
+
+    public void Add(int index, Execution child, JsonNode? input)
+    {
+        var record = Record(child, input);
+        lock (_lock)
+        {
+            if (child.Status == ExecutionStatus.Succeeded)
+            {
+                _outputs[index] = JsonText.Parse(child.Output!);
+                Succeeded.Add(record);
+                return;
+            }
+
+            Failures++;
+            FirstFailure ??= new Failure(child.Error, child.Cause);
+            Failed.Add(record);
+        }
+    }
+
+    private static JsonObject Record(Execution child, JsonNode? input)
+    {
+        var record = new JsonObject
+        {
+            ["ExecutionArn"] = child.Identity.ExecutionArn,
+            ["Input"] = JsonText.Serialize(input),
+            ["InputDetails"] = new JsonObject { ["Included"] = true },
+            ["Name"] = child.Identity.Name,
+            ["RedriveCount"] = 0,
+            ["RedriveStatus"] = "NOT_REDRIVABLE",
+            ["StartDate"] = Timestamps.Format(child.StartDate),
+            ["StateMachineArn"] = child.Identity.StateMachineArn,
+            ["Status"] = child.Status == ExecutionStatus.TimedOut ? "TIMED_OUT" : child.Status.ToString().ToUpperInvariant(),
+            ["StopDate"] = child.StopDate is { } stop ? Timestamps.Format(stop) : null,
+        };
+        if (child.Status == ExecutionStatus.Succeeded)
+        {
+            record["Output"] = child.Output;
+            record["OutputDetails"] = new JsonObject { ["Included"] = true };
+        }
+        else
+        {
+            record["Error"] = child.Error;
+            record["Cause"] = child.Cause;
+        }
+
+        return record;
+    }
+}
