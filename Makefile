@@ -12,6 +12,8 @@ ECS_RUNTIME ?= process
 LAMBDA_RUNTIME ?= process
 UP_IMAGES := $(if $(filter-out process,$(ECS_RUNTIME) $(LAMBDA_RUNTIME)),images)
 ARTIFACTS := artifacts
+# The pinned CDK CLI (package.json): make up synthesizes the CDK app with it (Node runs CDK's jsii; no Java needed).
+CDK := node_modules/.bin/cdk
 DAY ?= 2026-11-22
 STORES ?= 20
 ROWS ?= 200-1000
@@ -44,7 +46,7 @@ artifacts: ## Publish what the local stack runs: the emulator, the worker (Nativ
 	dotnet publish src/BatchKit.Functions --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
 	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/functions --nologo -v quiet
 
-up: cli artifacts $(UP_IMAGES) ## Start the local stack (ENGINE, ECS_RUNTIME, LAMBDA_RUNTIME) and deploy the pipeline into it
+up: cli artifacts $(UP_IMAGES) $(CDK) ## Start the local stack (ENGINE, ECS_RUNTIME, LAMBDA_RUNTIME) and deploy the synthesized CDK template into it
 ifeq ($(ENGINE),localstack)
 	docker compose -f localstack/docker-compose.yml up -d
 endif
@@ -90,7 +92,7 @@ bench-containers: images ## RunTask to first log line for a container next to a 
 	$(EMULATOR_BENCH) containers
 
 PIPELINE_BENCH := tests/BatchKit.Pipeline.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Pipeline.Benchmarks
-bench-pipeline: artifacts ## Upload to SUCCEEDED, all real processes: 100 and 1,000 stores x 1,000 rows, with a time breakdown and the emulator's peak memory
+bench-pipeline: artifacts $(CDK) ## Upload to SUCCEEDED, all real processes: 100 and 1,000 stores x 1,000 rows, time breakdown, peak memory
 	dotnet build tests/BatchKit.Pipeline.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(PIPELINE_BENCH) $(CURDIR) 100 1000 10
 	$(PIPELINE_BENCH) $(CURDIR) 1000 1000 10
@@ -106,7 +108,6 @@ bench-slack-stub: ## Slack stub start to healthy: WireMock.Net in-process and as
 	dotnet build tests/BatchKit.SlackStub.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(SLACK_BENCH) $(CURDIR) 5 $(BENCH_ARGS)
 
-CDK := node_modules/.bin/cdk
 $(CDK): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
@@ -118,8 +119,8 @@ synth: $(CDK) ## Synthesize the AWS stack to cdk.out/ (no AWS credentials needed
 	@test -f $(LAMBDA_ASSET_DIR)/bootstrap || $(MAKE) artifacts
 	$(CDK) synth --quiet --output cdk.out $(CDK_CONTEXT)
 
-deploy: artifacts $(CDK) ## Deploy to the AWS account of your credentials (see src/BatchKit.Infrastructure/DEPLOY.md)
-	$(CDK) deploy --require-approval broadening --output cdk.out $(CDK_CONTEXT)
+deploy: artifacts $(CDK) ## Deploy to the AWS account of your credentials (see src/BatchKit.Infrastructure/DEPLOY.md); outputs to .batchkit/aws-outputs.json
+	$(CDK) deploy --require-approval broadening --output cdk.out --outputs-file .batchkit/aws-outputs.json $(CDK_CONTEXT)
 
 destroy: $(CDK) ## Remove the deployed stack (the bucket is kept: it holds your data)
 	$(CDK) destroy --force --output cdk.out $(CDK_CONTEXT)

@@ -13,9 +13,10 @@ missing=()
 need make || missing+=(make)
 # The emulator's tests drive it with the real AWS CLI, as users do.
 need aws || missing+=(awscli)
-# The CDK app's tests synthesize through jsii, which runs on Node. (The Slack stub is WireMock.Net, in .NET: no Java;
-# npm is needed only for make synth/deploy/destroy, whose CDK CLI `npm ci` installs from package-lock.json.)
+# The CDK app's tests synthesize through jsii, which runs on Node, and make up synthesizes the template it deploys with
+# the pinned CDK CLI that npm installs from package-lock.json. (The Slack stub is WireMock.Net, in .NET: no Java.)
 need node || missing+=(nodejs)
+need npm || missing+=(npm)
 # ECS tasks and Lambda functions run in containers: Debian's engine, and debootstrap for the local base images
 # (no registry is reachable, so scripts/images.sh makes every image from Debian packages).
 need dockerd || missing+=(docker.io)
@@ -27,3 +28,7 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet restore BatchKit.sln --nologo -v quiet
+# The pinned CDK CLI: make up synthesizes the CDK app with it.
+if [ ! -f node_modules/.bin/cdk ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,4 +1,6 @@
 using Amazon.CDK;
+using BatchKit.Contracts.Stack;
+using BatchKit.Contracts;
 using Constructs;
 
 namespace BatchKit.Infrastructure;
@@ -7,7 +9,7 @@ namespace BatchKit.Infrastructure;
 internal sealed record BatchKitSettings
 {
     public const string StackNameKey = "stackName";
-    public const string LambdaAssetDirKey = "lambdaAssetDir";
+    public const string LambdaAssetDirKey = CdkContextKeys.LambdaAssetDir;
     public const string RepositoryRootKey = "repositoryRoot";
     public const string VpcIdKey = "vpcId";
     public const string NetworkModeKey = "networkMode";
@@ -15,6 +17,8 @@ internal sealed record BatchKitSettings
     public const string BucketNameKey = "bucketName";
     public const string TracingKey = "tracing";
     public const string LogRetentionDaysKey = "logRetentionDays";
+    public const string WorkerHeartbeatSecondsKey = CdkContextKeys.WorkerHeartbeatSeconds;
+    public const string WorkerEnvironmentKey = CdkContextKeys.WorkerEnvironment;
 
     public string StackName { get; init; } = "BatchKit";
 
@@ -38,6 +42,18 @@ internal sealed record BatchKitSettings
     public bool Tracing { get; init; }
 
     public int LogRetentionDays { get; init; } = 30;
+
+    /// <summary>
+    /// The worker task's HeartbeatSeconds in the state machine; null keeps sales-batch.asl.json's value. The
+    /// end-to-end crash test shortens it so a killed worker is retried in seconds rather than minutes.
+    /// </summary>
+    public int? WorkerHeartbeatSeconds { get; init; }
+
+    /// <summary>
+    /// Extra environment for the worker container (<c>NAME=value,NAME=value</c>), e.g. the worker's own
+    /// BATCHKIT_HEARTBEAT_SECONDS or BATCHKIT_SIMULATED_DELAY_SECONDS for local runs and tests.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> WorkerEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Reads the settings from context; throws <see cref="ArgumentException"/> naming every bad value.</summary>
     public static BatchKitSettings From(Node node)
@@ -71,6 +87,8 @@ internal sealed record BatchKitSettings
             problems.Add($"{VpcIdKey} must be a VPC id (vpc-...), got '{vpcId}'");
         }
 
+        var heartbeat = ParseHeartbeat(Text(WorkerHeartbeatSecondsKey), problems);
+        var environment = ParseEnvironment(Text(WorkerEnvironmentKey), problems);
         if (problems.Count > 0)
         {
             throw new ArgumentException("BatchKit CDK context: " + string.Join("; ", problems), nameof(node));
@@ -87,7 +105,44 @@ internal sealed record BatchKitSettings
             BucketName = Text(BucketNameKey),
             Tracing = tracing,
             LogRetentionDays = retention,
+            WorkerHeartbeatSeconds = heartbeat,
+            WorkerEnvironment = environment,
         };
+    }
+
+    private static int? ParseHeartbeat(string? text, List<string> problems)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, out var seconds) && seconds >= 1)
+        {
+            return seconds;
+        }
+
+        problems.Add($"{WorkerHeartbeatSecondsKey} must be a whole number of seconds of at least 1, got '{text}'");
+        return null;
+    }
+
+    private static Dictionary<string, string> ParseEnvironment(string? text, List<string> problems)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = equals > 0 ? pair[..equals] : "";
+            if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') || char.IsAsciiDigit(name[0]))
+            {
+                problems.Add($"{WorkerEnvironmentKey} must be NAME=value pairs separated by commas, got '{pair}'");
+                continue;
+            }
+
+            environment[name] = pair[(equals + 1)..];
+        }
+
+        return environment;
     }
 
     /// <summary>An existing VPC needs a concrete account and region to be looked up (credentials at synth time).</summary>

@@ -1,5 +1,6 @@
-using Amazon.CDK;
 using Amazon.CDK.AWS.SSM;
+using Amazon.CDK;
+using BatchKit.Contracts.Stack;
 using BatchKit.Contracts;
 using BatchKit.Infrastructure.Constructs;
 using Constructs;
@@ -39,9 +40,15 @@ internal sealed class BatchKitStack : Stack
             Description = "BatchKit: the sales-batch state machine the upload handler starts",
         });
 
-        _ = new CfnOutput(this, "BucketName", new CfnOutputProps { Value = Storage.Bucket.BucketName });
-        _ = new CfnOutput(this, "StateMachineArn", new CfnOutputProps { Value = Workflow.StateMachine.StateMachineArn });
-        _ = new CfnOutput(this, "DeadLetterQueueUrl", new CfnOutputProps { Value = Upload.DeadLetterQueue.QueueUrl });
+        // What the CLI and the end-to-end suite read from the outputs file (cdk deploy --outputs-file, or the local deploy).
+        Output(StackOutputNames.BucketName, Storage.Bucket.BucketName, "the sales bucket: upload a day to uploads/<day>.zip");
+        Output(StackOutputNames.StateMachineArn, Workflow.StateMachine.StateMachineArn, "the sales-batch state machine");
+        Output(StackOutputNames.UploadFunctionName, Upload.Function.FunctionName, "the S3-triggered upload function");
+        Output(StackOutputNames.SummaryFunctionName, Summary.Function.FunctionName, "the workflow's summary function");
+        Output(StackOutputNames.ClusterArn, Worker.Cluster.ClusterArn, "the ECS cluster the workers run in");
+        Output(StackOutputNames.TaskDefinitionArn, Worker.TaskDefinition.TaskDefinitionArn, "the worker's task definition");
+        Output(StackOutputNames.SlackConnectionArn, Slack.Connection.ConnectionArn, "the EventBridge connection of the Slack calls");
+        Output(StackOutputNames.DeadLetterQueueUrl, Upload.DeadLetterQueue.QueueUrl, "upload events that failed every attempt");
     }
 
     public ResourceNames Names { get; }
@@ -61,4 +68,7 @@ internal sealed class BatchKitStack : Stack
     public UploadFunction Upload { get; }
 
     public StringParameter StepFunctionArnParameter { get; }
+
+    private void Output(string name, string value, string description) =>
+        _ = new CfnOutput(this, name, new CfnOutputProps { Value = value, Description = description });
 }

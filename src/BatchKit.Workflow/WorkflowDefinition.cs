@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace BatchKit.Workflow;
@@ -45,6 +48,35 @@ public static partial class WorkflowDefinition
 
         return Placeholder().Replace(Template, m => System.Text.Json.JsonEncodedText.Encode(values[m.Groups[1].Value]).ToString());
     }
+
+    /// <summary>The worker task's heartbeat as written (its <c>HeartbeatSeconds</c>).</summary>
+    public static int WorkerHeartbeatSeconds { get; } = AggregateStore(JsonNode.Parse(Template)!)["HeartbeatSeconds"]!.GetValue<int>();
+
+    /// <summary>
+    /// The definition with the worker task's <c>HeartbeatSeconds</c> set to <paramref name="seconds"/>: a stack setting
+    /// (the end-to-end crash test shortens it so a killed worker is retried in seconds), written into the definition
+    /// the template carries. Refuses a value that is not below the task's <c>TimeoutSeconds</c>, as Step Functions
+    /// does. https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html
+    /// </summary>
+    public static string WithWorkerHeartbeatSeconds(int seconds)
+    {
+        var definition = JsonNode.Parse(Template)!;
+        var task = AggregateStore(definition);
+        var timeout = task["TimeoutSeconds"]!.GetValue<int>();
+        if (seconds < 1 || seconds >= timeout)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(seconds), seconds, $"the worker task's HeartbeatSeconds must be 1 to {timeout - 1} (below its TimeoutSeconds)");
+        }
+
+        task["HeartbeatSeconds"] = seconds;
+        // Relaxed escaping keeps the States.Format quotes and <day> as written instead of \u0027 and \u003C.
+        return definition.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+
+    private static JsonObject AggregateStore(JsonNode definition) =>
+        definition["States"]?["Stores"]?["ItemProcessor"]?["States"]?["AggregateStore"] as JsonObject
+            ?? throw new InvalidOperationException("sales-batch.asl.json has no States.Stores.ItemProcessor.States.AggregateStore task");
 
     [GeneratedRegex(@"\$\{([A-Za-z0-9]+)\}")]
     internal static partial Regex Placeholder();

@@ -98,6 +98,46 @@ public sealed class DeployClientsWireTests : IAsyncLifetime
         Assert.Equal(first, await events.EnsureApiKeyConnectionAsync("slack", "X-Key", "v"));
     }
 
+    [Fact]
+    public async Task ECS_describes_and_deregisters_a_revision_and_deletes_an_idle_cluster()
+    {
+        using var ecs = new EcsClient(Options("AWS_ENDPOINT_URL_ECS"));
+        await ecs.CreateClusterAsync("gone");
+        var request = new RegisterTaskDefinitionRequest
+        {
+            Family = "revs", Cpu = "256", Memory = "512",
+            ContainerDefinitions = [new ContainerDefinition { Name = "main", Image = "exit3", Environment = [new EnvironmentVariable("A", "1")] }],
+        };
+        await ecs.RegisterTaskDefinitionAsync(request);
+        await ecs.RegisterTaskDefinitionAsync(request with { Memory = "1024" });
+
+        var second = await ecs.DeregisterTaskDefinitionAsync("revs:2");
+        var latest = await ecs.DescribeTaskDefinitionAsync("revs");
+
+        Assert.Equal("INACTIVE", second.Status);
+        Assert.Equal(1, latest.Revision); // the family now means its latest ACTIVE revision
+        Assert.Equal(("256", "512"), (latest.Cpu, latest.Memory));
+        Assert.Equal(new EnvironmentVariable("A", "1"), Assert.Single(latest.ContainerDefinitions[0].Environment!));
+        Assert.Equal("INACTIVE", (await ecs.DeleteClusterAsync("gone")).Status);
+        var again = await Assert.ThrowsAsync<AwsServiceException>(() => ecs.DeleteClusterAsync("gone"));
+        Assert.Equal("ClusterNotFoundException", again.ErrorCode);
+    }
+
+    [Fact]
+    public async Task An_EventBridge_connection_is_described_without_its_secret_and_deleted()
+    {
+        using var events = new EventBridgeClient(Options("AWS_ENDPOINT_URL_EVENTBRIDGE"));
+        var arn = await events.CreateConnectionAsync("described", "API_KEY",
+            new JsonObject { ["ApiKeyAuthParameters"] = new JsonObject { ["ApiKeyName"] = "X-Key", ["ApiKeyValue"] = "secret" } }, "for a test");
+
+        var described = await events.DescribeConnectionAsync("described");
+
+        Assert.Equal(arn, (string?)described!["ConnectionArn"]);
+        Assert.Null(described["AuthParameters"]!["ApiKeyAuthParameters"]!["ApiKeyValue"]);
+        await events.DeleteConnectionAsync("described");
+        Assert.Null(await events.DescribeConnectionAsync("described"));
+    }
+
     /// <summary>Only the service-specific variable points at the emulator: proves the client resolves it.</summary>
     private AwsClientOptions Options(string endpointVariable) => new()
     {

@@ -59,6 +59,20 @@ public sealed class EcsStopTaskTests : IAsyncLifetime
         Assert.False(File.Exists(_marker), "the stopped task's process ran anyway");
     }
 
+    [Fact]
+    public async Task A_cluster_with_a_running_task_is_not_deleted_and_an_idle_one_is()
+    {
+        var busy = await RunAsync("busy");
+
+        var (refused, error) = await _emulator.JsonAsync(Ecs + "DeleteCluster", "ecs", new JsonObject { ["cluster"] = "stop" });
+        await _emulator.JsonAsync(Ecs + "StopTask", "ecs", new JsonObject { ["cluster"] = "stop", ["task"] = busy, ["reason"] = "Stopped by the test" });
+        await WaitUntilStoppedAsync(busy);
+        var (deleted, cluster) = await _emulator.JsonAsync(Ecs + "DeleteCluster", "ecs", new JsonObject { ["cluster"] = "stop" });
+
+        Assert.Equal((400, "ClusterContainsTasksException"), (refused, error["__type"]!.GetValue<string>().Split('#')[^1]));
+        Assert.Equal((200, "INACTIVE"), (deleted, cluster["cluster"]!["status"]!.GetValue<string>()));
+    }
+
     private async Task<string> RunAsync(string family)
     {
         var (_, run) = await _emulator.JsonAsync(Ecs + "RunTask", "ecs", new JsonObject { ["cluster"] = "stop", ["taskDefinition"] = family });

@@ -26,7 +26,7 @@ public sealed class CliRunTests(PipelineStack stack) : IClassFixture<PipelineSta
         try
         {
             exit = await BatchKitCommandLine.InvokeAsync(
-                ["run", "--file", zip, "--endpoint", stack.Endpoint.ToString(), "--slack-url", stack.Slack.BaseUrl.ToString()],
+                ["run", "--file", zip, "--endpoint", stack.Endpoint.ToString(), "--outputs", stack.OutputsFile, "--slack-url", stack.Slack.BaseUrl.ToString()],
                 console, output, output, CancellationToken.None);
         }
         finally

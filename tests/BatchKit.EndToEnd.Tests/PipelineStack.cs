@@ -12,12 +12,27 @@ namespace BatchKit.EndToEnd.Tests;
 /// <summary>
 /// The whole local stack for a test class (each class is its own test collection): the embedded emulator in-process
 /// (the worker and the Lambda as real processes), the WireMock.Net Slack stub in-process on a port bound at start, and
-/// the same deploy step `make up` runs. With <c>BATCHKIT_ENDPOINT</c>
-/// set, it uses that endpoint instead (a running `make up`, or LocalStack) and the Slack stub at
-/// <c>BATCHKIT_SLACK_URL</c> (default http://127.0.0.1:8089), and deploys there.
+/// the deploy `make up` runs: the template CDK synthesizes (once per change of its inputs, shared by every class and
+/// run), deployed by the template deployer. With <c>BATCHKIT_ENDPOINT</c> set it deploys nothing: it uses that endpoint
+/// (a running `make up`, LocalStack, or AWS), the stack's outputs file (<c>BATCHKIT_OUTPUTS</c>, default
+/// .batchkit/outputs.json, as `make up` or `cdk deploy --outputs-file` writes it) and the Slack stub at
+/// <c>BATCHKIT_SLACK_URL</c> (default http://127.0.0.1:8089).
 /// </summary>
 public class PipelineStack : IAsyncLifetime
 {
+    /// <summary>
+    /// The CDK context the stack is synthesized with (a stack setting the template carries, never an edit of what was
+    /// synthesized): here the workers heartbeat every second. Each distinct context is one synthesis, reused by every
+    /// run until the app changes.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string> Context { get; } = new Dictionary<string, string>
+    {
+        [Contracts.Stack.CdkContextKeys.WorkerEnvironment] = Contracts.Worker.WorkerEnvironment.HeartbeatSeconds + "=1",
+    };
+
+    /// <summary>The cloud assembly's directory under .batchkit/test-synth/ (one per <see cref="Context"/>).</summary>
+    protected virtual string SynthesisName => "end-to-end";
+
     private readonly string _data = Directory.CreateTempSubdirectory("batchkit-e2e-").FullName;
     private EmulatorHost? _emulator;
     private SlackStubServer? _slackServer;
@@ -32,12 +47,13 @@ public class PipelineStack : IAsyncLifetime
 
     public Uri Endpoint { get; private set; } = null!;
 
+    /// <summary>The outputs file the stack was read from (the CLI test passes it to `batchkit run --outputs`).</summary>
+    public string OutputsFile { get; private set; } = null!;
+
     public HttpClient Http { get; } = new();
 
     /// <summary>The ECS image command for the worker; a test class may wrap the worker (to make it crash once, say).</summary>
     protected virtual string[] WorkerCommand => [Path.Combine(AppContext.BaseDirectory, "batchkit-worker")];
-
-    protected virtual Func<string, string>? DefinitionTransform => null;
 
     /// <summary>False for a stack that injects faults into its own emulator (it cannot into someone else's endpoint).</summary>
     protected virtual bool MayUseExternalEndpoint => true;
@@ -52,46 +68,69 @@ public class PipelineStack : IAsyncLifetime
                 Port = 0,
                 DataDirectory = _data,
                 MaxConcurrentTasks = 4,
-                EcsImageCommands = new Dictionary<string, string[]> { [StackSettings.LocalWorkerImage] = WorkerCommand },
+                EcsImageCommands = new Dictionary<string, string[]> { [LocalDeployment.LocalWorkerImage] = WorkerCommand },
                 LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)],
-                HotReloadDirectories = [AppContext.BaseDirectory], // the bootstrap this project built, deployed below
+                // the bootstrap this project built, deployed below, and the cloud assembly its asset is staged into
+                HotReloadDirectories = [AppContext.BaseDirectory, Path.Combine(RepositoryRoot(), ".batchkit", "test-synth")],
             });
             Endpoint = _emulator.ServiceUrl;
             _slackServer = SlackStubServer.Start(Path.Combine(RepositoryRoot(), SlackStubServer.MappingsFolder), port: 0);
             Slack = _slackServer.Client;
+            var deployment = new LocalDeployment
+            {
+                RepositoryRoot = RepositoryRoot(),
+                Endpoint = Endpoint,
+                StateDirectory = Path.Combine(_data, "stack"),
+                SlackWebhookUrl = Slack.WebhookUrl,
+                LambdaAssetDirectory = LambdaLauncher(),
+                CloudAssemblyDirectory = Path.Combine(RepositoryRoot(), ".batchkit", "test-synth", SynthesisName),
+                Context = Context,
+            };
+            await deployment.DeployAsync();
+            OutputsFile = deployment.OutputsFile;
         }
         else
         {
             Endpoint = new Uri(endpoint);
             Slack = SlackStub.Attach(new Uri(Environment.GetEnvironmentVariable("BATCHKIT_SLACK_URL") ?? "http://127.0.0.1:8089"));
+            OutputsFile = Environment.GetEnvironmentVariable("BATCHKIT_OUTPUTS") is { Length: > 0 } outputs
+                ? outputs
+                : Path.Combine(RepositoryRoot(), ".batchkit", "outputs.json");
         }
 
+        Stack = DeployedStack.Read(OutputsFile);
         var credentials = new BasicAWSCredentials("test", "test");
         S3 = new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
         StepFunctions = new StepFunctionsClient(new AwsClientOptions { Endpoint = Endpoint, Region = "us-east-1", Credentials = credentials });
-        var settings = new StackSettings
-        {
-            Endpoint = Endpoint,
-            LambdaCodeDirectory = AppContext.BaseDirectory, // the bootstrap this project built
-            SlackWebhookUrl = Slack.WebhookUrl,
-            WorkerEnvironment = new Dictionary<string, string> { ["BATCHKIT_HEARTBEAT_SECONDS"] = "1" },
-            DefinitionTransform = DefinitionTransform,
-        };
-        Stack = _emulator is not null
-            ? await new StackDeployer(settings).DeployAsync()
-            : await SharedExternalDeploy(settings); // test classes run in parallel: deploy to a shared endpoint once
     }
 
-    private static readonly Lock DeployLock = new();
-    private static Task<DeployedStack>? _externalDeploy;
-
-    private static Task<DeployedStack> SharedExternalDeploy(StackSettings settings)
+    /// <summary>
+    /// The function code asset for the tests: a <c>bootstrap</c> that runs the upload handler this project built (next to
+    /// the tests), so the asset stays a few bytes and the synthesis is reused until the path changes.
+    /// </summary>
+    private static string LambdaLauncher()
     {
-        lock (DeployLock)
+        var directory = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), ".batchkit", "test-lambda", "end-to-end")).FullName;
+        var bootstrap = Path.Combine(directory, "bootstrap");
+        var script = $"#!/bin/sh\nexec '{Path.Combine(AppContext.BaseDirectory, "bootstrap")}' \"$@\"\n";
+        lock (LauncherLock)
         {
-            return _externalDeploy ??= new StackDeployer(settings).DeployAsync();
+            if (!File.Exists(bootstrap) || File.ReadAllText(bootstrap) != script)
+            {
+                File.WriteAllText(bootstrap, script);
+                if (OperatingSystem.IsWindows())
+                {
+                    throw new PlatformNotSupportedException("the Lambda runs its bootstrap as a Linux process");
+                }
+
+                File.SetUnixFileMode(bootstrap, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
+
+        return directory;
     }
+
+    private static readonly Lock LauncherLock = new();
 
     public async Task DisposeAsync()
     {

@@ -116,7 +116,8 @@ public sealed class PipelineTests(PipelineStack stack) : IClassFixture<PipelineS
                 },
             }),
         };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(stack.Endpoint, "/2015-03-31/functions/batchkit-upload/invocations")) { Content = JsonContent.Create(duplicate) };
+        var invocations = new Uri(stack.Endpoint, $"/2015-03-31/functions/{stack.Stack.UploadFunctionName}/invocations");
+        using var request = new HttpRequestMessage(HttpMethod.Post, invocations) { Content = JsonContent.Create(duplicate) };
         await SignedRequests.SignAsync(request, "lambda");
         using var response = await stack.Http.SendAsync(request);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

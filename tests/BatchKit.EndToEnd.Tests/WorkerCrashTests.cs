@@ -4,8 +4,10 @@ namespace BatchKit.EndToEnd.Tests;
 
 /// <summary>
 /// The stack with a worker that is killed mid-file the first time it gets store_1001 (as an out-of-memory kill
-/// would): it never answers, its heartbeats stop, the task's HeartbeatSeconds (shortened to 6 s here from 120 s)
-/// expires, the Retry on States.HeartbeatTimeout runs a new task, and the day completes with every store exact.
+/// would): it never answers, its heartbeats stop, the task's HeartbeatSeconds (6 s in the template this stack
+/// synthesizes, from the CDK context below; 120 s as written) expires, the Retry on States.HeartbeatTimeout runs a new
+/// task, and the day completes with every store exact. Only this stack shortens it: a day with more stores than the
+/// emulator runs at once keeps tasks waiting in PROVISIONING, and their heartbeat clock runs while they wait.
 /// </summary>
 public sealed class CrashingWorkerStack : PipelineStack
 {
@@ -30,10 +32,13 @@ public sealed class CrashingWorkerStack : PipelineStack
 
     protected override bool MayUseExternalEndpoint => false;
 
-    protected override Func<string, string>? DefinitionTransform => definition =>
-        definition.Replace("\"HeartbeatSeconds\": 120", "\"HeartbeatSeconds\": 6", StringComparison.Ordinal) is var changed && changed != definition
-            ? changed
-            : throw new InvalidOperationException("sales-batch.asl.json no longer has \"HeartbeatSeconds\": 120 on the worker task; update this test");
+    protected override IReadOnlyDictionary<string, string> Context { get; } = new Dictionary<string, string>
+    {
+        [Contracts.Stack.CdkContextKeys.WorkerEnvironment] = Contracts.Worker.WorkerEnvironment.HeartbeatSeconds + "=1",
+        [Contracts.Stack.CdkContextKeys.WorkerHeartbeatSeconds] = "6",
+    };
+
+    protected override string SynthesisName => "end-to-end-crash";
 }
 
 public sealed class WorkerCrashTests(CrashingWorkerStack stack) : IClassFixture<CrashingWorkerStack>

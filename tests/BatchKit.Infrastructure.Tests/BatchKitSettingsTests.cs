@@ -19,6 +19,8 @@ public sealed class BatchKitSettingsTests
         Assert.Null(settings.Environment);
         Assert.False(settings.Tracing);
         Assert.Equal("batchkit/slack-webhook", settings.SlackWebhookSecretName);
+        Assert.Null(settings.WorkerHeartbeatSeconds);
+        Assert.Empty(settings.WorkerEnvironment);
     }
 
     [Fact]
@@ -30,12 +32,29 @@ public sealed class BatchKitSettingsTests
             [BatchKitSettings.TracingKey] = "yes",
             [BatchKitSettings.LogRetentionDaysKey] = "10",
             [BatchKitSettings.VpcIdKey] = "subnet-1",
+            [BatchKitSettings.WorkerHeartbeatSecondsKey] = "0",
+            [BatchKitSettings.WorkerEnvironmentKey] = "A=1,=2",
         }));
 
         Assert.Contains("networkMode must be 'public' or 'private', got 'nat'", error.Message, StringComparison.Ordinal);
         Assert.Contains("tracing must be true or false, got 'yes'", error.Message, StringComparison.Ordinal);
         Assert.Contains("logRetentionDays must be one of", error.Message, StringComparison.Ordinal);
         Assert.Contains("vpcId must be a VPC id (vpc-...), got 'subnet-1'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("workerHeartbeatSeconds must be a whole number of seconds of at least 1, got '0'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("workerEnvironment must be NAME=value pairs separated by commas, got '=2'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Worker_environment_is_name_value_pairs_and_a_value_may_hold_an_equals_sign()
+    {
+        var settings = From(new()
+        {
+            [BatchKitSettings.WorkerEnvironmentKey] = "BATCHKIT_HEARTBEAT_SECONDS=1, EXTRA=a=b",
+            [BatchKitSettings.WorkerHeartbeatSecondsKey] = "6",
+        });
+
+        Assert.Equal(new Dictionary<string, string> { ["BATCHKIT_HEARTBEAT_SECONDS"] = "1", ["EXTRA"] = "a=b" }, settings.WorkerEnvironment);
+        Assert.Equal(6, settings.WorkerHeartbeatSeconds);
     }
 
     [Fact]

@@ -1,6 +1,12 @@
+using System.Text.Json.Nodes;
+using BatchKit.Workflow;
+
 namespace BatchKit.Infrastructure.Tests;
 
-/// <summary>networkMode=private, tracing=true, another stack name and log retention: the settings reach the template.</summary>
+/// <summary>
+/// networkMode=private, tracing=true, another stack name, log retention and the worker settings: they reach the
+/// template.
+/// </summary>
 [Collection(PrivateStackCollection.Name)]
 public sealed class PrivateStackTests(PrivateStack stack)
 {
@@ -45,5 +51,23 @@ public sealed class PrivateStackTests(PrivateStack stack)
 
         Assert.Contains("xray:PutTraceSegments", actions);
         Assert.Empty(LeastPrivilegeCheck.Violations(stack.Json));
+    }
+
+    [Fact]
+    public void The_worker_settings_are_carried_by_the_template_itself()
+    {
+        var definition = JsonNode.Parse((string)stack.Single("AWS::StepFunctions::StateMachine")["DefinitionString"]!)!;
+        var task = definition["States"]!["Stores"]!["ItemProcessor"]!["States"]!["AggregateStore"]!;
+        var environment = Assert.Single(stack.Single("AWS::ECS::TaskDefinition")["ContainerDefinitions"]!.AsArray())!["Environment"]!.AsArray()
+            .ToDictionary(e => (string)e!["Name"]!, e => e!["Value"]!.ToJsonString());
+
+        Assert.Equal(6, (int)task["HeartbeatSeconds"]!);
+        Assert.Equal(1800, (int)task["TimeoutSeconds"]!);
+        Assert.Equal("\"1\"", environment["BATCHKIT_HEARTBEAT_SECONDS"]);
+        Assert.Equal("\"0.5\"", environment["BATCHKIT_SIMULATED_DELAY_SECONDS"]);
+        Assert.Contains("AWS_REGION", environment.Keys);
+        // Only the heartbeat differs from the file: the rest of the definition is sales-batch.asl.json as written.
+        definition["States"]!["Stores"]!["ItemProcessor"]!["States"]!["AggregateStore"]!["HeartbeatSeconds"] = WorkflowDefinition.WorkerHeartbeatSeconds;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(WorkflowDefinition.Template), definition));
     }
 }

@@ -71,11 +71,16 @@ public abstract class SynthesizedStack : IDisposable
 /// <summary>The default settings: a new VPC with public subnets, no tracing.</summary>
 public sealed class DefaultStack() : SynthesizedStack(new Dictionary<string, object>());
 
-/// <summary>Private subnets with VPC endpoints, X-Ray on, a custom stack name and log retention.</summary>
+/// <summary>
+/// Private subnets with VPC endpoints, X-Ray on, a custom stack name and log retention, and the worker settings tests
+/// use (a short task heartbeat, extra worker environment).
+/// </summary>
 public sealed class PrivateStack() : SynthesizedStack(new Dictionary<string, object>
 {
     [BatchKitSettings.NetworkModeKey] = "private",
     [BatchKitSettings.TracingKey] = "true",
     [BatchKitSettings.StackNameKey] = "BatchKitPrivate",
     [BatchKitSettings.LogRetentionDaysKey] = "90",
+    [BatchKitSettings.WorkerHeartbeatSecondsKey] = "6",
+    [BatchKitSettings.WorkerEnvironmentKey] = "BATCHKIT_HEARTBEAT_SECONDS=1, BATCHKIT_SIMULATED_DELAY_SECONDS=0.5",
 });

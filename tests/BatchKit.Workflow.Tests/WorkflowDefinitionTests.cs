@@ -31,6 +31,30 @@ public sealed class WorkflowDefinitionTests
     }
 
     [Fact]
+    public void A_worker_heartbeat_setting_changes_only_that_value()
+    {
+        var text = WorkflowDefinition.WithWorkerHeartbeatSeconds(6);
+        var changed = JsonNode.Parse(text)!;
+        var task = changed["States"]!["Stores"]!["ItemProcessor"]!["States"]!["AggregateStore"]!;
+
+        Assert.Equal(120, WorkflowDefinition.WorkerHeartbeatSeconds);
+        Assert.Equal(6, (int)task["HeartbeatSeconds"]!);
+        Assert.Contains("States.Format('reports/{}/map'", text, StringComparison.Ordinal); // readable, not \u0027
+        task["HeartbeatSeconds"] = 120;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(WorkflowDefinition.Template), changed));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1800)]
+    public void A_worker_heartbeat_outside_one_to_the_task_timeout_is_refused(int seconds)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => WorkflowDefinition.WithWorkerHeartbeatSeconds(seconds));
+
+        Assert.Contains("HeartbeatSeconds must be 1 to 1799", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_substituted_definition_passes_the_engines_validation()
     {
         var definition = StateMachineDefinition.Parse(WorkflowDefinition.Substitute(Local));

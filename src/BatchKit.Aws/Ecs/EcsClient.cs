@@ -38,11 +38,40 @@ public sealed class EcsClient(AwsClientOptions? options = null) : IEcsClient, ID
         Set(json, "memory", request.Memory);
 
         var r = await _json.SendAsync("RegisterTaskDefinition", json, cancellationToken).ConfigureAwait(false);
-        var d = r["taskDefinition"] ?? throw Malformed("RegisterTaskDefinition", "taskDefinition");
-        return new RegisterTaskDefinitionResponse(new TaskDefinition(
-            Required(d, "taskDefinitionArn"), Required(d, "family"), d["revision"]?.GetValue<int>() ?? throw Malformed("RegisterTaskDefinition", "taskDefinition.revision"),
-            Text(d["status"]), StringList(d["requiresCompatibilities"]), Text(d["networkMode"]), Text(d["cpu"]), Text(d["memory"]),
-            Text(d["executionRoleArn"]), Text(d["taskRoleArn"]), [.. (d["containerDefinitions"] as JsonArray ?? []).Select(c => ContainerDefinitionFrom(c!))]));
+        return new RegisterTaskDefinitionResponse(TaskDefinitionFrom("RegisterTaskDefinition", r));
+    }
+
+    /// <summary>
+    /// "family" (its latest ACTIVE revision), "family:revision" or an ARN.
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html
+    /// </summary>
+    public async Task<TaskDefinition> DescribeTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskDefinition);
+        var request = new JsonObject { ["taskDefinition"] = taskDefinition };
+        var r = await _json.SendAsync("DescribeTaskDefinition", request, cancellationToken).ConfigureAwait(false);
+        return TaskDefinitionFrom("DescribeTaskDefinition", r);
+    }
+
+    /// <summary>
+    /// Marks one revision ("family:revision" or an ARN) INACTIVE.
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html
+    /// </summary>
+    public async Task<TaskDefinition> DeregisterTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskDefinition);
+        var request = new JsonObject { ["taskDefinition"] = taskDefinition };
+        var r = await _json.SendAsync("DeregisterTaskDefinition", request, cancellationToken).ConfigureAwait(false);
+        return TaskDefinitionFrom("DeregisterTaskDefinition", r);
+    }
+
+    /// <summary>https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteCluster.html</summary>
+    public async Task<Cluster> DeleteClusterAsync(string cluster, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cluster);
+        var r = await _json.SendAsync("DeleteCluster", new JsonObject { ["cluster"] = cluster }, cancellationToken).ConfigureAwait(false);
+        var c = r["cluster"] ?? throw Malformed("DeleteCluster", "cluster");
+        return new Cluster(Required(c, "clusterArn"), Required(c, "clusterName"), Text(c["status"]));
     }
 
     /// <summary>https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html</summary>
@@ -172,6 +201,15 @@ public sealed class EcsClient(AwsClientOptions? options = null) : IEcsClient, ID
     }
 
     private static JsonObject ToJson(EnvironmentVariable variable) => new() { ["name"] = variable.Name, ["value"] = variable.Value };
+
+    private static TaskDefinition TaskDefinitionFrom(string operation, JsonObject response)
+    {
+        var d = response["taskDefinition"] ?? throw Malformed(operation, "taskDefinition");
+        return new TaskDefinition(
+            Required(d, "taskDefinitionArn"), Required(d, "family"), d["revision"]?.GetValue<int>() ?? throw Malformed(operation, "taskDefinition.revision"),
+            Text(d["status"]), StringList(d["requiresCompatibilities"]), Text(d["networkMode"]), Text(d["cpu"]), Text(d["memory"]),
+            Text(d["executionRoleArn"]), Text(d["taskRoleArn"]), [.. (d["containerDefinitions"] as JsonArray ?? []).Select(c => ContainerDefinitionFrom(c!))]);
+    }
 
     private static ContainerDefinition ContainerDefinitionFrom(JsonNode c)
     {

@@ -9,8 +9,17 @@ public interface IEcsClient
     /// <summary>Creates the cluster, or answers the existing one of that name (ECS's CreateCluster is idempotent). Null: "default".</summary>
     Task<CreateClusterResponse> CreateClusterAsync(string? clusterName, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes a cluster that has no active tasks.</summary>
+    Task<Cluster> DeleteClusterAsync(string cluster, CancellationToken cancellationToken = default);
+
     /// <summary>Registers the next revision of the family.</summary>
     Task<RegisterTaskDefinitionResponse> RegisterTaskDefinitionAsync(RegisterTaskDefinitionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>A family (its latest ACTIVE revision), "family:revision" or an ARN.</summary>
+    Task<TaskDefinition> DescribeTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks one revision INACTIVE.</summary>
+    Task<TaskDefinition> DeregisterTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Starts tasks. Tasks ECS could not place (capacity, say) come back in <see cref="RunTaskResponse.Failures"/>, not as

@@ -30,5 +30,38 @@ public sealed class EventBridgeClient(AwsClientOptions? options = null) : IDispo
         }
     }
 
+    /// <summary>
+    /// CreateConnection with the authorization exactly as given (the botocore shape of AuthParameters); the ARN out.
+    /// https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_CreateConnection.html
+    /// </summary>
+    public async Task<string> CreateConnectionAsync(
+        string name, string authorizationType, JsonObject authParameters, string? description = null, CancellationToken cancellationToken = default)
+    {
+        var request = new JsonObject { ["Name"] = name, ["AuthorizationType"] = authorizationType, ["AuthParameters"] = authParameters.DeepClone() };
+        if (description is not null)
+        {
+            request["Description"] = description;
+        }
+
+        return (await _json.SendAsync("CreateConnection", request, cancellationToken).ConfigureAwait(false))["ConnectionArn"]!.GetValue<string>();
+    }
+
+    /// <summary>The connection (without its secrets, as AWS answers), or null when there is none of that name.</summary>
+    public async Task<JsonObject?> DescribeConnectionAsync(string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await _json.SendAsync("DescribeConnection", new JsonObject { ["Name"] = name }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_DeleteConnection.html</summary>
+    public Task DeleteConnectionAsync(string name, CancellationToken cancellationToken = default) =>
+        _json.SendAsync("DeleteConnection", new JsonObject { ["Name"] = name }, cancellationToken);
+
     public void Dispose() => _json.Dispose();
 }

@@ -34,6 +34,10 @@ public sealed class LambdaClient(AwsClientOptions? options = null) : IDisposable
     public Task<JsonObject> UpdateFunctionConfigurationAsync(string functionName, JsonObject configuration, CancellationToken cancellationToken = default) =>
         _json.SendRestAsync(HttpMethod.Put, $"{Functions}/{Uri.EscapeDataString(functionName)}/configuration", configuration, cancellationToken);
 
+    /// <summary>https://docs.aws.amazon.com/lambda/latest/api/API_DeleteFunction.html</summary>
+    public Task DeleteFunctionAsync(string functionName, CancellationToken cancellationToken = default) =>
+        _json.SendRestAsync(HttpMethod.Delete, $"{Functions}/{Uri.EscapeDataString(functionName)}", null, cancellationToken);
+
     /// <summary>Lets a service (S3) invoke the function; a statement id already present is fine (deploys repeat).</summary>
     public async Task AddPermissionAsync(string functionName, string statementId, string principal, string sourceArn, CancellationToken cancellationToken = default)
     {

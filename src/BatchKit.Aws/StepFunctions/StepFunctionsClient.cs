@@ -90,6 +90,29 @@ public sealed class StepFunctionsClient(AwsClientOptions? options = null) : ISte
         return _json.SendAsync("UpdateStateMachine", request, cancellationToken);
     }
 
+    /// <summary>
+    /// The state machine's definition and role, or null when there is none with that ARN.
+    /// https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeStateMachine.html
+    /// </summary>
+    public async Task<DescribeStateMachineResponse?> DescribeStateMachineAsync(string stateMachineArn, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var request = new JsonObject { ["stateMachineArn"] = stateMachineArn };
+            var r = await _json.SendAsync("DescribeStateMachine", request, cancellationToken).ConfigureAwait(false);
+            return new DescribeStateMachineResponse(
+                r["stateMachineArn"]!.GetValue<string>(), r["name"]!.GetValue<string>(), r["definition"]!.GetValue<string>(), Text(r["roleArn"]));
+        }
+        catch (AwsServiceException e) when (e.ErrorCode == "StateMachineDoesNotExist")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>https://docs.aws.amazon.com/step-functions/latest/apireference/API_DeleteStateMachine.html</summary>
+    public Task DeleteStateMachineAsync(string stateMachineArn, CancellationToken cancellationToken = default) =>
+        _json.SendAsync("DeleteStateMachine", new JsonObject { ["stateMachineArn"] = stateMachineArn }, cancellationToken);
+
     /// <summary>Every state machine (all pages): name and ARN.</summary>
     public async Task<IReadOnlyList<(string Name, string StateMachineArn)>> ListStateMachinesAsync(CancellationToken cancellationToken = default)
     {

@@ -19,5 +19,7 @@ public sealed record GetExecutionHistoryResponse(IReadOnlyList<HistoryEventItem>
 
 public sealed record CreateStateMachineResponse(string StateMachineArn, DateTimeOffset CreationDate);
 
+public sealed record DescribeStateMachineResponse(string StateMachineArn, string Name, string Definition, string? RoleArn);
+
 /// <summary>A Map Run's status and item counts (DescribeMapRun's itemCounts).</summary>
 public sealed record DescribeMapRunResponse(string MapRunArn, string Status, long Total, long Pending, long Running, long Succeeded, long Failed);

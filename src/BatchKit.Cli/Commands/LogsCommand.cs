@@ -9,7 +9,8 @@ namespace BatchKit.Cli.Commands;
 
 /// <summary>
 /// <c>batchkit logs [execution]</c>: the Lambda functions' output and the ECS tasks' output of an execution's day, as
-/// the embedded emulator keeps them (on AWS this is CloudWatch Logs: /aws/lambda/batchkit-* and the worker's log group).
+/// the embedded emulator keeps them (on AWS this is CloudWatch Logs: the functions' and the worker's log groups). The
+/// function names come from the stack's outputs.
 /// </summary>
 internal static class LogsCommand
 {
@@ -24,7 +25,8 @@ internal static class LogsCommand
             using var stack = StackEndpoint.From(parse);
             if (stack.Endpoint is not { } endpoint)
             {
-                throw new BatchKitException("on AWS the logs are in CloudWatch Logs (/aws/lambda/batchkit-upload, /aws/lambda/batchkit-summary and the worker's log group)");
+                var functions = $"{stack.Stack.UploadFunctionName}, {stack.Stack.SummaryFunctionName}";
+                throw new BatchKitException($"on AWS the logs are in CloudWatch Logs: the log groups of {functions} and the worker's");
             }
 
             var arn = await WatchCommand.ResolveAsync(stack, parse.GetValue(execution), ct).ConfigureAwait(false);
@@ -32,9 +34,10 @@ internal static class LogsCommand
             var day = ExecutionWatcher.Day(described.Input) ?? throw new BatchKitException($"{described.Name} has no bucket_path in its input");
             var count = parse.GetValue(lines);
             using var http = new HttpClient();
-            foreach (var function in new[] { "batchkit-upload", "batchkit-summary" })
+            foreach (var function in new[] { stack.Stack.UploadFunctionName, stack.Stack.SummaryFunctionName })
             {
-                var log = await http.GetFromJsonAsync<JsonObject>(new Uri(endpoint, $"/_batchkit/lambda/logs?function={function}"), ct).ConfigureAwait(false);
+                var logs = new Uri(endpoint, $"/_batchkit/lambda/logs?function={Uri.EscapeDataString(function)}");
+                var log = await http.GetFromJsonAsync<JsonObject>(logs, ct).ConfigureAwait(false);
                 console.Write(new Rule($"Lambda {function}") { Justification = Justify.Left });
                 foreach (var line in log!["lines"]!.AsArray().TakeLast(count))
                 {

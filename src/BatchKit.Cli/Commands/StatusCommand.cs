@@ -30,6 +30,7 @@ internal static class StatusCommand
             }
 
             using var stack = StackEndpoint.From(parse);
+            await stack.EnsureAnswersAsync(ct).ConfigureAwait(false);
             var arn = await stack.StateMachineArnAsync(ct).ConfigureAwait(false);
             var executions = (await stack.StepFunctions.ListExecutionsAsync(arn, cancellationToken: ct).ConfigureAwait(false)).Executions;
             var table = new Table().AddColumns("Execution", "Status", "Started", "Took").Border(TableBorder.Rounded);

@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using BatchKit.Cli.Local;
+using BatchKit.CloudFormation.Deploy;
+using BatchKit.CloudFormation.Template;
+using BatchKit.Contracts.Stack;
 using BatchKit.Contracts.Worker;
+using BatchKit.Contracts;
 using BatchKit.Deployment;
 using Spectre.Console;
 
@@ -9,8 +13,11 @@ namespace BatchKit.Cli.Commands;
 
 /// <summary>
 /// <c>batchkit up</c>: starts the embedded emulator and the Slack stub (WireMock.Net, as <c>batchkit slack-stub</c>) in
-/// the background (pid files and logs under .batchkit/), then deploys the pipeline into it. With <c>--engine localstack</c> it deploys into a LocalStack
-/// that docker compose started (make up ENGINE=localstack). Running it again finds what runs and redeploys.
+/// the background (pid files and logs under .batchkit/), then deploys the pipeline into it from the template CDK
+/// synthesizes (<see cref="LocalDeployment"/>: the synthesis is reused while its inputs are unchanged, and a redeploy
+/// updates in place). With <c>--engine localstack</c> it deploys the same template the same way into a LocalStack that
+/// docker compose started (make up ENGINE=localstack). Running it again finds what runs and redeploys. Outputs go to
+/// .batchkit/outputs.json.
 /// </summary>
 internal static class UpCommand
 {
@@ -22,10 +29,16 @@ internal static class UpCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var engine = new Option<string>("--engine") { Description = "emulator (BatchKit's embedded one, the default) or localstack.", DefaultValueFactory = _ => "emulator" };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "emulator (BatchKit's embedded one, the default) or localstack.", DefaultValueFactory = _ => "emulator",
+        };
         var port = new Option<int>("--port") { Description = "The AWS endpoint's port.", DefaultValueFactory = _ => 4566 };
         var slackPort = new Option<int>("--slack-port") { Description = "The Slack stub's port.", DefaultValueFactory = _ => 8089 };
-        var delay = new Option<double>("--worker-delay") { Description = "Simulated business-logic seconds per store in the worker (the reference used 4-20).", DefaultValueFactory = _ => 0 };
+        var delay = new Option<double>("--worker-delay")
+        {
+            Description = "Simulated business-logic seconds per store in the worker (the reference used 4-20).", DefaultValueFactory = _ => 0,
+        };
         var ecsRuntime = new Option<string>("--ecs-runtime")
         {
             Description = "What runs the workers: process (the published binary), container (batchkit/worker, `make images`) or auto.",
@@ -65,6 +78,46 @@ internal static class UpCommand
         var endpoint = new Uri($"http://127.0.0.1:{port}");
         var slackUrl = new Uri($"http://127.0.0.1:{slackPort}");
         var table = new Table().AddColumns("What", "Where", "Notes").Border(TableBorder.Rounded);
+        await StartAsync(console, engine, runtimes, paths, endpoint, slackUrl, table, cancellationToken).ConfigureAwait(false);
+        var deployment = new LocalDeployment
+        {
+            RepositoryRoot = paths.Repository,
+            Endpoint = endpoint,
+            StateDirectory = paths.State,
+            LambdaAssetDirectory = paths.LambdaCode,
+            // Step Functions calls Slack from inside the engine: the emulator is on this machine, LocalStack in compose.
+            SlackWebhookUrl = new Uri(engine == "emulator" ? slackUrl : new Uri(ComposeSlackUrl), SlackStub.WebhookPath),
+            Context = delay > 0
+                ? new Dictionary<string, string>
+                {
+                    [CdkContextKeys.WorkerEnvironment] = WorkerEnvironment.SimulatedDelaySeconds + "=" + delay.ToString(CultureInfo.InvariantCulture),
+                }
+                : new Dictionary<string, string>(),
+        };
+        var result = await DeployAsync(console, deployment, cancellationToken).ConfigureAwait(false);
+        var stack = DeployedStack.Read(deployment.OutputsFile);
+        table.AddRow("Bucket", $"s3://{stack.Bucket}", "upload a day to uploads/<day>.zip");
+        table.AddRow("State machine", stack.StateMachineArn, "");
+        table.AddRow("Upload Lambda", stack.UploadFunctionName, $"code: {Path.GetRelativePath(paths.Repository, paths.LambdaCode)}");
+        var report = Path.GetRelativePath(paths.Repository, Path.Combine(paths.State, DeployReport.FileName));
+        table.AddRow("Outputs", Path.GetRelativePath(paths.Repository, deployment.OutputsFile), $"report: {report}");
+        foreach (var line in result.Report.Summary())
+        {
+            console.MarkupLineInterpolated($"  [grey]•[/] {line}");
+        }
+
+        console.Write(table);
+        console.MarkupLine("Next: [bold]make demo[/] (or [bold]batchkit run --stores 20[/]), [bold]batchkit upload FILE.zip[/], "
+            + "[bold]batchkit status[/], [bold]batchkit slack[/], [bold]make down[/].");
+    }
+
+    /// <summary>The emulator and the Slack stub as background processes (or a LocalStack that docker compose started), each a table row.</summary>
+    private static async Task StartAsync(
+        IAnsiConsole console, string engine, (string Ecs, string Lambda) runtimes, LocalPaths paths, Uri endpoint, Uri slackUrl, Table table,
+        CancellationToken cancellationToken)
+    {
+        var port = endpoint.Port;
+        var slackPort = slackUrl.Port;
         if (engine == "emulator")
         {
             paths.RequireArtifacts();
@@ -72,65 +125,63 @@ internal static class UpCommand
             // The task definition names the worker's image; the process runtime maps that image to the published binary.
             await EnsureRunningAsync(console, emulator, paths.Emulator,
                 ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data,
-                 "--ecs-image", $"{StackSettings.LocalWorkerImage}={paths.Worker}", "--ecs-runtime", runtimes.Ecs, "--lambda-runtime", runtimes.Lambda,
-                 "--allow-hot-reload", paths.LambdaCode], // the one directory the deploy below runs in place
+                 "--ecs-image", $"{LocalDeployment.LocalWorkerImage}={paths.Worker}", "--ecs-runtime", runtimes.Ecs, "--lambda-runtime", runtimes.Lambda,
+                 // The two directories the deploy below may run the Lambda's code from in place: the published bootstrap
+                 // and the cloud assembly its asset is staged into.
+                 "--allow-hot-reload", paths.LambdaCode, "--allow-hot-reload", Path.Combine(paths.Repository, "cdk.out")],
                 gone => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), gone, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
-            table.AddRow("AWS emulator", endpoint.ToString(),
-                $"pid {emulator.RunningPid()}, log {Path.GetRelativePath(paths.Repository, emulator.LogFile)}; ECS tasks: {runtimes.Ecs}, Lambda: {runtimes.Lambda}");
+            var emulatorLog = Path.GetRelativePath(paths.Repository, emulator.LogFile);
+            table.AddRow(
+                "AWS emulator", endpoint.ToString(), $"pid {emulator.RunningPid()}, log {emulatorLog}; ECS tasks: {runtimes.Ecs}, Lambda: {runtimes.Lambda}");
 
             var slack = new BackgroundProcess(SlackStubProcess, paths);
             var (stubFile, stubArguments) = CliExecutable.Command(
                 "slack-stub", "--port", slackPort.ToString(CultureInfo.InvariantCulture), "--mappings", paths.SlackMappings);
             await EnsureRunningAsync(console, slack, stubFile, stubArguments,
-                gone => SlackStub.Attach(slackUrl).WaitUntilReadyAsync(TimeSpan.FromSeconds(20), gone, cancellationToken), cancellationToken).ConfigureAwait(false);
-            table.AddRow("Slack stub (WireMock.Net)", slackUrl.ToString(), $"pid {slack.RunningPid()}, log {Path.GetRelativePath(paths.Repository, slack.LogFile)}");
+                gone => SlackStub.Attach(slackUrl).WaitUntilReadyAsync(TimeSpan.FromSeconds(20), gone, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            var slackLog = Path.GetRelativePath(paths.Repository, slack.LogFile);
+            table.AddRow("Slack stub (WireMock.Net)", slackUrl.ToString(), $"pid {slack.RunningPid()}, log {slackLog}");
         }
         else
         {
             console.MarkupLine("Waiting for LocalStack (docker compose -f localstack/docker-compose.yml up -d) ...");
-            await HttpReadiness.WaitAsync(new Uri(endpoint, "/_localstack/health"), TimeSpan.FromSeconds(90), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await HttpReadiness.WaitAsync(new Uri(endpoint, "/_localstack/health"), TimeSpan.FromSeconds(90), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
             table.AddRow("LocalStack", endpoint.ToString(), "docker compose (localstack/docker-compose.yml)");
             table.AddRow("Slack stub (WireMock)", slackUrl.ToString(), $"docker compose; LocalStack reaches it as {ComposeSlackUrl}");
         }
+    }
 
-        var settings = new StackSettings
+    /// <summary>Synthesizes (or reuses) the template and deploys it, a line per step; a template error is a user error (exit 1).</summary>
+    private static async Task<DeployResult> DeployAsync(IAnsiConsole console, LocalDeployment deployment, CancellationToken cancellationToken)
+    {
+        var progress = new SynchronousProgress(step => console.MarkupLineInterpolated($"  [green]✓[/] {step}"));
+        try
         {
-            Endpoint = endpoint,
-            LambdaCodeDirectory = paths.LambdaCode,
-            // Step Functions calls Slack from inside the engine: the emulator is on this machine, LocalStack in compose.
-            SlackWebhookUrl = new Uri(engine == "emulator" ? slackUrl : new Uri(ComposeSlackUrl), SlackStub.WebhookPath),
-            WorkerEnvironment = delay > 0
-                ? new Dictionary<string, string> { [WorkerEnvironment.SimulatedDelaySeconds] = delay.ToString(CultureInfo.InvariantCulture) }
-                : new Dictionary<string, string>(),
-        };
-        DeployedStack stack;
-        if (console.Profile.Capabilities.Interactive)
-        {
-            DeployedStack? deployed = null;
-            await console.Status().StartAsync("Deploying the pipeline", async status =>
+            if (!console.Profile.Capabilities.Interactive)
             {
-                var progress = new SynchronousProgress(step =>
+                // Redirected output (CI, make's logs): plain lines, no live status.
+                return await deployment.DeployAsync(progress, cancellationToken).ConfigureAwait(false);
+            }
+
+            DeployResult? result = null;
+            await console.Status().StartAsync("Deploying the pipeline from the synthesized template", async status =>
+            {
+                var live = new SynchronousProgress(step =>
                 {
                     status.Status("Deploying: " + Markup.Escape(step));
-                    console.MarkupLineInterpolated($"  [green]✓[/] {step}");
+                    progress.Report(step);
                 });
-                deployed = await new StackDeployer(settings, progress).DeployAsync(cancellationToken).ConfigureAwait(false);
+                result = await deployment.DeployAsync(live, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
-            stack = deployed!;
+            return result!;
         }
-        else
+        catch (TemplateException e)
         {
-            // Redirected output (CI, make's logs): plain lines, no live status.
-            stack = await new StackDeployer(settings, new SynchronousProgress(step => console.MarkupLineInterpolated($"  [green]✓[/] {step}")))
-                .DeployAsync(cancellationToken).ConfigureAwait(false);
+            throw new BatchKitException(e.Message, e);
         }
-
-        table.AddRow("Bucket", $"s3://{stack.Bucket}", "upload a day to uploads/<day>.zip");
-        table.AddRow("State machine", stack.StateMachineArn, "");
-        table.AddRow("Upload Lambda", stack.UploadFunctionArn, $"code: {Path.GetRelativePath(paths.Repository, paths.LambdaCode)}");
-        console.Write(table);
-        console.MarkupLine("Next: [bold]make demo[/] (or [bold]batchkit run --stores 20[/]), [bold]batchkit upload FILE.zip[/], [bold]batchkit status[/], [bold]batchkit slack[/], [bold]make down[/].");
     }
 
     /// <summary>

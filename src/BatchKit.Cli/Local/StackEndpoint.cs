@@ -9,8 +9,9 @@ namespace BatchKit.Cli.Local;
 
 /// <summary>
 /// The stack a command talks to: <c>--endpoint</c> (default <c>BATCHKIT_ENDPOINT</c>, then http://127.0.0.1:4566;
-/// <c>aws</c> for real AWS with the standard credential chain), <c>--bucket</c> and <c>--slack-url</c> (the stub's
-/// admin side). Shared by every command that reads or writes the pipeline.
+/// <c>aws</c> for real AWS with the standard credential chain), <c>--outputs</c> (the stack's outputs file: the bucket,
+/// the state machine, the functions, as the local deploy or <c>cdk deploy --outputs-file</c> wrote them) and
+/// <c>--slack-url</c> (the stub's admin side). Shared by every command that reads or writes the pipeline.
 /// </summary>
 internal sealed class StackEndpoint : IDisposable
 {
@@ -20,18 +21,23 @@ internal sealed class StackEndpoint : IDisposable
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("BATCHKIT_ENDPOINT") is { Length: > 0 } e ? e : "http://127.0.0.1:4566",
     };
 
-    public static readonly Option<string> BucketOption = new("--bucket") { Description = "The pipeline's bucket.", DefaultValueFactory = _ => "batchkit-sales" };
+    public static readonly Option<string?> OutputsOption = new("--outputs")
+    {
+        Description = "The stack's outputs file (cdk deploy --outputs-file writes one for AWS). "
+            + "Default: $BATCHKIT_OUTPUTS, else .batchkit/outputs.json (make up writes it).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("BATCHKIT_OUTPUTS") is { Length: > 0 } o ? o : null,
+    };
 
     public static readonly Option<string> SlackOption = new("--slack-url") { Description = "The Slack stub (its admin API).", DefaultValueFactory = _ => "http://127.0.0.1:8089" };
 
-    public static readonly Option<string> StateMachineOption = new("--state-machine") { Description = "The workflow's name.", DefaultValueFactory = _ => "sales-batch" };
+    private readonly string? _outputsFile;
+    private DeployedStack? _stack;
 
-    private StackEndpoint(Uri? endpoint, string bucket, Uri slack, string stateMachine)
+    private StackEndpoint(Uri? endpoint, string? outputsFile, Uri slack)
     {
         Endpoint = endpoint;
-        Bucket = bucket;
+        _outputsFile = outputsFile;
         Slack = SlackStub.Attach(slack);
-        StateMachineName = stateMachine;
         var credentials = endpoint is null ? null : new BasicAWSCredentials("test", "test");
         S3 = endpoint is null
             ? new AmazonS3Client()
@@ -44,9 +50,12 @@ internal sealed class StackEndpoint : IDisposable
 
     public bool IsLocal => Endpoint is not null;
 
-    public string Bucket { get; }
+    /// <summary>The deployed stack's names, read from the outputs file on first use.</summary>
+    public DeployedStack Stack => _stack ??= ReadOutputs();
 
-    public string StateMachineName { get; }
+    public string Bucket => Stack.Bucket;
+
+    public string StateMachineName => Stack.StateMachineArn[(Stack.StateMachineArn.LastIndexOf(':') + 1)..];
 
     public SlackStub Slack { get; }
 
@@ -57,9 +66,8 @@ internal sealed class StackEndpoint : IDisposable
     public static void AddTo(Command command)
     {
         command.Options.Add(EndpointOption);
-        command.Options.Add(BucketOption);
+        command.Options.Add(OutputsOption);
         command.Options.Add(SlackOption);
-        command.Options.Add(StateMachineOption);
     }
 
     public static StackEndpoint From(ParseResult parse)
@@ -76,7 +84,29 @@ internal sealed class StackEndpoint : IDisposable
             throw new BatchKitException($"--slack-url '{parse.GetValue(SlackOption)}' is not a URL");
         }
 
-        return new StackEndpoint(url, parse.GetValue(BucketOption)!, slack, parse.GetValue(StateMachineOption)!);
+        return new StackEndpoint(url, parse.GetValue(OutputsOption), slack);
+    }
+
+    /// <summary>
+    /// Fails with what to do when nothing listens at the endpoint: checked before the outputs file is read, since a
+    /// stopped stack is the likelier cause of both.
+    /// </summary>
+    public async Task EnsureAnswersAsync(CancellationToken cancellationToken)
+    {
+        if (Endpoint is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            using var response = await http.GetAsync(Endpoint, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new BatchKitException($"nothing answers at {Where} ({e.Message}): start the stack with `make up`", e);
+        }
     }
 
     /// <summary>The state machine's ARN, or a clear error when the stack is not deployed there.</summary>
@@ -84,9 +114,10 @@ internal sealed class StackEndpoint : IDisposable
     {
         try
         {
-            var machines = await StepFunctions.ListStateMachinesAsync(cancellationToken).ConfigureAwait(false);
-            return machines.FirstOrDefault(m => m.Name == StateMachineName).StateMachineArn
-                ?? throw new BatchKitException($"no state machine '{StateMachineName}' at {Where}: run `make up` (or `batchkit up`) first");
+            return await StepFunctions.DescribeStateMachineAsync(Stack.StateMachineArn, cancellationToken).ConfigureAwait(false) is { } machine
+                ? machine.StateMachineArn
+                : throw new BatchKitException(
+                    $"the state machine {Stack.StateMachineArn} (from the outputs file) is not deployed at {Where}: run `make up` (or `batchkit up`) again");
         }
         catch (HttpRequestException e)
         {
@@ -100,5 +131,24 @@ internal sealed class StackEndpoint : IDisposable
     {
         S3.Dispose();
         StepFunctions.Dispose();
+    }
+
+    private DeployedStack ReadOutputs()
+    {
+        var path = _outputsFile ?? Path.Combine(LocalPaths.Find().State, CloudFormation.Deploy.StackOutputsFile.FileName);
+        if (!File.Exists(path))
+        {
+            throw new BatchKitException(
+                $"no stack outputs at {path}: deploy first (`make up`), or pass --outputs FILE (what `cdk deploy --outputs-file FILE` wrote)");
+        }
+
+        try
+        {
+            return DeployedStack.Read(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BatchKitException(e.Message, e);
+        }
     }
 }

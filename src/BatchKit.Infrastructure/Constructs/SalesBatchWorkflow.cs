@@ -54,7 +54,9 @@ internal sealed class SalesBatchWorkflow : Construct
         {
             StateMachineName = names.StateMachineName,
             StateMachineType = StateMachineType.STANDARD,
-            DefinitionBody = DefinitionBody.FromString(WorkflowDefinition.Template),
+            DefinitionBody = DefinitionBody.FromString(props.Settings.WorkerHeartbeatSeconds is { } heartbeat
+                ? WorkflowDefinition.WithWorkerHeartbeatSeconds(heartbeat)
+                : WorkflowDefinition.Template),
             DefinitionSubstitutions = substitutions,
             Role = Role,
             Logs = new LogOptions { Destination = LogGroup, Level = LogLevel.ERROR, IncludeExecutionData = false },

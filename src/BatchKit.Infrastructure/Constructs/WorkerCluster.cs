@@ -52,8 +52,7 @@ internal sealed class WorkerCluster : Construct
             }),
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = LogGroup, StreamPrefix = ContainerName }),
             Essential = true,
-            // The worker resolves its region like every AWS SDK: say it rather than rely on the platform's defaults.
-            Environment = new Dictionary<string, string> { ["AWS_REGION"] = Aws.REGION },
+            Environment = ContainerEnvironment(settings),
         });
 
         // The worker's own permissions: read one store file, answer (and heartbeat) its task token.
@@ -78,4 +77,8 @@ internal sealed class WorkerCluster : Construct
     public ContainerDefinition Container { get; }
 
     public LogGroup LogGroup { get; }
+
+    /// <summary>The worker resolves its region like every AWS SDK: say it rather than rely on the platform's defaults.</summary>
+    private static Dictionary<string, string> ContainerEnvironment(BatchKitSettings settings) =>
+        new(settings.WorkerEnvironment, StringComparer.Ordinal) { ["AWS_REGION"] = Aws.REGION };
 }

@@ -7,6 +7,9 @@ internal static class EcsErrors
 {
     public static ServiceErrorException ClusterNotFound(string cluster) => new("ClusterNotFoundException", $"Cluster not found: {cluster}");
 
+    public static ServiceErrorException ClusterContainsTasks(string cluster) =>
+        new("ClusterContainsTasksException", $"The cluster {cluster} cannot be deleted while tasks are active.");
+
     public static ServiceErrorException InvalidParameter(string message) => new("InvalidParameterException", message);
 
     public static ServiceErrorException Client(string message) => new("ClientException", message);
