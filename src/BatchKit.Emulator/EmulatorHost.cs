@@ -46,7 +46,11 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// Starts the emulator. Throws <see cref="ContainerEngineUnavailableException"/> when a container runtime was asked
     /// for and no Docker engine answers.
     /// </summary>
-    public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    public static Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default) =>
+        StartAsync(options, TimeProvider.System, cancellationToken);
+
+    /// <summary>Starts the emulator on another clock (tests move a fake one to fire schedules without waiting).</summary>
+    internal static async Task<EmulatorHost> StartAsync(EmulatorOptions options, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var data = new DataDirectory(options);
@@ -57,7 +61,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.WebHost.UseUrls($"http://{options.BindAddress}:{options.Port}");
 
         var endpoint = new EmulatorEndpoint(options.SecretKey);
-        var services = new EmulatorServices(options, data, runtimes, endpoint, TimeProvider.System);
+        var services = new EmulatorServices(options, data, runtimes, endpoint, time);
         var router = new RequestRouter(services);
         var app = builder.Build();
         app.Run(router.HandleAsync);

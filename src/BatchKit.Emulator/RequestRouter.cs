@@ -4,8 +4,9 @@ namespace BatchKit.Emulator;
 
 /// <summary>
 /// Picks the protocol handler for a request, the way one LocalStack-style port serves every service: the viewer and
-/// BatchKit's own read-outs under /_batchkit, the JSON protocols by X-Amz-Target, Lambda's REST-JSON by path and
-/// signing scope, and everything else is S3. An AWS call that may have written something moves the viewer's change feed.
+/// BatchKit's own read-outs under /_batchkit, the JSON protocols by X-Amz-Target, the query protocol by a form signed
+/// for its service, the REST-JSON services (Lambda, SES v2) by signing scope and path, and everything else is S3. An
+/// AWS call that may have written something moves the viewer's change feed.
 /// </summary>
 internal sealed class RequestRouter(EmulatorServices services)
 {
@@ -42,6 +43,11 @@ internal sealed class RequestRouter(EmulatorServices services)
         if (Protocol.AwsJsonProtocol.Serves(request))
         {
             return services.AwsJson;
+        }
+
+        if (services.Query.Serves(request))
+        {
+            return services.Query;
         }
 
         return services.RestJson.Serves(request) ? services.RestJson : services.RestXml;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BatchKit.Emulator.Protocol;
 using BatchKit.Emulator.Services.S3;
 using Xunit.Abstractions;
 
@@ -79,10 +80,27 @@ public sealed partial class FuzzSuiteTests(ITestOutputHelper output) : IAsyncLif
         var services = _host.Services;
         return
         [
-            .. services.AwsJson.Services.Select(s => new Plan("json", BotocoreModels.Load(s.ModelName), s.Operations)),
+            .. services.AwsJson.Services.Select(s => new Plan("json", AsJson(BotocoreModels.Load(s.ModelName), s), s.Operations)),
             .. services.RestJson.Services.Select(s => new Plan("rest-json", BotocoreModels.Load(s.ModelName), s.Operations)),
             new Plan("s3", BotocoreModels.Load("s3"), S3Provider.Operations),
         ];
+    }
+
+    /// <summary>
+    /// A model whose botocore protocol is query (STS) is driven over the AWS JSON protocol the emulator also serves it
+    /// on: the target prefix and JSON version come from the service, the shapes from the model.
+    /// </summary>
+    private static JsonObject AsJson(JsonObject model, IJsonService service)
+    {
+        var metadata = model["metadata"]!.AsObject();
+        if (metadata["protocol"]!.GetValue<string>() != "json")
+        {
+            metadata["protocol"] = "json";
+            metadata["targetPrefix"] = service.TargetPrefix;
+            metadata["jsonVersion"] = service.ContentType["application/x-amz-json-".Length..];
+        }
+
+        return model;
     }
 
     private static IEnumerable<FuzzCase> Cases(Plan plan, string operation)
@@ -112,6 +130,13 @@ public sealed partial class FuzzSuiteTests(ITestOutputHelper output) : IAsyncLif
     private static HashSet<string> Allowed(Plan plan, string operation)
     {
         var allowed = new HashSet<string>(plan.Kind == "s3" ? ResponseCheck.CommonS3Errors : ResponseCheck.CommonJsonErrors, StringComparer.Ordinal);
+        if (plan.Model["metadata"]!["serviceId"]!.GetValue<string>() == "SQS")
+        {
+            // SQS's common errors include InvalidParameterValue (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/CommonErrors.html),
+            // its JSON protocol's name for a queue name or attribute SQS refuses.
+            allowed.Add("InvalidParameterValueException");
+        }
+
         foreach (var error in plan.Model["operations"]![operation]!["errors"] as JsonArray ?? [])
         {
             var shape = plan.Model["shapes"]![error!["shape"]!.GetValue<string>()]!;

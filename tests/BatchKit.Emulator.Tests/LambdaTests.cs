@@ -153,7 +153,7 @@ public sealed class LambdaTests : IAsyncLifetime
         Assert.Equal(400, (int)bad.StatusCode);
         Assert.Contains("InvalidRequestContentException", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        (status, response, _) = await _emulator.LambdaAsync(HttpMethod.Get, "/echo2/aliases");
+        (status, response, _) = await _emulator.LambdaAsync(HttpMethod.Get, "/echo2/policy"); // GetPolicy: not emulated
         Assert.Equal(404, status);
         Assert.Equal("UnknownOperationException", response.Headers.GetValues("x-amzn-ErrorType").Single());
     }

@@ -20,10 +20,11 @@ namespace BatchKit.Emulator.Diagnostics;
 /// <item><c>GET /_batchkit/lambda/logs?function=NAME</c>: a function's runtime output;</item>
 /// <item><c>GET /_batchkit/lambda/async-events[?function=NAME]</c>: every asynchronous event accepted, with its attempts;</item>
 /// <item><c>GET /_batchkit/lambda/failed-events</c>: asynchronous events that failed every attempt (Lambda's
-/// on-failure destination).</item>
+/// on-failure destination);</item>
+/// <item><c>GET /_batchkit/ses/messages</c>: every message SES delivered into the local mailbox, oldest first.</item>
 /// </list>
 /// </summary>
-internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda, DataDirectory data) : ProtocolHandler
+internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda, DataDirectory data, Services.Ses.SesStore mail) : ProtocolHandler
 {
     public const string Prefix = "/_batchkit";
     private const string ContentType = "application/json";
@@ -49,6 +50,7 @@ internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda, DataDi
             _ when path.StartsWith("/ecs/metadata/", StringComparison.Ordinal) => TaskMetadataAsync(context, path["/ecs/metadata/".Length..]),
             "/lambda/logs" => WriteAsync(context, FunctionLogs(query["function"].ToString())),
             "/lambda/failed-events" => WriteAsync(context, FailedEvents()),
+            "/ses/messages" => WriteAsync(context, new JsonObject { ["messages"] = new JsonArray([.. mail.Messages()]) }),
             "/lambda/async-events" => WriteAsync(context, AsyncEvents(query["function"] is { Count: > 0 } f ? f.ToString() : null)),
             _ => throw new ServiceErrorException("NotFound", $"BatchKit's emulator has no read-out at {request.Path}.", 404),
         };
@@ -70,7 +72,8 @@ internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda, DataDi
         ["services"] = new JsonObject
         {
             ["s3"] = "available", ["ssm"] = "available", ["stepfunctions"] = "available",
-            ["ecs"] = "available", ["events"] = "available", ["lambda"] = "available",
+            ["ecs"] = "available", ["events"] = "available", ["lambda"] = "available", ["dynamodb"] = "available", ["sqs"] = "available",
+            ["sts"] = "available", ["ses"] = "available",
         },
     };
 

@@ -51,6 +51,11 @@ internal static class JsonProtocol
     public static Task WriteErrorAsync(HttpResponse response, ServiceErrorException error, string contentType)
     {
         response.Headers["x-amzn-ErrorType"] = error.Code;
+        if (error.QueryCode is { } queryCode)
+        {
+            response.Headers["x-amzn-query-error"] = $"{queryCode};{(error.StatusCode < 500 ? "Sender" : "Receiver")}";
+        }
+
         return WriteAsync(response, new JsonObject { ["__type"] = error.Code, ["message"] = error.Message }, contentType, error.StatusCode);
     }
 

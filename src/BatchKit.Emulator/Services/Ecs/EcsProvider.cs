@@ -35,6 +35,8 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
         ["ListTasks"] = ListTasks,
         ["StopTask"] = StopTask,
         ["DeleteCluster"] = DeleteCluster,
+        ["ListTaskDefinitions"] = ListTaskDefinitions,
+        ["ListTaskDefinitionFamilies"] = ListTaskDefinitionFamilies,
         ["DeregisterTaskDefinition"] = DeregisterTaskDefinition,
     };
 
@@ -53,59 +55,6 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
 
         var arn = store.Clusters.GetOrAdd(name, ClusterArn);
         return new JsonObject { ["cluster"] = new JsonObject { ["clusterArn"] = arn, ["clusterName"] = name, ["status"] = "ACTIVE" } };
-    }
-
-    /// <summary>https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html</summary>
-    public JsonObject ListClusters(JsonObject request) =>
-        new() { ["clusterArns"] = new JsonArray([.. store.Clusters.Values.Order(StringComparer.Ordinal).Select(a => (JsonNode)a)]) };
-
-    /// <summary>Named clusters (the default one when none is named); unknown ones are failures with reason MISSING.</summary>
-    public JsonObject DescribeClusters(JsonObject request)
-    {
-        var found = new JsonArray();
-        var failures = new JsonArray();
-        foreach (var reference in request["clusters"] is JsonArray names ? names.Select(n => n!.GetValue<string>()) : ["default"])
-        {
-            var name = ClusterName(reference);
-            if (store.Clusters.TryGetValue(name, out var arn))
-            {
-                var tasks = store.Tasks.Values.Where(t => t.ClusterArn == arn).ToList();
-                found.Add(new JsonObject
-                {
-                    ["clusterArn"] = arn,
-                    ["clusterName"] = name,
-                    ["status"] = "ACTIVE",
-                    ["registeredContainerInstancesCount"] = 0,
-                    ["runningTasksCount"] = tasks.Count(t => t.LastStatus == "RUNNING"),
-                    ["pendingTasksCount"] = tasks.Count(t => t.LastStatus is "PROVISIONING" or "PENDING"),
-                    ["activeServicesCount"] = 0,
-                });
-            }
-            else
-            {
-                failures.Add(new JsonObject { ["arn"] = reference.StartsWith("arn:", StringComparison.Ordinal) ? reference : ClusterArn(reference), ["reason"] = "MISSING" });
-            }
-        }
-
-        return new JsonObject { ["clusters"] = found, ["failures"] = failures };
-    }
-
-    /// <summary>
-    /// Refused while the cluster has tasks that have not stopped, as ECS refuses it.
-    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteCluster.html
-    /// </summary>
-    public JsonObject DeleteCluster(JsonObject request)
-    {
-        var reference = request["cluster"]?.GetValue<string>() ?? throw EcsErrors.InvalidParameter("cluster is required");
-        var arn = Cluster(reference);
-        if (store.Tasks.Values.Any(t => t.ClusterArn == arn && t.LastStatus != "STOPPED"))
-        {
-            throw EcsErrors.ClusterContainsTasks(reference);
-        }
-
-        var name = arn[(arn.IndexOf(":cluster/", StringComparison.Ordinal) + 9)..];
-        store.Clusters.TryRemove(name, out _);
-        return new JsonObject { ["cluster"] = new JsonObject { ["clusterArn"] = arn, ["clusterName"] = name, ["status"] = "INACTIVE" } };
     }
 
     public JsonObject RegisterTaskDefinition(JsonObject request)
@@ -133,27 +82,6 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
 
     public JsonObject DescribeTaskDefinition(JsonObject request) =>
         new() { ["taskDefinition"] = Definition(request["taskDefinition"]?.GetValue<string>() ?? "").DeepClone() };
-
-    /// <summary>
-    /// Marks one revision INACTIVE: a family without a revision then means its latest ACTIVE one.
-    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html
-    /// </summary>
-    public JsonObject DeregisterTaskDefinition(JsonObject request)
-    {
-        var reference = request["taskDefinition"]?.GetValue<string>() ?? throw EcsErrors.InvalidParameter("taskDefinition is required");
-        if (!reference.Contains(':', StringComparison.Ordinal))
-        {
-            throw EcsErrors.Client($"The specified task definition identifier is invalid. Specify a valid name or ARN and revision: {reference}");
-        }
-
-        var definition = Definition(reference);
-        lock (definition)
-        {
-            definition["status"] = "INACTIVE";
-            definition["deregisteredAt"] = time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
-            return new JsonObject { ["taskDefinition"] = definition.DeepClone() };
-        }
-    }
 
     /// <summary>
     /// The task metadata endpoint v4 a container finds at <c>ECS_CONTAINER_METADATA_URI_V4</c>: <c>{uri}</c> describes
@@ -349,10 +277,6 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
     private string Cluster(string nameOrArn) =>
         store.Clusters.TryGetValue(ClusterName(nameOrArn), out var arn) ? arn : throw EcsErrors.ClusterNotFound(nameOrArn);
 
-    private static string ClusterName(string nameOrArn) =>
-        nameOrArn.Contains(":cluster/", StringComparison.Ordinal) ? nameOrArn[(nameOrArn.IndexOf(":cluster/", StringComparison.Ordinal) + 9)..] : nameOrArn;
-
-    private string ClusterArn(string name) => $"arn:aws:ecs:{options.Region}:{options.AccountId}:cluster/{name}";
 
     /// <summary>"family", "family:3" or a full task-definition ARN.</summary>
     private JsonObject Definition(string reference)
@@ -368,7 +292,8 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
         {
             if (parts.Length == 1)
             {
-                return revisions.LastOrDefault(r => r["status"]?.GetValue<string>() != "INACTIVE")
+                // The family alone names its newest ACTIVE revision.
+                return revisions.LastOrDefault(r => r["status"]!.GetValue<string>() == "ACTIVE")
                     ?? throw EcsErrors.Client($"Unable to describe task definition: {reference} has no ACTIVE revision");
             }
 

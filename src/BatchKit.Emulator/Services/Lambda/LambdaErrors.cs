@@ -13,6 +13,12 @@ internal static class LambdaErrors
 
     public static ServiceErrorException InvalidRequestContent(string message) => new("InvalidRequestContentException", message);
 
+    public static ServiceErrorException ReservedConcurrencyExceeded() =>
+        new("TooManyRequestsException", "Rate Exceeded. (Reason: ReservedFunctionConcurrentInvocationLimitExceeded: the function's reserved concurrency is 0)", 429);
+
+    public static ServiceErrorException AliasNotFound(string arn) => new("ResourceNotFoundException", $"Alias not found: {arn}", 404);
+
+    public static ServiceErrorException AliasExists(string arn) => new("ResourceConflictException", $"Alias already exists: {arn}", 409);
     /// <summary>A synchronous Invoke payload over 6 MB (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html#API_Invoke_Errors).</summary>
     public static ServiceErrorException RequestTooLarge(long limit, string operation) =>
         new("RequestTooLargeException", $"Request must be smaller than {limit} bytes for the {operation} operation", 413);

@@ -22,6 +22,9 @@ internal sealed record LambdaFunction(
     DateTimeOffset LastModified,
     string? Description)
 {
+    /// <summary><c>$LATEST</c>, or the number PublishVersion gave this snapshot (its ARN then ends in <c>:N</c>).</summary>
+    public string Version { get; init; } = "$LATEST";
+
     /// <summary>The executable an OS-only runtime runs: <c>bootstrap</c> at the root of the deployment package.</summary>
     public string Bootstrap => Path.Combine(CodeDirectory, "bootstrap");
 
@@ -41,7 +44,7 @@ internal sealed record LambdaFunction(
             [nameof(MemorySize)] = MemorySize,
             [nameof(LastModified)] = LastModified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", System.Globalization.CultureInfo.InvariantCulture),
             [nameof(CodeSha256)] = CodeSha256,
-            ["Version"] = "$LATEST",
+            [nameof(Version)] = Version,
             ["State"] = "Active",
             ["LastUpdateStatus"] = "Successful",
             ["PackageType"] = "Zip",

@@ -46,12 +46,15 @@ internal sealed partial class LambdaProvider(
     [
         "CreateFunction", "ListFunctions", "GetFunction", "DeleteFunction", "GetFunctionConfiguration",
         "UpdateFunctionConfiguration", "UpdateFunctionCode", "AddPermission", "Invoke",
+        "PutFunctionConcurrency", "GetFunctionConcurrency", "DeleteFunctionConcurrency", "PublishVersion", "ListVersionsByFunction",
+        "CreateAlias", "ListAliases", "GetAlias", "UpdateAlias", "DeleteAlias",
     ];
 
-    /// <summary>True when a request is for Lambda: its path and its signing service say so (a bucket may be named 2015-03-31).</summary>
-    public bool Serves(HttpRequest request) =>
-        request.Path.StartsWithSegments(PathPrefix, StringComparison.Ordinal)
-        && request.Headers.Authorization.ToString().Contains("/lambda/aws4_request", StringComparison.Ordinal);
+    /// <summary>
+    /// True when a request is for Lambda: it was signed for <c>lambda</c>. Every Lambda path is Lambda's, whatever its API
+    /// date (<c>/2019-09-30/functions/{name}/concurrency</c> too), and a bucket named like a date stays S3's.
+    /// </summary>
+    public bool Serves(HttpRequest request) => SigningScope.Service(request) == "lambda";
 
     public (long Limit, Func<long, ServiceErrorException> TooLarge) BodyLimit(string operation) => operation switch
     {
@@ -94,7 +97,8 @@ internal sealed partial class LambdaProvider(
                 await InvokeAsync(context, request.Label("FunctionName"), request.Body).ConfigureAwait(false);
                 break;
             default:
-                throw LambdaErrors.UnknownOperation(context.Request.Method, context.Request.Path);
+                await HandleVersionsAndConcurrencyAsync(context, request).ConfigureAwait(false);
+                break;
         }
     }
 
@@ -144,7 +148,13 @@ internal sealed partial class LambdaProvider(
         {
             store.Configurations.TryRemove(name, out _);
             store.Policies.TryRemove(name, out _);
+            store.Aliases.TryRemove(name, out _);
+            store.Concurrency.TryRemove(name, out _);
             await runtime.DisposeAsync().ConfigureAwait(false);
+            foreach (var version in store.Versions.TryRemove(name, out var versions) ? versions : [])
+            {
+                await version.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -190,13 +200,18 @@ internal sealed partial class LambdaProvider(
     public async Task InvokeAsync(HttpContext context, string nameOrArn, byte[] body)
     {
         var runtime = Runtime(nameOrArn, context.Request.Query["Qualifier"].ToString());
+        if (store.Concurrency.GetValueOrDefault(runtime.Function.FunctionName, -1) == 0)
+        {
+            throw LambdaErrors.ReservedConcurrencyExceeded();
+        }
+
         var payload = Payload(body);
         var response = context.Response;
         switch (context.Request.Headers["X-Amz-Invocation-Type"].ToString())
         {
             case "" or "RequestResponse":
                 var result = await runtime.InvokeAsync(payload).ConfigureAwait(false);
-                response.Headers["X-Amz-Executed-Version"] = "$LATEST";
+                response.Headers["X-Amz-Executed-Version"] = runtime.Function.Version;
                 if (result.FunctionError is { } functionError)
                 {
                     response.Headers["X-Amz-Function-Error"] = functionError;
@@ -245,7 +260,7 @@ internal sealed partial class LambdaProvider(
 
         qualifier = string.IsNullOrEmpty(qualifier) ? arnQualifier : qualifier;
         functionArn = $"arn:aws:lambda:{options.Region}:{options.AccountId}:function:{name}{(qualifier is null ? "" : ":" + qualifier)}";
-        runtime = qualifier is null or "$LATEST" ? store.Functions.GetValueOrDefault(name) : null;
+        runtime = qualifier is null or "$LATEST" ? store.Functions.GetValueOrDefault(name) : Qualified(name, qualifier);
         return runtime is not null;
     }
 
@@ -318,8 +333,14 @@ internal sealed partial class LambdaProvider(
         }
     }
 
-    private FunctionRuntime NewRuntime(LambdaFunction function) =>
-        new(function, options.MaxLambdaEnvironments, launcher, new LambdaWorkload(endpoint, options), time, invocationsChanged);
+    /// <summary>A function's environments are capped by the emulator's limit and by its reserved concurrency, if lower.</summary>
+    private FunctionRuntime NewRuntime(LambdaFunction function) => new(
+        function,
+        Math.Min(options.MaxLambdaEnvironments, store.Concurrency.GetValueOrDefault(function.FunctionName, int.MaxValue)),
+        launcher,
+        new LambdaWorkload(endpoint, options),
+        time,
+        invocationsChanged);
 
     /// <summary>The Invoke body: JSON (an empty body is <c>{}</c>), or InvalidRequestContentException as Lambda answers.</summary>
     private static byte[] Payload(byte[] body)

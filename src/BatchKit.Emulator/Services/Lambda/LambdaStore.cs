@@ -22,4 +22,13 @@ internal sealed class LambdaStore(DataDirectory data)
     public RecordTable<List<JsonObject>> Policies { get; } = new(data, "lambda-policies", new(
         statements => new JsonArray([.. statements.Select(s => s.DeepClone())]),
         node => [.. node.AsArray().Select(s => s!.AsObject().DeepClone().AsObject())]));
+
+    /// <summary>Published versions by function name (index 0 is version 1), each with its own runtime. In memory only for now.</summary>
+    public ConcurrentDictionary<string, List<FunctionRuntime>> Versions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Aliases by function name, then alias name (the AliasConfiguration as AWS returns it). In memory only for now.</summary>
+    public ConcurrentDictionary<string, ConcurrentDictionary<string, JsonObject>> Aliases { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reserved concurrency by function name (PutFunctionConcurrency). In memory only for now.</summary>
+    public ConcurrentDictionary<string, int> Concurrency { get; } = new(StringComparer.Ordinal);
 }

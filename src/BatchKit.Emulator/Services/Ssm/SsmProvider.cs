@@ -10,7 +10,7 @@ namespace BatchKit.Emulator.Services.Ssm;
 /// tier's value size, SecureString encryption) are checked here.
 /// https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_Operations.html
 /// </summary>
-internal sealed class SsmProvider(SsmStore store, EmulatorOptions options, TimeProvider time) : IJsonService
+internal sealed partial class SsmProvider(SsmStore store, EmulatorOptions options, TimeProvider time) : IJsonService
 {
     /// <summary>Standard-tier values hold 4 KB, Advanced 8 KB (https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html).</summary>
     public const int StandardMaxValue = 4096;
@@ -40,6 +40,12 @@ internal sealed class SsmProvider(SsmStore store, EmulatorOptions options, TimeP
         ["GetParameters"] = GetParameters,
         ["GetParametersByPath"] = GetParametersByPath,
         ["DeleteParameter"] = DeleteParameter,
+        ["DeleteParameters"] = DeleteParameters,
+        ["DescribeParameters"] = DescribeParameters,
+        ["GetParameterHistory"] = GetParameterHistory,
+        ["AddTagsToResource"] = AddTagsToResource,
+        ["ListTagsForResource"] = ListTagsForResource,
+        ["RemoveTagsFromResource"] = RemoveTagsFromResource,
     };
 
     public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) =>
@@ -72,6 +78,7 @@ internal sealed class SsmProvider(SsmStore store, EmulatorOptions options, TimeP
             Tier = tier,
         };
         store.Parameters[name] = parameter;
+        Remember(parameter, request["Tags"] as JsonArray);
         return new JsonObject { ["Version"] = parameter.Version, ["Tier"] = tier };
     }
 
@@ -125,8 +132,8 @@ internal sealed class SsmProvider(SsmStore store, EmulatorOptions options, TimeP
 
     public JsonObject DeleteParameter(JsonObject request)
     {
-        var name = request["Name"]!.GetValue<string>();
-        return store.Parameters.TryRemove(name, out _) ? [] : throw SsmErrors.ParameterNotFound(name);
+        var name = Required(request, "Name");
+        return Forget(name) ? [] : throw SsmErrors.ParameterNotFound(name);
     }
 
     /// <summary>The tier a value needs: Standard holds 4 KB, Advanced 8 KB; Intelligent-Tiering picks the smaller that fits.</summary>
