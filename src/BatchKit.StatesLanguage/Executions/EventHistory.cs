@@ -39,6 +39,17 @@ internal sealed class EventHistory(TimeProvider time, Action? added = null)
         }
     }
 
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _events.Count;
+            }
+        }
+    }
+
     public IReadOnlyList<HistoryEvent> Snapshot()
     {
         lock (_lock)

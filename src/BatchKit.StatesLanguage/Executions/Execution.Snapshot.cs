@@ -10,12 +10,13 @@ public sealed partial class Execution
     {
         lock (_lock)
         {
-            return new ExecutionSnapshot(Identity, Input, StartDate, Status, StopDate, Output, Error, Cause, GetHistory(), [.. MapRuns.Select(m => m.Snapshot())]);
+            return new ExecutionSnapshot(Identity, Input, StartDate, Status, StopDate, Output, Error, Cause, GetHistory(), [.. MapRuns.Select(m => m.Snapshot())],
+                RedriveCount, RedriveDate, _run.Memo.Snapshot());
         }
     }
 
     /// <summary>
-    /// An execution from its snapshot, read-only: a finished one as it ended; one that was still running when the
+    /// An execution from its snapshot, read-only until redriven: a finished one as it ended; one that was still running when the
     /// host stopped cannot go on (its tasks, timers and tokens were in the stopped process), so it fails with
     /// <c>States.Runtime</c> and <paramref name="interruptedCause"/>, recorded as its last history event, as do its
     /// running Map Run children.
@@ -24,9 +25,15 @@ public sealed partial class Execution
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var run = new ExecutionRun(snapshot.Identity, time, null, null, null, new TaskTokenRegistry());
+        run.Memo.Load(snapshot.Memo);
         run.History.Restore(snapshot.History);
         var last = snapshot.History.Count == 0 ? 0 : snapshot.History[^1].Id;
-        var execution = new Execution(run, snapshot.Input, snapshot.StartDate) { RootHistory = new EventHistoryContext(last) };
+        var execution = new Execution(run, snapshot.Input, snapshot.StartDate)
+        {
+            RootHistory = new EventHistoryContext(last),
+            RedriveCount = snapshot.RedriveCount,
+            RedriveDate = snapshot.RedriveDate,
+        };
         foreach (var mapRun in snapshot.MapRuns)
         {
             run.MapRuns.Enqueue(MapRunRecord.Restore(mapRun, time, interruptedCause));

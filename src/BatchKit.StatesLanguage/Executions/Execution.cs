@@ -9,8 +9,8 @@ namespace BatchKit.StatesLanguage.Executions;
 /// </summary>
 public sealed partial class Execution
 {
-    private readonly ExecutionRun _run;
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ExecutionRun _run;
+    private TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
 
     internal Execution(ExecutionRun run, string input, DateTimeOffset startDate)
@@ -37,8 +37,15 @@ public sealed partial class Execution
 
     public string? Cause { get; private set; }
 
-    /// <summary>Completes when the execution reaches a terminal status.</summary>
+    /// <summary>Completes when the execution reaches a terminal status (a redrive starts a new one).</summary>
     public Task Completion => _completion.Task;
+
+    /// <summary>How many times RedriveExecution restarted it, and when last.</summary>
+    public int RedriveCount { get; private set; }
+
+    public DateTimeOffset? RedriveDate { get; private set; }
+
+    internal ExecutionRun Run => _run;
 
     public IReadOnlyList<HistoryEvent> GetHistory() => _run.History.Snapshot();
 

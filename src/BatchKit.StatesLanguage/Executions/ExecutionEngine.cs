@@ -28,6 +28,30 @@ public sealed class ExecutionEngine(
     }
 
     /// <summary>
+    /// RedriveExecution: restarts <paramref name="execution"/> (FAILED, TIMED_OUT or ABORTED; see
+    /// <see cref="Execution.RedriveRefusal"/>) from the state it did not finish, on this engine's services (so one
+    /// restored after a host restart runs again), keeping its history, Map Runs and the results that succeeded.
+    /// False when it is not redrivable. https://docs.aws.amazon.com/step-functions/latest/dg/redrive-executions.html
+    /// </summary>
+    public bool Redrive(Execution execution, StateMachineDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        ArgumentNullException.ThrowIfNull(definition);
+        var run = RunFor(execution);
+        if (!execution.BeginRedrive(run, time.GetUtcNow()))
+        {
+            return false;
+        }
+
+        ExecutionLauncher.Redrive(execution, run, definition.Graph, definition.TimeoutSeconds);
+        return true;
+    }
+
+    /// <summary>A fresh run for a redrive: this engine's services, the execution's history, Map Runs and memo carried over.</summary>
+    private ExecutionRun RunFor(Execution execution) =>
+        new ExecutionRun(execution.Identity, time, integration, itemReader, resultWriter, TaskTokens, HistoryChanged).WithPastOf(execution.Run);
+
+    /// <summary>
     /// TestState: runs <paramref name="stateName"/> of <paramref name="definition"/> (see
     /// <see cref="StateMachineDefinition.ParseForTest"/>) once with <paramref name="input"/> (JSON text) and the given
     /// workflow variables, and reports its outcome and data flow.

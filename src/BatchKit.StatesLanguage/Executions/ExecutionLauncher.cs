@@ -33,6 +33,46 @@ internal static class ExecutionLauncher
         return execution;
     }
 
+    /// <summary>
+    /// RedriveExecution: records ExecutionRedriven and runs the graph again from the state the execution did not finish
+    /// (the root frame resumes from the run's <see cref="RedriveMemo"/>). The caller has moved it back to RUNNING.
+    /// https://docs.aws.amazon.com/step-functions/latest/dg/redrive-executions.html
+    /// </summary>
+    public static void Redrive(Execution execution, ExecutionRun run, StatesGraph graph, long? timeoutSeconds, CancellationToken parentStop = default)
+    {
+        var input = JsonText.Parse(execution.Input);
+        var context = ContextObject(run.Identity, input, execution.StartDate);
+        var contextExecution = context["Execution"]!.AsObject();
+        contextExecution["RedriveCount"] = execution.RedriveCount;
+        contextExecution["RedriveTime"] = Timestamps.Format(execution.RedriveDate!.Value);
+        var history = run.History.Snapshot();
+        var frame = Frame.Root(run, context, history.Count == 0 ? 0 : history[^1].Id);
+        frame.Resuming = true;
+        execution.RootHistory = frame.History;
+        frame.AddEvent("ExecutionRedriven", "executionRedrivenEventDetails", new JsonObject { ["redriveCount"] = execution.RedriveCount });
+        _ = Task.Run(() => RunAsync(graph, execution, run, frame, input, timeoutSeconds, parentStop), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A redriven Map Run's child: one that succeeded is returned as it is; one that did not is redriven on a run of
+    /// the parent's services (it may have been restored after a host restart), resuming from its own memo.
+    /// </summary>
+    public static Execution RedriveChild(Execution child, ExecutionRun parentRun, StatesGraph graph, CancellationToken parentStop)
+    {
+        if (child.Status == ExecutionStatus.Succeeded)
+        {
+            return child;
+        }
+
+        var run = parentRun.Child(child.Identity).WithPastOf(child.Run);
+        if (child.BeginRedrive(run, run.Time.GetUtcNow()))
+        {
+            Redrive(child, run, graph, null, parentStop);
+        }
+
+        return child;
+    }
+
     /// <summary>The context object (<c>$$</c>) an execution starts with.</summary>
     public static JsonObject ContextObject(ExecutionIdentity identity, JsonNode? input, DateTimeOffset startDate) => new()
     {

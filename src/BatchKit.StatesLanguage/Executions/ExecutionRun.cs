@@ -41,6 +41,22 @@ internal sealed class ExecutionRun(
     /// <summary>The Map Runs this execution's Distributed Map states started.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<MapRunRecord> MapRuns { get; } = new();
 
+    /// <summary>Where each unfinished frame stands, for RedriveExecution.</summary>
+    public RedriveMemo Memo { get; private set; } = new();
+
+    /// <summary>For a redrive: this fresh run takes over <paramref name="old"/>'s history, Map Runs and memo.</summary>
+    public ExecutionRun WithPastOf(ExecutionRun old)
+    {
+        History.Restore(old.History.Snapshot());
+        foreach (var mapRun in old.MapRuns)
+        {
+            MapRuns.Enqueue(mapRun);
+        }
+
+        Memo = old.Memo;
+        return this;
+    }
+
     public void Stop() => _stop.Cancel();
 
     /// <summary>A Distributed Map child's run: its own history and stop signal, the same clock, services and tokens.</summary>

@@ -14,7 +14,10 @@ public sealed record ExecutionSnapshot(
     string? Error,
     string? Cause,
     IReadOnlyList<HistoryEvent> History,
-    IReadOnlyList<MapRunSnapshot> MapRuns);
+    IReadOnlyList<MapRunSnapshot> MapRuns,
+    int RedriveCount = 0,
+    DateTimeOffset? RedriveDate = null,
+    RedriveMemoSnapshot? Memo = null);
 
 /// <summary>A Map Run as a host persists it, with its child executions.</summary>
 public sealed record MapRunSnapshot(
@@ -31,4 +34,5 @@ public sealed record MapRunSnapshot(
     long Running,
     long Succeeded,
     long Failed,
-    IReadOnlyList<ExecutionSnapshot> Children);
+    IReadOnlyList<ExecutionSnapshot> Children,
+    int RedriveCount = 0);

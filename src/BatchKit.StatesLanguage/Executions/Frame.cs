@@ -16,13 +16,23 @@ internal sealed class Frame
 {
     private readonly Dictionary<string, JsonNode?> _context;
 
-    private Frame(ExecutionRun run, EventHistoryContext history, Dictionary<string, JsonNode?> context, VariableScope variables)
+    private Frame(ExecutionRun run, EventHistoryContext history, Dictionary<string, JsonNode?> context, VariableScope variables, string path)
     {
         Run = run;
         History = history;
         _context = context;
         Variables = variables;
+        Path = path;
     }
+
+    /// <summary>This frame's name in the <see cref="RedriveMemo"/>: empty for the execution, <c>/State[i]</c> per branch or iteration.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// Set while a redrive re-enters the state this frame failed in: that state's branches or iterations resume from the
+    /// <see cref="RedriveMemo"/> instead of starting afresh. <see cref="TakeResuming"/> clears it, so a retry reruns all.
+    /// </summary>
+    public bool Resuming { get; set; }
 
     public ExecutionRun Run { get; }
 
@@ -32,11 +42,15 @@ internal sealed class Frame
 
     public CancellationToken Cancellation => Run.Cancellation;
 
-    public static Frame Root(ExecutionRun run, JsonObject context) =>
-        new(run, new EventHistoryContext(0), context.ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal), new VariableScope(null));
+    public static Frame Root(ExecutionRun run, JsonObject context, long previousEventId = 0) =>
+        new(run, new EventHistoryContext(previousEventId), context.ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal),
+            new VariableScope(null), "");
 
-    /// <summary>A child frame (branch or iteration): history starts at this frame's source; variables nest.</summary>
-    public Frame Inner()
+    /// <summary>
+    /// A child frame (branch or iteration): history starts at this frame's source; variables nest. <paramref name="path"/>
+    /// names it in the <see cref="RedriveMemo"/> (null: this frame's own, for a Map worker that only groups iterations).
+    /// </summary>
+    public Frame Inner(string? path = null, bool resuming = false)
     {
         var context = new Dictionary<string, JsonNode?>(StringComparer.Ordinal)
         {
@@ -48,7 +62,21 @@ internal sealed class Frame
             context["State"] = state?.DeepClone();
         }
 
-        return new Frame(Run, History.Child(), context, Variables.Inner());
+        return new Frame(Run, History.Child(), context, Variables.Inner(), path ?? Path) { Resuming = resuming };
+    }
+
+    /// <summary>The path of this frame's branch or iteration <paramref name="index"/> of state <paramref name="state"/>.</summary>
+    public string ChildPath(string state, int index) => $"{ChildPrefix(state)}{index}]";
+
+    /// <summary>What the paths of every branch or iteration of <paramref name="state"/> (and the frames inside them) start with.</summary>
+    public string ChildPrefix(string state) => $"{Path}/{state}[";
+
+    /// <summary>Whether the state now running resumes from the memo; answers once per redrive (a retry starts afresh).</summary>
+    public bool TakeResuming()
+    {
+        var resuming = Resuming;
+        Resuming = false;
+        return resuming;
     }
 
     public bool TryGetContext(string member, out JsonNode? value) => _context.TryGetValue(member, out value);

@@ -8,7 +8,7 @@ public sealed partial class MapRunRecord
         lock (_lock)
         {
             return new MapRunSnapshot(MapRunArn, ExecutionArn, StateName, StartDate, MaxConcurrency, ToleratedFailurePercentage, ToleratedFailureCount,
-                Status, StopDate, Total, Running, Succeeded, Failed, [.. _children.Select(c => c.Snapshot())]);
+                Status, StopDate, Total, Running, Succeeded, Failed, [.. _children.Select(c => c.Snapshot())], RedriveCount);
         }
     }
 
@@ -23,6 +23,7 @@ public sealed partial class MapRunRecord
             Total = snapshot.Total,
             Succeeded = snapshot.Succeeded,
             Failed = snapshot.Failed + snapshot.Running,
+            RedriveCount = snapshot.RedriveCount,
         };
         foreach (var child in snapshot.Children)
         {

@@ -66,6 +66,29 @@ public sealed partial class MapRunRecord(
         }
     }
 
+    /// <summary>How many times a redrive of the parent execution redrove this Map Run.</summary>
+    public int RedriveCount { get; private set; }
+
+    /// <summary>A redrive of the parent runs this Map Run again: counts start over as its children are reused or redriven.</summary>
+    internal void Redriven()
+    {
+        lock (_lock)
+        {
+            Status = "RUNNING";
+            StopDate = null;
+            Running = Succeeded = Failed = 0;
+            RedriveCount++;
+        }
+    }
+
+    internal Execution? ChildNamed(string name)
+    {
+        lock (_lock)
+        {
+            return _children.LastOrDefault(c => c.Identity.Name == name);
+        }
+    }
+
     internal void ChildLaunched(Execution child)
     {
         lock (_lock)

@@ -1,15 +1,34 @@
 using System.Text.Json.Nodes;
+using BatchKit.StatesLanguage.Json;
 using BatchKit.StatesLanguage.States;
 
 namespace BatchKit.StatesLanguage.Executions;
 
-/// <summary>Runs a graph from StartAt, state after state, in one frame, until it ends, fails or is stopped.</summary>
+/// <summary>
+/// Runs a graph from StartAt, state after state, in one frame, until it ends, fails or is stopped. Each state entered
+/// is noted in the execution's <see cref="RedriveMemo"/>; a resuming frame (a redrive) starts at the state it noted
+/// last, with that state's input and the frame's variables as they were.
+/// </summary>
 internal static class ProgramRunner
 {
     public static async Task<ProgramOutcome> RunAsync(StatesGraph graph, Frame frame, JsonNode? input)
     {
         var state = graph.States[graph.StartAt];
         var value = input;
+        if (frame.Resuming && frame.Run.Memo.CheckpointOf(frame.Path) is { } checkpoint && graph.States.TryGetValue(checkpoint.State, out var resumed))
+        {
+            state = resumed;
+            value = JsonText.Parse(checkpoint.Input);
+            if (checkpoint.Variables is { } variables)
+            {
+                frame.Variables.Load(JsonText.Parse(variables)!.AsObject());
+            }
+        }
+        else
+        {
+            frame.Resuming = false; // nothing ran here before: the whole frame runs afresh
+        }
+
         while (true)
         {
             if (frame.Cancellation.IsCancellationRequested)
@@ -17,6 +36,7 @@ internal static class ProgramRunner
                 return new ProgramOutcome(null, null, Aborted: true);
             }
 
+            frame.Run.Memo.Enter(frame.Path, state.Name, value, frame.Variables.Snapshot());
             States.StateOutcome outcome;
             try
             {
@@ -27,6 +47,7 @@ internal static class ProgramRunner
                 return new ProgramOutcome(null, null, Aborted: true);
             }
 
+            frame.Resuming = false;
             if (outcome.Failure is { } failure)
             {
                 return new ProgramOutcome(null, failure, Aborted: false);

@@ -56,6 +56,18 @@ internal sealed class VariableScope(VariableScope? parent)
         }
     }
 
+    /// <summary>A redrive puts back the variables this scope held when its frame entered the state it resumes.</summary>
+    public void Load(JsonObject values)
+    {
+        var own = new Dictionary<string, Variable>(StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            own[name] = new Variable(value?.DeepClone());
+        }
+
+        Volatile.Write(ref _values, own);
+    }
+
     /// <summary>This scope's own variables as one object (TestState's inspectionData.variables); empty when none.</summary>
     public JsonObject Snapshot()
     {

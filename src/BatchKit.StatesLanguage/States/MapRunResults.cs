@@ -58,7 +58,7 @@ internal sealed class MapRunResults(int count)
             ["Input"] = JsonText.Serialize(input),
             ["InputDetails"] = new JsonObject { ["Included"] = true },
             ["Name"] = child.Identity.Name,
-            ["RedriveCount"] = 0,
+            ["RedriveCount"] = child.RedriveCount,
             ["RedriveStatus"] = "NOT_REDRIVABLE",
             ["StartDate"] = Timestamps.Format(child.StartDate),
             ["StateMachineArn"] = child.Identity.StateMachineArn,

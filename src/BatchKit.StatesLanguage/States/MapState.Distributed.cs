@@ -7,15 +7,19 @@ namespace BatchKit.StatesLanguage.States;
 
 /// <summary>
 /// Distributed mode: a Map Run whose child executions (one per item or batch) have their own histories; items come
-/// from ItemsPath or the host's ItemReader; results go back as an array or, with ResultWriter, to the host.
+/// from ItemsPath or the host's ItemReader; results go back as an array or, with ResultWriter, to the host. A redrive
+/// of the parent redrives the Map Run: children that succeeded are kept, failed ones redriven, unstarted ones started.
 /// https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html
+/// https://docs.aws.amazon.com/step-functions/latest/dg/redrive-map-run.html
 /// </summary>
 internal sealed partial class MapState
 {
     private async Task<(JsonNode?, Failure?)> RunDistributedAsync(Frame frame, JsonNode? stateInput, JsonArray? items, MapRunLimits limits)
     {
         var maxItems = items is null ? MaxItems(frame, stateInput) : null;
-        var mapRun = StartMapRun(frame, limits);
+        var mapRun = frame.TakeResuming() && frame.Run.MapRuns.LastOrDefault(m => m.StateName == Name && m.Status != "SUCCEEDED") is { } previous
+            ? RedriveMapRun(frame, previous)
+            : StartMapRun(frame, limits);
         if (items is null)
         {
             var read = await ReadItemsAsync(frame, stateInput, maxItems).ConfigureAwait(false);
@@ -61,20 +65,33 @@ internal sealed partial class MapState
         return new MapRun(record, id, childArnPrefix);
     }
 
-    /// <summary>One child execution: waits for a slot under MaxConcurrency, runs the ItemProcessor, collects its result.</summary>
+    /// <summary>The parent's redrive takes up the Map Run it did not finish (same ARN), recording MapRunRedriven.</summary>
+    private static MapRun RedriveMapRun(Frame frame, MapRunRecord record)
+    {
+        record.Redriven();
+        frame.AddEvent("MapRunRedriven", "mapRunRedrivenEventDetails", new JsonObject
+        {
+            ["mapRunArn"] = record.MapRunArn,
+            ["redriveCount"] = record.RedriveCount,
+        });
+        var id = record.MapRunArn[(record.MapRunArn.LastIndexOf(':') + 1)..];
+        var childArnPrefix = record.MapRunArn.Replace(":mapRun:", ":execution:", StringComparison.Ordinal)[..^id.Length];
+        return new MapRun(record, id, childArnPrefix);
+    }
+
+    /// <summary>
+    /// One child execution: waits for a slot under MaxConcurrency, runs the ItemProcessor, collects its result. In a
+    /// redriven Map Run the child of the same index that succeeded is reused and one that did not is redriven.
+    /// </summary>
     private async Task RunChildAsync(Frame frame, MapRun mapRun, JsonNode? input, int index, SemaphoreSlim gate, MapRunResults results)
     {
         await gate.WaitAsync(frame.Cancellation).ConfigureAwait(false);
         try
         {
             mapRun.Record.ChildStarted();
-            var identity = frame.Run.Identity with
-            {
-                ExecutionArn = mapRun.ChildArnPrefix + Guid.NewGuid(),
-                Name = $"{mapRun.Id}-{index}",
-            };
-            var child = ExecutionLauncher.Launch(frame.Run.Child(identity), map.Processor, input, null, parentStop: frame.Cancellation);
-            mapRun.Record.ChildLaunched(child);
+            var child = mapRun.Record.ChildNamed($"{mapRun.Id}-{index}") is { } previous
+                ? ExecutionLauncher.RedriveChild(previous, frame.Run, map.Processor, frame.Cancellation)
+                : LaunchChild(frame, mapRun, input, index);
             await child.Completion.WaitAsync(frame.Cancellation).ConfigureAwait(false);
             mapRun.Record.ChildEnded(child.Status == ExecutionStatus.Succeeded);
             results.Add(index, child, input);
@@ -83,6 +100,18 @@ internal sealed partial class MapState
         {
             gate.Release();
         }
+    }
+
+    private Execution LaunchChild(Frame frame, MapRun mapRun, JsonNode? input, int index)
+    {
+        var identity = frame.Run.Identity with
+        {
+            ExecutionArn = mapRun.ChildArnPrefix + Guid.NewGuid(),
+            Name = $"{mapRun.Id}-{index}",
+        };
+        var child = ExecutionLauncher.Launch(frame.Run.Child(identity), map.Processor, input, null, parentStop: frame.Cancellation);
+        mapRun.Record.ChildLaunched(child);
+        return child;
     }
 
     /// <summary>The Map's result: the outputs in item order or, with a ResultWriter, what the host wrote.</summary>

@@ -7,7 +7,8 @@ namespace BatchKit.StatesLanguage.States;
 /// <summary>
 /// Inline iterations. Up to MaxConcurrency workers take items in order; each worker is a frame, each item a frame
 /// inside it, and the history ids chain as AWS chains them (MapIterationStarted of the next item follows the last
-/// state event of the previous one; MapIterationSucceeded/Failed do not move the chain).
+/// state event of the previous one; MapIterationSucceeded/Failed do not move the chain). A redrive reruns only the
+/// iterations that did not succeed.
 /// </summary>
 internal sealed partial class MapState
 {
@@ -18,12 +19,24 @@ internal sealed partial class MapState
         Failure? failure = null;
         var workerCount = Math.Min(maxConcurrency <= 0 ? items.Count : maxConcurrency, items.Count);
         var workers = Enumerable.Range(0, workerCount).Select(_ => frame.Inner()).ToArray();
+        var memo = frame.Run.Memo;
+        var resuming = frame.TakeResuming();
+        if (!resuming)
+        {
+            memo.Forget(frame.ChildPrefix(Name));
+        }
 
         async Task Work(Frame worker)
         {
             while (Volatile.Read(ref failure) is null && Interlocked.Increment(ref next) is var index && index < items.Count)
             {
-                var job = worker.Inner();
+                var job = worker.Inner(frame.ChildPath(Name, index), resuming);
+                if (resuming && memo.TryGetCompleted(job.Path, out var kept))
+                {
+                    results[index] = kept;
+                    continue;
+                }
+
                 var details = new JsonObject { ["index"] = index, ["name"] = Name };
                 job.AddEvent("MapIterationStarted", "mapIterationStartedEventDetails", details);
                 var input = ItemInput(job, stateInput, items[index], index);
@@ -32,6 +45,7 @@ internal sealed partial class MapState
                 {
                     job.AddEvent("MapIterationSucceeded", "mapIterationSucceededEventDetails", details.DeepClone().AsObject(), updateSource: false);
                     results[index] = outcome.Output;
+                    memo.Complete(job.Path, outcome.Output);
                 }
                 else if (!outcome.Aborted)
                 {
@@ -60,6 +74,12 @@ internal sealed partial class MapState
         }
 
         frame.Cancellation.ThrowIfCancellationRequested();
-        return failure is null ? (new JsonArray(results), null) : (null, failure);
+        if (failure is not null)
+        {
+            return (null, failure);
+        }
+
+        memo.Forget(frame.ChildPrefix(Name));
+        return (new JsonArray(results), null);
     }
 }

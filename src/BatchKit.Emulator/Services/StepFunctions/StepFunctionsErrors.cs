@@ -33,5 +33,8 @@ internal static class StepFunctionsErrors
 
     public static ServiceErrorException ResourceNotFound(string arn) => new("ResourceNotFound", $"Resource not found: '{arn}'");
 
+    public static ServiceErrorException ExecutionNotRedrivable(string arn, string reason) =>
+        new("ExecutionNotRedrivable", $"Execution '{arn}' cannot be redriven: {reason}");
+
     public static ServiceErrorException Validation(string message) => new("ValidationException", message);
 }

@@ -60,6 +60,7 @@ internal sealed partial class StepFunctionsProvider(
         ["TagResource"] = TagResource,
         ["UntagResource"] = UntagResource,
         ["ListTagsForResource"] = ListTagsForResource,
+        ["RedriveExecution"] = RedriveExecution,
     };
 
     public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => operation switch
@@ -187,8 +188,6 @@ internal sealed partial class StepFunctionsProvider(
             ["startDate"] = Epoch(e.StartDate),
             ["input"] = e.Input,
             ["inputDetails"] = new JsonObject { ["included"] = true },
-            ["redriveCount"] = 0,
-            ["redriveStatus"] = "NOT_REDRIVABLE",
         };
         if (e.StopDate is { } stop)
         {
@@ -211,6 +210,7 @@ internal sealed partial class StepFunctionsProvider(
             response["cause"] = e.Cause;
         }
 
+        AddRedriveFields(response, e, !store.Executions.ContainsKey(e.Identity.ExecutionArn));
         return response;
     }
 
@@ -223,6 +223,7 @@ internal sealed partial class StepFunctionsProvider(
         var machineArn = request["stateMachineArn"]?.GetValue<string>();
         var status = request["statusFilter"]?.GetValue<string>();
         var mapRunArn = request["mapRunArn"]?.GetValue<string>();
+        var redriven = RedriveFilter(request["redriveFilter"]?.GetValue<string>());
         IEnumerable<ExecutionRecord> executions;
         if (mapRunArn is not null)
         {
@@ -238,7 +239,8 @@ internal sealed partial class StepFunctionsProvider(
             executions = store.Executions.Values.Where(r => machineArn is null || r.StateMachineArn == machineArn);
         }
 
-        return Page(request, executions.Where(r => status is null || Status(r.Execution.Status) == status).OrderByDescending(r => r.Execution.StartDate), r =>
+        executions = executions.Where(r => (status is null || Status(r.Execution.Status) == status) && redriven(r));
+        return Page(request, executions.OrderByDescending(r => r.Execution.StartDate), r =>
         {
             var item = new JsonObject
             {
@@ -248,7 +250,13 @@ internal sealed partial class StepFunctionsProvider(
                 ["status"] = Status(r.Execution.Status),
                 ["startDate"] = Epoch(r.Execution.StartDate),
                 ["stopDate"] = r.Execution.StopDate is { } s ? Epoch(s) : null,
+                ["redriveCount"] = r.Execution.RedriveCount,
             };
+            if (r.Execution.RedriveDate is { } redriveDate)
+            {
+                item["redriveDate"] = Epoch(redriveDate);
+            }
+
             if (mapRunArn is not null)
             {
                 item["mapRunArn"] = mapRunArn;

@@ -25,6 +25,9 @@ internal sealed class StepFunctionsStore(DataDirectory data)
 
     public ConcurrentDictionary<string, ActivityRecord> Activities { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The last clientToken RedriveExecution took per execution, and the redrive it started.</summary>
+    public ConcurrentDictionary<string, (string Token, DateTimeOffset Date)> RedriveTokens { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Tags by resource ARN (state machines and activities), each kept in the order given.</summary>
     public ConcurrentDictionary<string, List<KeyValuePair<string, string>>> Tags { get; } = new(StringComparer.Ordinal);
 
