@@ -51,7 +51,11 @@ internal sealed class EmulatorServices : IAsyncDisposable
         var s3 = new S3Provider(s3Store, new S3EventNotifier(options, data, _lambda, time), data, options);
 
         var integrations = new ServiceIntegrations(ecs, _events, _lambda);
-        var engine = new ExecutionEngine(time, integrations, new S3ItemReader(s3Store), new S3ResultWriter(s3Store)) { HistoryChanged = changes.Notify };
+        var engine = new ExecutionEngine(time, integrations, new S3ItemReader(s3Store), new S3ResultWriter(s3Store))
+        {
+            HistoryChanged = changes.Notify,
+            Activities = new ActivityTaskQueue { Exists = stepFunctionsStore.Activities.ContainsKey },
+        };
         _executions = new ExecutionArchive(data, time);
         var stepFunctions = new StepFunctionsProvider(stepFunctionsStore, _executions, options, time, engine);
         stepFunctions.RestoreExecutions();

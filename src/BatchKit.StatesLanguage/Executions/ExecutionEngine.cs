@@ -16,6 +16,9 @@ public sealed class ExecutionEngine(
     /// <summary>The tokens of tasks waiting in <c>.waitForTaskToken</c>; the host's SendTask* operations answer here.</summary>
     public TaskTokenRegistry TaskTokens { get; } = new();
 
+    /// <summary>Activity tasks waiting for workers' GetActivityTask.</summary>
+    public ActivityTaskQueue Activities { get; init; } = new();
+
     /// <summary>Called after every history event of every execution (a live view listens here rather than polling).</summary>
     public Action? HistoryChanged { get; init; }
 
@@ -23,7 +26,7 @@ public sealed class ExecutionEngine(
     public Execution StartExecution(StateMachineDefinition definition, string input, ExecutionIdentity identity)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var run = new ExecutionRun(identity, time, integration, itemReader, resultWriter, TaskTokens, HistoryChanged);
+        var run = new ExecutionRun(identity, time, integration, itemReader, resultWriter, TaskTokens, HistoryChanged) { Activities = Activities };
         return ExecutionLauncher.Launch(run, definition.Graph, JsonText.Parse(input), definition.TimeoutSeconds, inputText: input);
     }
 
@@ -49,7 +52,8 @@ public sealed class ExecutionEngine(
 
     /// <summary>A fresh run for a redrive: this engine's services, the execution's history, Map Runs and memo carried over.</summary>
     private ExecutionRun RunFor(Execution execution) =>
-        new ExecutionRun(execution.Identity, time, integration, itemReader, resultWriter, TaskTokens, HistoryChanged).WithPastOf(execution.Run);
+        new ExecutionRun(execution.Identity, time, integration, itemReader, resultWriter, TaskTokens, HistoryChanged) { Activities = Activities }
+            .WithPastOf(execution.Run);
 
     /// <summary>
     /// TestState: runs <paramref name="stateName"/> of <paramref name="definition"/> (see

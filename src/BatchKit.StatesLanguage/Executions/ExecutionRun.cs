@@ -41,6 +41,9 @@ internal sealed class ExecutionRun(
     /// <summary>The Map Runs this execution's Distributed Map states started.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<MapRunRecord> MapRuns { get; } = new();
 
+    /// <summary>Where Task states with an activity ARN put their tasks for workers (null: activities are not served).</summary>
+    public ActivityTaskQueue? Activities { get; init; }
+
     /// <summary>Where each unfinished frame stands, for RedriveExecution.</summary>
     public RedriveMemo Memo { get; private set; } = new();
 
@@ -60,6 +63,7 @@ internal sealed class ExecutionRun(
     public void Stop() => _stop.Cancel();
 
     /// <summary>A Distributed Map child's run: its own history and stop signal, the same clock, services and tokens.</summary>
-    public ExecutionRun Child(ExecutionIdentity childIdentity) => new(childIdentity, time, integration, itemReader, resultWriter, tokens, historyChanged);
+    public ExecutionRun Child(ExecutionIdentity childIdentity) =>
+        new(childIdentity, time, integration, itemReader, resultWriter, tokens, historyChanged) { Activities = Activities };
 }
 #pragma warning restore CA1001

@@ -20,7 +20,7 @@ internal sealed record TaskTimeouts(long? TimeoutSeconds, string? TimeoutSeconds
 /// publishing TaskScheduled, TaskStarted, (TaskSubmitted,) then TaskSucceeded / TaskFailed / TaskTimedOut.
 /// https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html
 /// </summary>
-internal sealed class TaskState(StateFields fields, string resource, TaskTimeouts timeouts) : ExecutionState(fields)
+internal sealed partial class TaskState(StateFields fields, string resource, TaskTimeouts timeouts) : ExecutionState(fields)
 {
     /// <summary>AWS's default TimeoutSeconds for a Task: 99999999 s.</summary>
     private const long DefaultTimeoutSeconds = 99_999_999;
@@ -39,6 +39,11 @@ internal sealed class TaskState(StateFields fields, string resource, TaskTimeout
 
     protected override async Task<(JsonNode? Result, Failure? Failure)> AttemptAsync(Frame frame, JsonNode? input, JsonNode? effectiveInput)
     {
+        if (IsActivity)
+        {
+            return await RunActivityAsync(frame, effectiveInput).ConfigureAwait(false);
+        }
+
         var integration = frame.Run.Integration
             ?? throw new FailureException(ErrorNames.Runtime, $"No task integration is configured to run '{resource}'.");
         TaskTokenRegistry.Waiter? waiter = null;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace BatchKit.Emulator.Services.StepFunctions;
 
 /// <summary>
-/// Activities (their records; workers polling them with GetActivityTask are not emulated), tags on state machines and
+/// Activities (their records, and workers taking their tasks with GetActivityTask), tags on state machines and
 /// activities, and DescribeStateMachineForExecution.
 /// https://docs.aws.amazon.com/step-functions/latest/apireference/API_TagResource.html
 /// </summary>
@@ -11,6 +11,9 @@ internal sealed partial class StepFunctionsProvider
 {
     /// <summary>AWS's limit of tags on one resource.</summary>
     private const int MaxTags = 50;
+
+    /// <summary>GetActivityTask holds the connection open up to 60 seconds.</summary>
+    private static readonly TimeSpan ActivityPollTimeout = TimeSpan.FromSeconds(60);
 
     public JsonObject CreateActivity(JsonObject request)
     {
@@ -39,6 +42,26 @@ internal sealed partial class StepFunctionsProvider
         store.Activities.TryRemove(arn, out _);
         store.Tags.TryRemove(arn, out _);
         return [];
+    }
+
+    /// <summary>
+    /// A worker's long poll: the next task of the activity, or an empty answer (no taskToken) after 60 seconds or when
+    /// the caller goes away. https://docs.aws.amazon.com/step-functions/latest/apireference/API_GetActivityTask.html
+    /// </summary>
+    public async Task<JsonNode?> GetActivityTaskAsync(JsonObject request, CancellationToken cancellationToken)
+    {
+        var activity = Activity(Required(request, "activityArn"));
+        var worker = request["workerName"]?.GetValue<string>();
+        if (worker is { Length: 0 or > 80 })
+        {
+            throw StepFunctionsErrors.Validation(
+                "1 validation error detected: Value at 'workerName' failed to satisfy constraint: Member must have length between 1 and 80");
+        }
+
+        using var poll = new CancellationTokenSource(ActivityPollTimeout, time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(poll.Token, cancellationToken);
+        var task = await engine.Activities.PollAsync(activity.Arn, worker, wait.Token).ConfigureAwait(false);
+        return task is null ? new JsonObject() : new JsonObject { ["taskToken"] = task.TaskToken, ["input"] = task.Input };
     }
 
     public JsonObject TagResource(JsonObject request)

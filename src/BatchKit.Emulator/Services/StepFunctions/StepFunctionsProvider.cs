@@ -31,8 +31,8 @@ internal sealed partial class StepFunctionsProvider(
     /// <summary>A definition may have 1,048,576 characters; JSON escaping can make each up to six bytes.</summary>
     public long MaxRequestBytes => 8 << 20;
 
-    /// <summary>Every operation: those answered at once (<see cref="Handlers"/>) and the two that wait for a run.</summary>
-    public IReadOnlyCollection<string> Operations => [.. Handlers.Keys, "TestState", "StartSyncExecution"];
+    /// <summary>Every operation: those answered at once (<see cref="Handlers"/>) and the three that wait.</summary>
+    public IReadOnlyCollection<string> Operations => [.. Handlers.Keys, "TestState", "StartSyncExecution", "GetActivityTask"];
 
     private Dictionary<string, Func<JsonObject, JsonObject>> Handlers => _handlers ??= new(StringComparer.Ordinal)
     {
@@ -67,6 +67,7 @@ internal sealed partial class StepFunctionsProvider(
     {
         "TestState" => TestStateAsync(request, cancellationToken),
         "StartSyncExecution" => StartSyncExecutionAsync(request, cancellationToken),
+        "GetActivityTask" => GetActivityTaskAsync(request, cancellationToken),
         _ when Handlers.TryGetValue(operation, out var handler) => Task.FromResult<JsonNode?>(handler(request)),
         _ => throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's Step Functions emulation."),
     };
