@@ -7,8 +7,8 @@ namespace BatchKit.Emulator.Services.StepFunctions;
 
 /// <summary>
 /// State machines (kept in the data directory, parsed again at start), executions (in memory while they run;
-/// <see cref="ExecutionArchive"/> keeps each one, with its history and Map Runs, in the data directory), and activities
-/// and tags (in memory).
+/// <see cref="ExecutionArchive"/> keeps each one, with its history, Map Runs and redrive memo, in the data directory),
+/// activities (in the data directory) and tags (in memory).
 /// </summary>
 internal sealed class StepFunctionsStore(DataDirectory data)
 {
@@ -23,7 +23,8 @@ internal sealed class StepFunctionsStore(DataDirectory data)
 
     public ConcurrentDictionary<string, ExecutionRecord> Executions { get; } = new(StringComparer.Ordinal);
 
-    public ConcurrentDictionary<string, ActivityRecord> Activities { get; } = new(StringComparer.Ordinal);
+    /// <summary>Activities, kept in the data directory: a Task state waiting on one must find it again after a restart.</summary>
+    public RecordTable<ActivityRecord> Activities { get; } = new(data, "stepfunctions-activities");
 
     /// <summary>The last clientToken RedriveExecution took per execution, and the redrive it started.</summary>
     public ConcurrentDictionary<string, (string Token, DateTimeOffset Date)> RedriveTokens { get; } = new(StringComparer.Ordinal);
