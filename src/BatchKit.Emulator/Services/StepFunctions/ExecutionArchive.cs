@@ -61,7 +61,8 @@ internal sealed class ExecutionArchive : IAsyncDisposable
         {
             var machineArn = value["stateMachineArn"]?.GetValue<string>() ?? throw new InvalidDataException("no stateMachineArn");
             var snapshot = value["execution"].Deserialize<ExecutionSnapshot>(Json) ?? throw new InvalidDataException("no execution");
-            var record = new ExecutionRecord(machineArn, Execution.Restore(snapshot, _time, InterruptedCause(snapshot)));
+            var record = new ExecutionRecord(machineArn, Execution.Restore(snapshot, _time, InterruptedCause(snapshot)), null,
+                value["stateMachineVersionArn"]?.GetValue<string>(), value["stateMachineAliasArn"]?.GetValue<string>());
             if (snapshot.Status == ExecutionStatus.Running)
             {
                 Save(record);
@@ -85,6 +86,8 @@ internal sealed class ExecutionArchive : IAsyncDisposable
         _folder!.Write(snapshot.Identity.ExecutionArn, new JsonObject
         {
             ["stateMachineArn"] = record.StateMachineArn,
+            ["stateMachineVersionArn"] = record.VersionArn,
+            ["stateMachineAliasArn"] = record.AliasArn,
             ["execution"] = JsonSerializer.SerializeToNode(snapshot, Json),
         });
         return snapshot.History.Count + snapshot.MapRuns.Sum(m => m.Children.Sum(c => c.History.Count));

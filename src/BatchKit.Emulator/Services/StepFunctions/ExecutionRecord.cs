@@ -4,7 +4,8 @@ using BatchKit.StatesLanguage.Executions;
 namespace BatchKit.Emulator.Services.StepFunctions;
 
 /// <summary>
-/// An execution the API started, and the machine it belongs to; <see cref="Definition"/> is the definition it runs when
-/// that is not the machine's current one (a version's), so a redrive runs the same definition.
+/// An execution the API started, and the machine it belongs to; when started through a version or an alias, their
+/// ARNs, and in <see cref="Definition"/> the version's definition (so a redrive runs the same definition).
 /// </summary>
-internal sealed record ExecutionRecord(string StateMachineArn, Execution Execution, StateMachineDefinition? Definition = null);
+internal sealed record ExecutionRecord(
+    string StateMachineArn, Execution Execution, StateMachineDefinition? Definition = null, string? VersionArn = null, string? AliasArn = null);

@@ -100,20 +100,21 @@ internal sealed partial class StepFunctionsProvider
     }
 
     /// <summary>
-    /// The definition an execution runs.
+    /// The definition an execution runs (its version's, when started through a version or an alias).
     /// https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeStateMachineForExecution.html
     /// </summary>
     public JsonObject DescribeStateMachineForExecution(JsonObject request)
     {
         var record = ExecutionOf(Required(request, "executionArn"));
         var machine = Machine(record.StateMachineArn);
+        var version = record.VersionArn is { } arn ? store.Versions.GetValueOrDefault(arn) : null;
         return new JsonObject
         {
             ["stateMachineArn"] = machine.Arn,
             ["name"] = machine.Name,
-            ["definition"] = machine.Definition,
-            ["roleArn"] = machine.RoleArn,
-            ["updateDate"] = Epoch(machine.CreationDate),
+            ["definition"] = version?.Definition ?? machine.Definition,
+            ["roleArn"] = version?.RoleArn ?? machine.RoleArn,
+            ["updateDate"] = Epoch(version?.CreationDate ?? machine.CreationDate),
         };
     }
 

@@ -61,6 +61,14 @@ internal sealed partial class StepFunctionsProvider(
         ["UntagResource"] = UntagResource,
         ["ListTagsForResource"] = ListTagsForResource,
         ["RedriveExecution"] = RedriveExecution,
+        ["PublishStateMachineVersion"] = PublishStateMachineVersion,
+        ["ListStateMachineVersions"] = ListStateMachineVersions,
+        ["DeleteStateMachineVersion"] = DeleteStateMachineVersion,
+        ["CreateStateMachineAlias"] = CreateStateMachineAlias,
+        ["DescribeStateMachineAlias"] = DescribeStateMachineAlias,
+        ["UpdateStateMachineAlias"] = UpdateStateMachineAlias,
+        ["DeleteStateMachineAlias"] = DeleteStateMachineAlias,
+        ["ListStateMachineAliases"] = ListStateMachineAliases,
     };
 
     public Task<JsonNode?> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken) => operation switch
@@ -76,8 +84,9 @@ internal sealed partial class StepFunctionsProvider(
     {
         var name = ValidName(Required(request, "name"));
         var arn = $"arn:aws:states:{options.Region}:{options.AccountId}:stateMachine:{name}";
+        var publish = Publishing(request);
         var record = new StateMachineRecord(arn, name, Required(request, "definition"), Parse(Required(request, "definition")), RoleArn(Required(request, "roleArn")),
-            request["type"]?.GetValue<string>() ?? "STANDARD", time.GetUtcNow());
+            request["type"]?.GetValue<string>() ?? "STANDARD", time.GetUtcNow(), Guid.NewGuid().ToString());
         if (!store.StateMachines.TryAdd(arn, record))
         {
             var existing = store.StateMachines[arn];
@@ -91,25 +100,71 @@ internal sealed partial class StepFunctionsProvider(
         }
 
         AddTags(arn, request["tags"] as JsonArray);
-        return new JsonObject { ["stateMachineArn"] = arn, ["creationDate"] = Epoch(record.CreationDate) };
+        var response = new JsonObject { ["stateMachineArn"] = arn, ["creationDate"] = Epoch(record.CreationDate) };
+        if (publish)
+        {
+            response["stateMachineVersionArn"] = Publish(arn, request["versionDescription"]?.GetValue<string>(), null).Arn;
+        }
+
+        return response;
     }
 
+    /// <summary>
+    /// Changes the definition or role (a new revisionId); with publish=true also publishes a version of the result.
+    /// https://docs.aws.amazon.com/step-functions/latest/apireference/API_UpdateStateMachine.html
+    /// </summary>
     public JsonObject UpdateStateMachine(JsonObject request)
     {
         var existing = Machine(Required(request, "stateMachineArn"));
+        var publish = Publishing(request);
         var definition = request["definition"]?.GetValue<string>();
-        store.StateMachines[existing.Arn] = existing with
+        var role = request["roleArn"]?.GetValue<string>();
+        if (definition is null && role is null && request["loggingConfiguration"] is null && request["tracingConfiguration"] is null && !publish)
+        {
+            throw new Protocol.ServiceErrorException("MissingRequiredParameter", "Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified");
+        }
+
+        var updated = existing with
         {
             Definition = definition ?? existing.Definition,
             Parsed = definition is null ? existing.Parsed : Parse(definition),
-            RoleArn = request["roleArn"]?.GetValue<string>() is { } role ? RoleArn(role) : existing.RoleArn,
+            RoleArn = role is null ? existing.RoleArn : RoleArn(role),
         };
-        return new JsonObject { ["updateDate"] = Epoch(time.GetUtcNow()) };
+        if (updated.Definition != existing.Definition || updated.RoleArn != existing.RoleArn)
+        {
+            updated = updated with { RevisionId = Guid.NewGuid().ToString() };
+        }
+
+        store.StateMachines[existing.Arn] = updated;
+        var response = new JsonObject { ["updateDate"] = Epoch(time.GetUtcNow()), ["revisionId"] = updated.RevisionId };
+        if (publish)
+        {
+            response["stateMachineVersionArn"] = Publish(existing.Arn, request["versionDescription"]?.GetValue<string>(), null).Arn;
+        }
+
+        return response;
     }
 
+    /// <summary>A state machine, or with a version ARN that version (its definition, description and revisionId).</summary>
     public JsonObject DescribeStateMachine(JsonObject request)
     {
-        var machine = Machine(Required(request, "stateMachineArn"));
+        var arn = Required(request, "stateMachineArn");
+        if (store.Versions.GetValueOrDefault(arn) is { } version)
+        {
+            var response = new JsonObject
+            {
+                ["stateMachineArn"] = version.Arn, ["name"] = Machine(version.StateMachineArn).Name, ["status"] = "ACTIVE", ["definition"] = version.Definition,
+                ["roleArn"] = version.RoleArn, ["type"] = version.Type, ["creationDate"] = Epoch(version.CreationDate), ["revisionId"] = version.RevisionId,
+            };
+            if (version.Description is not null)
+            {
+                response["description"] = version.Description;
+            }
+
+            return response;
+        }
+
+        var machine = Machine(arn);
         return new JsonObject
         {
             ["stateMachineArn"] = machine.Arn,
@@ -119,6 +174,7 @@ internal sealed partial class StepFunctionsProvider(
             ["roleArn"] = machine.RoleArn,
             ["type"] = machine.Type,
             ["creationDate"] = Epoch(machine.CreationDate),
+            ["revisionId"] = machine.RevisionId,
         };
     }
 
@@ -133,12 +189,14 @@ internal sealed partial class StepFunctionsProvider(
         var arn = Required(request, "stateMachineArn");
         store.StateMachines.TryRemove(arn, out _);
         store.Tags.TryRemove(arn, out _);
+        DeleteVersionsAndAliases(arn);
         return [];
     }
 
+    /// <summary>Starts the machine, a version of it, or an alias (which picks one of its versions by weight).</summary>
     public JsonObject StartExecution(JsonObject request)
     {
-        var machine = Machine(Required(request, "stateMachineArn"));
+        var (machine, version, aliasArn) = ExecutionTarget(Required(request, "stateMachineArn"));
         var name = ValidName(request["name"]?.GetValue<string>() ?? Guid.NewGuid().ToString());
         var input = ValidInput(request["input"]?.GetValue<string>() ?? "{}");
         var arn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{machine.Name}:{name}";
@@ -156,8 +214,10 @@ internal sealed partial class StepFunctionsProvider(
                 throw StepFunctionsErrors.ExecutionAlreadyExists(arn);
             }
 
-            var execution = engine.StartExecution(machine.Parsed, input, new ExecutionIdentity(arn, name, machine.Arn, machine.Name, machine.RoleArn));
-            var record = new ExecutionRecord(machine.Arn, execution);
+            var definition = version is null ? machine.Parsed : VersionDefinition(version);
+            var role = version?.RoleArn ?? machine.RoleArn;
+            var execution = engine.StartExecution(definition, input, new ExecutionIdentity(arn, name, machine.Arn, machine.Name, role));
+            var record = new ExecutionRecord(machine.Arn, execution, version is null ? null : definition, version?.Arn, aliasArn);
             store.Executions[arn] = record;
             archive.Track(record); // on the disk before StartExecution answers
             return new JsonObject { ["executionArn"] = arn, ["startDate"] = Epoch(execution.StartDate) };
@@ -169,7 +229,8 @@ internal sealed partial class StepFunctionsProvider(
     {
         foreach (var record in archive.Restore())
         {
-            store.Executions[record.Execution.Identity.ExecutionArn] = record;
+            var definition = record.VersionArn is { } v && store.Versions.GetValueOrDefault(v) is { } version ? VersionDefinition(version) : null;
+            store.Executions[record.Execution.Identity.ExecutionArn] = record with { Definition = definition };
         }
     }
 
@@ -211,6 +272,7 @@ internal sealed partial class StepFunctionsProvider(
             response["cause"] = e.Cause;
         }
 
+        AddVersionFields(response, record);
         AddRedriveFields(response, e, !store.Executions.ContainsKey(e.Identity.ExecutionArn));
         return response;
     }
@@ -232,12 +294,7 @@ internal sealed partial class StepFunctionsProvider(
         }
         else
         {
-            if (machineArn is not null)
-            {
-                Machine(machineArn);
-            }
-
-            executions = store.Executions.Values.Where(r => machineArn is null || r.StateMachineArn == machineArn);
+            executions = store.Executions.Values.Where(ListedBy(machineArn));
         }
 
         executions = executions.Where(r => (status is null || Status(r.Execution.Status) == status) && redriven(r));
@@ -253,6 +310,7 @@ internal sealed partial class StepFunctionsProvider(
                 ["stopDate"] = r.Execution.StopDate is { } s ? Epoch(s) : null,
                 ["redriveCount"] = r.Execution.RedriveCount,
             };
+            AddVersionFields(item, r);
             if (r.Execution.RedriveDate is { } redriveDate)
             {
                 item["redriveDate"] = Epoch(redriveDate);

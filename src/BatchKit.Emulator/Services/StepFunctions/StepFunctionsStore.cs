@@ -17,9 +17,17 @@ internal sealed class StepFunctionsStore(DataDirectory data)
         {
             ["arn"] = m.Arn, ["name"] = m.Name, ["definition"] = m.Definition, ["roleArn"] = m.RoleArn, ["type"] = m.Type,
             ["creationDate"] = m.CreationDate.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["revisionId"] = m.RevisionId, ["versionCount"] = m.VersionCount,
         },
         n => new StateMachineRecord(Text(n, "arn"), Text(n, "name"), Text(n, "definition"), StateMachineDefinition.Parse(Text(n, "definition")),
-            Text(n, "roleArn"), Text(n, "type"), DateTimeOffset.Parse(Text(n, "creationDate"), System.Globalization.CultureInfo.InvariantCulture))));
+            Text(n, "roleArn"), Text(n, "type"), DateTimeOffset.Parse(Text(n, "creationDate"), System.Globalization.CultureInfo.InvariantCulture),
+            n["revisionId"]?.GetValue<string>() ?? Guid.NewGuid().ToString(), n["versionCount"]?.GetValue<int>() ?? 0)));
+
+    /// <summary>Published versions by version ARN, kept in the data directory.</summary>
+    public RecordTable<StateMachineVersionRecord> Versions { get; } = new(data, "stepfunctions-versions");
+
+    /// <summary>Aliases by alias ARN, kept in the data directory.</summary>
+    public RecordTable<StateMachineAliasRecord> Aliases { get; } = new(data, "stepfunctions-aliases");
 
     public ConcurrentDictionary<string, ExecutionRecord> Executions { get; } = new(StringComparer.Ordinal);
 
