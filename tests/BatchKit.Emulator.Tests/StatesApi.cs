@@ -45,7 +45,11 @@ internal sealed class StatesApi(Func<string, JsonObject, Task<(int Status, JsonO
 
     /// <summary>DescribeExecution until the execution leaves RUNNING (60 s at most).</summary>
     public Task<JsonObject> WaitAsync(string executionArn) => Eventually.ValueAsync(
-        () => DescribeAsync(executionArn), d => d["status"]!.GetValue<string>() != "RUNNING", $"the execution {executionArn} ending", null, d => d.ToJsonString());
+        () => DescribeAsync(executionArn),
+        d => d["status"]!.GetValue<string>() != "RUNNING",
+        $"the execution {executionArn} ending",
+        null,
+        d => d.ToJsonString());
 
     /// <summary>A worker's GetActivityTask, polled again until a task comes (60 s at most): its token and input.</summary>
     public async Task<(string Token, JsonNode? Input)> TakeTaskAsync(string activityArn, string workerName = "worker-1")
@@ -66,7 +70,13 @@ internal sealed class StatesApi(Func<string, JsonObject, Task<(int Status, JsonO
         [.. (await OkAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = executionArn, ["maxResults"] = 1000 }))["events"]!.AsArray()
             .Select(e => e!.AsObject())];
 
-    public async Task<List<string>> HistoryTypesAsync(string executionArn) => [.. (await HistoryAsync(executionArn)).Select(e => e["type"]!.GetValue<string>())];
+    public async Task<List<string>> HistoryTypesAsync(string executionArn) =>
+        [.. (await HistoryAsync(executionArn)).Select(e => e["type"]!.GetValue<string>())];
+
+    /// <summary>A machine of one Task state on <paramref name="activityArn"/>.</summary>
+    public static string OneTask(string activityArn) =>
+        """{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "ACTIVITY", "End": true}}}"""
+            .Replace("ACTIVITY", activityArn, StringComparison.Ordinal);
 
     public static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
 }

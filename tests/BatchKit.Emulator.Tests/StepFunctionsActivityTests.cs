@@ -31,7 +31,8 @@ public sealed class StepFunctionsActivityTests(EmulatorFixture emulator) : IClas
 
         Assert.Equal(("SUCCEEDED", """{"name":"Ada","greeting":"Hello, Ada"}"""), (done["status"]!.GetValue<string>(), done["output"]!.GetValue<string>()));
         var history = await _api.HistoryAsync(execution);
-        Assert.Equal(["ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited", "ExecutionSucceeded"],
+        Assert.Equal(
+            ["ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited", "ExecutionSucceeded"],
             history.Select(e => e["type"]!.GetValue<string>()));
         var scheduled = history[2]["activityScheduledEventDetails"]!;
         Assert.Equal((activity, """{"who":"Ada"}""", 300, 30), (scheduled["resource"]!.GetValue<string>(), scheduled["input"]!.GetValue<string>(),
@@ -73,7 +74,7 @@ public sealed class StepFunctionsActivityTests(EmulatorFixture emulator) : IClas
         }
 
         var machine = await _api.CreateMachineAsync(StatesApi.Unique("after-abandon"),
-            """{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "ACTIVITY", "End": true}}}""".Replace("ACTIVITY", activity, StringComparison.Ordinal));
+            StatesApi.OneTask(activity));
         var execution = await _api.StartAsync(machine, """{"k": 1}""");
         var (token, input) = await _api.TakeTaskAsync(activity);
         Assert.Equal("""{"k":1}""", input!.ToJsonString());
@@ -126,7 +127,7 @@ public sealed class StepFunctionsActivityTests(EmulatorFixture emulator) : IClas
     {
         var activity = await _api.CreateActivityAsync(StatesApi.Unique("cli-work"));
         var machine = await _api.CreateMachineAsync(StatesApi.Unique("cli-activity"),
-            """{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "ACTIVITY", "End": true}}}""".Replace("ACTIVITY", activity, StringComparison.Ordinal));
+            StatesApi.OneTask(activity));
         var execution = await _api.StartAsync(machine, """{"job": 42}""");
 
         var task = JsonNode.Parse((await Cli("stepfunctions", "get-activity-task", "--activity-arn", activity, "--worker-name", "cli")).Output)!;

@@ -142,13 +142,14 @@ public sealed class StepFunctionsRedriveTests(EmulatorFixture emulator) : IClass
 
         var activity = await _api.CreateActivityAsync(StatesApi.Unique("never"));
         var waiting = await _api.StartAsync(await _api.CreateMachineAsync(StatesApi.Unique("waits"),
-            """{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "ACTIVITY", "End": true}}}""".Replace("ACTIVITY", activity, StringComparison.Ordinal)));
+            StatesApi.OneTask(activity)));
         var (code, message) = await Redrive(waiting);
         Assert.Equal("ExecutionNotRedrivable", code);
         Assert.Contains("RUNNING", message, StringComparison.Ordinal);
         await _api.OkAsync("StopExecution", new JsonObject { ["executionArn"] = waiting });
 
-        var express = await _api.CreateMachineAsync(StatesApi.Unique("express"), """{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "E"}}}""", "EXPRESS");
+        var express = await _api.CreateMachineAsync(
+            StatesApi.Unique("express"), """{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "E"}}}""", "EXPRESS");
         var expressExecution = await _api.StartAsync(express);
         Assert.Equal("FAILED", (await _api.WaitAsync(expressExecution))["status"]!.GetValue<string>());
         Assert.Contains("EXPRESS", (await Redrive(expressExecution)).Message, StringComparison.Ordinal);
@@ -167,7 +168,7 @@ public sealed class StepFunctionsRedriveTests(EmulatorFixture emulator) : IClass
     {
         var activity = await _api.CreateActivityAsync(StatesApi.Unique("cli"));
         var machine = await _api.CreateMachineAsync(StatesApi.Unique("cli-redrive"),
-            """{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "ACTIVITY", "End": true}}}""".Replace("ACTIVITY", activity, StringComparison.Ordinal));
+            StatesApi.OneTask(activity));
         var redriven = await _api.StartAsync(machine);
         await _api.FailAsync((await _api.TakeTaskAsync(activity)).Token, "Flaky", "first");
         await _api.WaitAsync(redriven);

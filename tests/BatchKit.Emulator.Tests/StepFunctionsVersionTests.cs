@@ -69,7 +69,8 @@ public sealed class StepFunctionsVersionTests(EmulatorFixture emulator) : IClass
         Assert.Equal(("\"v1\"", alias, v1), (first["output"]!.GetValue<string>(), first["stateMachineAliasArn"]!.GetValue<string>(),
             first["stateMachineVersionArn"]!.GetValue<string>()));
 
-        await _api.OkAsync("UpdateStateMachineAlias", new JsonObject { ["stateMachineAliasArn"] = alias, ["routingConfiguration"] = Routing((v1, 50), (v2, 50)) });
+        await _api.OkAsync("UpdateStateMachineAlias",
+            new JsonObject { ["stateMachineAliasArn"] = alias, ["routingConfiguration"] = Routing((v1, 50), (v2, 50)) });
         var outputs = new HashSet<string>();
         for (var i = 0; i < 40 && outputs.Count < 2; i++)
         {
@@ -113,8 +114,10 @@ public sealed class StepFunctionsVersionTests(EmulatorFixture emulator) : IClass
 
         Assert.Equal("ValidationException", (await _api.ErrorAsync("UpdateStateMachine",
             new JsonObject { ["stateMachineArn"] = machine, ["definition"] = Returns("v3"), ["versionDescription"] = "no publish" })).Code);
-        Assert.Equal("ValidationException", (await _api.ErrorAsync("UpdateStateMachineAlias", new JsonObject { ["stateMachineAliasArn"] = machine + ":prod" })).Code);
-        Assert.Equal("ResourceNotFound", (await _api.ErrorAsync("DeleteStateMachineAlias", new JsonObject { ["stateMachineAliasArn"] = machine + ":gone" })).Code);
+        Assert.Equal("ValidationException",
+            (await _api.ErrorAsync("UpdateStateMachineAlias", new JsonObject { ["stateMachineAliasArn"] = machine + ":prod" })).Code);
+        Assert.Equal("ResourceNotFound",
+            (await _api.ErrorAsync("DeleteStateMachineAlias", new JsonObject { ["stateMachineAliasArn"] = machine + ":gone" })).Code);
         Assert.Equal("InvalidArn", (await _api.ErrorAsync("DescribeStateMachineAlias", new JsonObject { ["stateMachineAliasArn"] = "alias" })).Code);
         Assert.Equal("StateMachineDoesNotExist", (await _api.ErrorAsync("ListStateMachineAliases",
             new JsonObject { ["stateMachineArn"] = machine + "-missing" })).Code);
@@ -123,7 +126,8 @@ public sealed class StepFunctionsVersionTests(EmulatorFixture emulator) : IClass
             new JsonObject { ["stateMachineArn"] = machine, ["description"] = new string('d', 257) })).Code);
 
         await _api.OkAsync("DeleteStateMachine", new JsonObject { ["stateMachineArn"] = machine });
-        Assert.Equal("ResourceNotFound", (await _api.ErrorAsync("DescribeStateMachineAlias", new JsonObject { ["stateMachineAliasArn"] = machine + ":prod" })).Code);
+        Assert.Equal("ResourceNotFound",
+            (await _api.ErrorAsync("DescribeStateMachineAlias", new JsonObject { ["stateMachineAliasArn"] = machine + ":prod" })).Code);
         Assert.Equal("StateMachineDoesNotExist", (await _api.ErrorAsync("StartExecution", new JsonObject { ["stateMachineArn"] = v1 })).Code);
     }
 
@@ -135,7 +139,8 @@ public sealed class StepFunctionsVersionTests(EmulatorFixture emulator) : IClass
             "--description", "from the CLI")).Output)!["stateMachineVersionArn"]!.GetValue<string>();
         var alias = JsonNode.Parse((await Cli("stepfunctions", "create-state-machine-alias", "--name", "cli",
             "--routing-configuration", Routing((version, 100)).ToJsonString())).Output)!["stateMachineAliasArn"]!.GetValue<string>();
-        var execution = JsonNode.Parse((await Cli("stepfunctions", "start-execution", "--state-machine-arn", alias)).Output)!["executionArn"]!.GetValue<string>();
+        var started = await Cli("stepfunctions", "start-execution", "--state-machine-arn", alias);
+        var execution = JsonNode.Parse(started.Output)!["executionArn"]!.GetValue<string>();
 
         var done = await _api.WaitAsync(execution);
         Assert.Equal(("\"cli\"", version, alias), (done["output"]!.GetValue<string>(), done["stateMachineVersionArn"]!.GetValue<string>(),

@@ -10,8 +10,8 @@ public sealed partial class Execution
     {
         lock (_lock)
         {
-            return new ExecutionSnapshot(Identity, Input, StartDate, Status, StopDate, Output, Error, Cause, GetHistory(), [.. MapRuns.Select(m => m.Snapshot())],
-                RedriveCount, RedriveDate, _run.Memo.Snapshot());
+            return new ExecutionSnapshot(Identity, Input, StartDate, Status, StopDate, Output, Error, Cause, GetHistory(),
+                [.. MapRuns.Select(m => m.Snapshot())], RedriveCount, RedriveDate, _run.Memo.Snapshot());
         }
     }
 

@@ -33,7 +33,9 @@ internal sealed partial class TaskState
             worker is null ? [] : new JsonObject { ["workerName"] = worker }));
         queue.Enqueue(task);
         var seconds = timeout ?? DefaultTimeoutSeconds;
-        using var timer = seconds < MaxTimerSeconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds), frame.Run.Time) : new CancellationTokenSource();
+        using var timer = seconds < MaxTimerSeconds
+            ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds), frame.Run.Time)
+            : new CancellationTokenSource();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(frame.Cancellation, timer.Token);
         try
         {

@@ -94,12 +94,14 @@ internal sealed partial class StepFunctionsProvider
         "REDRIVEN" => r => r.Execution.RedriveCount > 0,
         "NOT_REDRIVEN" => r => r.Execution.RedriveCount == 0,
         _ => throw StepFunctionsErrors.Validation(
-            $"1 validation error detected: Value '{filter}' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]"),
+            $"1 validation error detected: Value '{filter}' at 'redriveFilter' failed to satisfy constraint: "
+            + "Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]"),
     };
 
     private static string? ClientToken(string? token) => token is null || ClientTokenPattern().IsMatch(token) ? token
         : throw StepFunctionsErrors.Validation(
-            $"1 validation error detected: Value '{token}' at 'clientToken' failed to satisfy constraint: Member must have length between 1 and 64 and satisfy pattern [!-~]+");
+            $"1 validation error detected: Value '{token}' at 'clientToken' failed to satisfy constraint: "
+            + "Member must have length between 1 and 64 and satisfy pattern [!-~]+");
 
     [GeneratedRegex(@"^[!-~]{1,64}\z")]
     private static partial Regex ClientTokenPattern();

@@ -81,7 +81,8 @@ internal sealed partial class StepFunctionsProvider
         if (store.Aliases.GetValueOrDefault(arn) is { } alias)
         {
             var routed = alias.Routing.Count == 1 || Random.Shared.Next(100) < alias.Routing[0].Weight ? alias.Routing[0] : alias.Routing[1];
-            var target = store.Versions.GetValueOrDefault(routed.StateMachineVersionArn) ?? throw StepFunctionsErrors.StateMachineDoesNotExist(routed.StateMachineVersionArn);
+            var target = store.Versions.GetValueOrDefault(routed.StateMachineVersionArn)
+                ?? throw StepFunctionsErrors.StateMachineDoesNotExist(routed.StateMachineVersionArn);
             return (Machine(target.StateMachineArn), target, alias.Arn);
         }
 

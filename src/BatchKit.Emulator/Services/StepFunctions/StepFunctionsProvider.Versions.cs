@@ -121,7 +121,10 @@ internal sealed partial class StepFunctionsProvider
         }
 
         var now = time.GetUtcNow();
-        store.Aliases[alias.Arn] = alias with { Description = description is null ? alias.Description : Description(description), Routing = routing, UpdateDate = now };
+        store.Aliases[alias.Arn] = alias with
+        {
+            Description = description is null ? alias.Description : Description(description), Routing = routing, UpdateDate = now,
+        };
         return new JsonObject { ["updateDate"] = Epoch(now) };
     }
 

@@ -121,7 +121,8 @@ internal sealed partial class StepFunctionsProvider(
         var role = request["roleArn"]?.GetValue<string>();
         if (definition is null && role is null && request["loggingConfiguration"] is null && request["tracingConfiguration"] is null && !publish)
         {
-            throw new Protocol.ServiceErrorException("MissingRequiredParameter", "Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified");
+            throw new ServiceErrorException(
+                "MissingRequiredParameter", "Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified");
         }
 
         var updated = existing with
