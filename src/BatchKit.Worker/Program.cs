@@ -1,5 +1,5 @@
-using Amazon.S3;
 using BatchKit.Aws;
+using BatchKit.Aws.S3;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Worker;
 
@@ -43,8 +43,7 @@ catch (WorkerConfigurationException e)
 
 try
 {
-    using var s3 = new AmazonS3Client(new AmazonS3Config { ForcePathStyle = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL") is not null });
-    return await new StoreWorker(s3, stepFunctions, TimeProvider.System, Console.Out).RunAsync(settings, stop.Token);
+    return await new StoreWorker(new S3Client(), stepFunctions, TimeProvider.System, Console.Out).RunAsync(settings, stop.Token);
 }
 catch (AwsServiceException e)
 {
