@@ -145,7 +145,7 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
             };
             store.Tasks[task.TaskArn] = task;
             runner.Start(task, launch);
-            tasks.Add(Describe(task));
+            tasks.Add((JsonNode)Describe(task));
         }
 
         return new JsonObject { ["tasks"] = tasks, ["failures"] = new JsonArray() };
@@ -206,11 +206,11 @@ internal sealed class EcsProvider(EcsStore store, EcsTaskRunner runner, Emulator
         {
             if (store.Tasks.TryGetValue(arn, out var task) || (store.Tasks.Values.FirstOrDefault(t => t.TaskArn.EndsWith("/" + arn, StringComparison.Ordinal)) is { } byId && (task = byId) is not null))
             {
-                found.Add(Describe(task));
+                found.Add((JsonNode)Describe(task));
             }
             else
             {
-                failures.Add(new JsonObject { ["arn"] = arn, ["reason"] = "MISSING" });
+                failures.Add((JsonNode)new JsonObject { ["arn"] = arn, ["reason"] = "MISSING" });
             }
         }
 

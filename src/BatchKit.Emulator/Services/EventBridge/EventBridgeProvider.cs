@@ -85,7 +85,7 @@ internal sealed class EventBridgeProvider(EventBridgeStore store, EmulatorOption
             var recorded = (JsonObject)entry!.DeepClone();
             recorded["EventId"] = id;
             store.Events.Enqueue(recorded);
-            results.Add(new JsonObject { ["EventId"] = id });
+            results.Add((JsonNode)new JsonObject { ["EventId"] = id });
         }
 
         return new JsonObject { ["FailedEntryCount"] = 0, ["Entries"] = results };

@@ -22,7 +22,8 @@ internal sealed partial class S3Provider
         var directory = store.UploadDirectory(bucket, uploadId);
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "upload.json"), System.Text.Json.JsonSerializer.Serialize(
-            new S3ObjectMetadata(key, "", 0, context.Request.ContentType ?? "binary/octet-stream", DateTimeOffset.UtcNow, UserMetadata(context.Request))));
+            new S3ObjectMetadata(key, "", 0, context.Request.ContentType ?? "binary/octet-stream", DateTimeOffset.UtcNow, UserMetadata(context.Request)),
+            S3MetadataJson.Default.S3ObjectMetadata));
         return S3Xml.WriteAsync(context.Response, S3Xml.E("InitiateMultipartUploadResult", S3Xml.E("Bucket", bucket), S3Xml.E("Key", key), S3Xml.E("UploadId", uploadId)));
     }
 
@@ -85,7 +86,8 @@ internal sealed partial class S3Provider
                 }
             }
 
-            var upload = System.Text.Json.JsonSerializer.Deserialize<S3ObjectMetadata>(File.ReadAllText(Path.Combine(directory, "upload.json")))!;
+            var upload = System.Text.Json.JsonSerializer.Deserialize(
+                File.ReadAllText(Path.Combine(directory, "upload.json")), S3MetadataJson.Default.S3ObjectMetadata)!;
             var finalETag = $"\"{Convert.ToHexStringLower(md5s.GetHashAndReset())}-{requested.Count}\"";
             var metadata = store.Commit(bucket, upload with { ETag = finalETag, Size = size, LastModified = DateTimeOffset.UtcNow }, temp);
             Directory.Delete(directory, recursive: true);

@@ -108,7 +108,7 @@ internal sealed class S3Store
     {
         var index = Index(bucket);
         var metaTemp = TempPath(bucket);
-        File.WriteAllText(metaTemp, JsonSerializer.Serialize(metadata));
+        File.WriteAllText(metaTemp, JsonSerializer.Serialize(metadata, S3MetadataJson.Default.S3ObjectMetadata));
         lock (index)
         {
             File.Move(tempFile, DataPath(bucket, metadata.Key), overwrite: true);
@@ -161,7 +161,7 @@ internal sealed class S3Store
             {
                 foreach (var meta in Directory.EnumerateFiles(objects, "*.meta.json"))
                 {
-                    if (JsonSerializer.Deserialize<S3ObjectMetadata>(File.ReadAllText(meta)) is { } m)
+                    if (JsonSerializer.Deserialize(File.ReadAllText(meta), S3MetadataJson.Default.S3ObjectMetadata) is { } m)
                     {
                         index[m.Key] = m;
                     }

@@ -67,11 +67,11 @@ internal sealed class SsmProvider(SsmStore store, EmulatorOptions options, TimeP
         {
             if (store.Parameters.TryGetValue(name, out var p))
             {
-                found.Add(Describe(p));
+                found.Add((JsonNode)Describe(p));
             }
             else
             {
-                invalid.Add(name);
+                invalid.Add(JsonValue.Create(name));
             }
         }
 
