@@ -12,13 +12,12 @@ ECS_RUNTIME ?= process
 LAMBDA_RUNTIME ?= process
 UP_IMAGES := $(if $(filter-out process,$(ECS_RUNTIME) $(LAMBDA_RUNTIME)),images)
 ARTIFACTS := artifacts
-WIREMOCK_JAR := node_modules/wiremock/build/wiremock-standalone-3.13.2.jar
 DAY ?= 2026-11-22
 STORES ?= 20
 ROWS ?= 200-1000
 SEED ?= 42
 
-.PHONY: help build cli artifacts images dockerd up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-containers bench-pipeline bench-jsonata synth deploy destroy clean
+.PHONY: help build cli artifacts images dockerd up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-containers bench-pipeline bench-jsonata bench-slack-stub synth deploy destroy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -39,16 +38,13 @@ dockerd: ## Start a loopback-only Docker engine unless one answers (`make down` 
 cli:
 	@bash scripts/artifact.sh src/BatchKit.Cli/bin/$(CONFIGURATION)/net10.0 src/BatchKit.Cli build --configuration $(CONFIGURATION)
 
-$(WIREMOCK_JAR): package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-
 artifacts: ## Publish what the local stack runs: the emulator, the worker (Native AOT) and the Lambda's bootstrap (self-contained, trimmed, ReadyToRun), as they ship
 	@bash scripts/artifact.sh $(ARTIFACTS)/emulator src/BatchKit.Emulator --configuration $(CONFIGURATION)
 	@bash scripts/artifact.sh $(ARTIFACTS)/worker src/BatchKit.Worker --configuration $(CONFIGURATION) --runtime linux-x64 -p:PublishAot=true
 	@bash scripts/artifact.sh $(ARTIFACTS)/functions src/BatchKit.Functions --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
 	  -p:PublishTrimmed=true -p:PublishReadyToRun=true
 
-up: cli artifacts $(WIREMOCK_JAR) $(UP_IMAGES) ## Start the local stack (ENGINE, ECS_RUNTIME, LAMBDA_RUNTIME) and deploy the pipeline into it
+up: cli artifacts $(UP_IMAGES) ## Start the local stack (ENGINE, ECS_RUNTIME, LAMBDA_RUNTIME) and deploy the pipeline into it
 ifeq ($(ENGINE),localstack)
 	docker compose -f localstack/docker-compose.yml up -d
 endif
@@ -70,7 +66,7 @@ demo: up ## From a fresh clone: build, start the stack, generate a day of $(STOR
 generate: cli ## Generate a synthetic day: sample-data/out/$(DAY).zip and its .expected.json
 	$(BATCHKIT) generate --stores $(STORES) --rows $(ROWS) --date $(DAY) --seed $(SEED) --out sample-data/out/$(DAY).zip
 
-bench: bench-sales bench-engine bench-emulator bench-pipeline bench-jsonata ## Run every benchmark (figures on stdout)
+bench: bench-sales bench-engine bench-emulator bench-pipeline bench-jsonata bench-slack-stub ## Run every benchmark (figures on stdout)
 
 SALES_BENCH := tests/BatchKit.Sales.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Sales.Benchmarks
 bench-sales: ## Generator (100 and 1,000 stores x 1,000 rows, one process each) and a 300 MB store file aggregated vs a bare JSON scan
@@ -94,7 +90,7 @@ bench-containers: images ## RunTask to first log line for a container next to a 
 	$(EMULATOR_BENCH) containers
 
 PIPELINE_BENCH := tests/BatchKit.Pipeline.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Pipeline.Benchmarks
-bench-pipeline: artifacts $(WIREMOCK_JAR) ## Upload to SUCCEEDED, all real processes: 100 and 1,000 stores x 1,000 rows, with a time breakdown and the emulator's peak memory
+bench-pipeline: artifacts ## Upload to SUCCEEDED, all real processes: 100 and 1,000 stores x 1,000 rows, with a time breakdown and the emulator's peak memory
 	dotnet build tests/BatchKit.Pipeline.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(PIPELINE_BENCH) $(CURDIR) 100 1000 10
 	$(PIPELINE_BENCH) $(CURDIR) 1000 1000 10
@@ -104,6 +100,11 @@ JSONATA_SECONDS ?= 1
 bench-jsonata: ## JSONata: 21 suite expressions, evaluations/s of BatchKit.Jsonata and of jsonata-js on Node in the same run, and the ratio
 	dotnet build tests/BatchKit.Jsonata.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(JSONATA_BENCH) $(JSONATA_SECONDS)
+
+SLACK_BENCH := tests/BatchKit.SlackStub.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.SlackStub.Benchmarks
+bench-slack-stub: ## Slack stub start to healthy: WireMock.Net in-process and as `batchkit slack-stub` (BENCH_ARGS="--java-jar JAR" adds the Java jar)
+	dotnet build tests/BatchKit.SlackStub.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
+	$(SLACK_BENCH) $(CURDIR) 5 $(BENCH_ARGS)
 
 CDK := node_modules/.bin/cdk
 $(CDK): package-lock.json

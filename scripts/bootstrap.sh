@@ -13,9 +13,9 @@ missing=()
 need make || missing+=(make)
 # The emulator's tests drive it with the real AWS CLI, as users do.
 need aws || missing+=(awscli)
-# WireMock, the Slack stub, runs on Java 17 and comes from npm.
-need java || missing+=(openjdk-17-jre-headless)
-need npm || missing+=(npm)
+# The CDK app's tests synthesize through jsii, which runs on Node. (The Slack stub is WireMock.Net, in .NET: no Java;
+# npm is needed only for make synth/deploy/destroy, whose CDK CLI `npm ci` installs from package-lock.json.)
+need node || missing+=(nodejs)
 # ECS tasks and Lambda functions run in containers: Debian's engine, and debootstrap for the local base images
 # (no registry is reachable, so scripts/images.sh makes every image from Debian packages).
 need dockerd || missing+=(docker.io)
@@ -27,6 +27,3 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet restore BatchKit.sln --nologo -v quiet
-if [ ! -f node_modules/wiremock/build/wiremock-standalone-3.13.2.jar ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-fi

@@ -9,9 +9,6 @@ public sealed record AwsService(string ServiceId, string SigningName, string End
     /// <summary>botocore stepfunctions/2016-11-23: serviceId "SFN", signingName "states", jsonVersion 1.0.</summary>
     public static AwsService StepFunctions { get; } = new("SFN", "states", "states", "AWSStepFunctions", "1.0");
 
-    /// <summary>botocore ssm/2014-11-06: serviceId "SSM", jsonVersion 1.1.</summary>
-    public static AwsService Ssm { get; } = new("SSM", "ssm", "ssm", "AmazonSSM", "1.1");
-
     /// <summary>botocore ecs/2014-11-13: serviceId "ECS", jsonVersion 1.1.</summary>
     public static AwsService Ecs { get; } = new("ECS", "ecs", "ecs", "AmazonEC2ContainerServiceV20141113", "1.1");
 

@@ -20,6 +20,7 @@ internal static class BatchKitCommandLine
         root.Subcommands.Add(SlackCommand.Create(console));
         root.Subcommands.Add(LogsCommand.Create(console));
         root.Subcommands.Add(JsonataCommand.Create(console));
+        root.Subcommands.Add(SlackStubCommand.Create(console));
         return root;
     }
 

@@ -1,6 +1,6 @@
 namespace BatchKit.Deployment;
 
-/// <summary>Waits for a local service (the emulator, WireMock, LocalStack) to answer its health URL with a 2xx.</summary>
+/// <summary>Waits for a local service (the emulator, the Slack stub, LocalStack) to answer its health URL with a 2xx.</summary>
 public static class HttpReadiness
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };

@@ -3,11 +3,12 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
 using BatchKit.Aws;
 using BatchKit.Aws.Ecs;
 using BatchKit.Aws.EventBridge;
 using BatchKit.Aws.Lambda;
-using BatchKit.Aws.Ssm;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Contracts;
 using BatchKit.Contracts.Functions;
@@ -31,7 +32,8 @@ public sealed class StackDeployer(StackSettings settings, IProgress<string>? pro
         using var ecs = new EcsClient(options);
         using var lambda = new LambdaClient(options);
         using var stepFunctions = new StepFunctionsClient(options);
-        using var ssm = new SsmClient(options);
+        using var ssm = new AmazonSimpleSystemsManagementClient(
+            credentials, new AmazonSimpleSystemsManagementConfig { ServiceURL = settings.Endpoint.ToString(), AuthenticationRegion = settings.Region });
 
         Report($"bucket {settings.Bucket}");
         await CreateBucketAsync(s3, cancellationToken).ConfigureAwait(false);
@@ -78,7 +80,13 @@ public sealed class StackDeployer(StackSettings settings, IProgress<string>? pro
         }
 
         Report($"SSM parameter {ParameterNames.StepFunctionArn}");
-        await ssm.PutParameterAsync(ParameterNames.StepFunctionArn, stateMachineArn, overwrite: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await ssm.PutParameterAsync(new PutParameterRequest
+        {
+            Name = ParameterNames.StepFunctionArn,
+            Value = stateMachineArn,
+            Type = ParameterType.String,
+            Overwrite = true,
+        }, cancellationToken).ConfigureAwait(false);
 
         Report($"S3 notification: s3://{settings.Bucket}/{BucketPrefixes.Uploads}*.zip → {settings.UploadFunctionName}");
         await lambda.AddPermissionAsync(settings.UploadFunctionName, "s3-uploads", "s3.amazonaws.com", $"arn:aws:s3:::{settings.Bucket}", cancellationToken).ConfigureAwait(false);

@@ -42,7 +42,7 @@ public sealed record StackSettings
     /// <summary>Extra environment for the worker container (e.g. BATCHKIT_SIMULATED_DELAY_SECONDS).</summary>
     public IReadOnlyDictionary<string, string> WorkerEnvironment { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The Slack webhook: WireMock's stub locally (its mappings answer /services/... like Slack).</summary>
+    /// <summary>The Slack webhook: the WireMock.Net stub locally (its mappings answer /services/... like Slack).</summary>
     public Uri SlackWebhookUrl { get; init; } = new("http://127.0.0.1:8089/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX");
 
     public string SlackConnectionName { get; init; } = "batchkit-slack";

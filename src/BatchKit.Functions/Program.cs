@@ -1,7 +1,7 @@
 using Amazon.S3;
-using BatchKit.Contracts.Functions;
-using BatchKit.Aws.Ssm;
+using Amazon.SimpleSystemsManagement;
 using BatchKit.Aws.StepFunctions;
+using BatchKit.Contracts.Functions;
 using BatchKit.Functions.Runtime;
 using BatchKit.Functions.Summary;
 using BatchKit.Functions.Upload;
@@ -26,7 +26,7 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
 
 var handlerName = Environment.GetEnvironmentVariable("_HANDLER") is { Length: > 0 } h ? h : FunctionHandlers.Upload;
 using var s3 = new AmazonS3Client(new AmazonS3Config { ForcePathStyle = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL") is not null });
-using var ssm = new SsmClient();
+using var ssm = new AmazonSimpleSystemsManagementClient(); // the endpoint from AWS_ENDPOINT_URL, as for S3
 using var stepFunctions = new StepFunctionsClient();
 ILambdaHandler handler;
 try

@@ -15,7 +15,7 @@ public sealed class EcsClientTests
         using var ecs = new EcsClient(new AwsClientOptions { Environment = both, Credentials = new BasicAWSCredentials("a", "b") });
 
         Assert.Equal(new Uri("http://127.0.0.1:7777"), ecs.Endpoint);
-        Assert.Equal(new Uri("http://127.0.0.1:4566"), AwsEndpointResolver.Resolve(AwsService.Ssm, "eu-west-1", both));
+        Assert.Equal(new Uri("http://127.0.0.1:4566"), AwsEndpointResolver.Resolve(AwsService.StepFunctions, "eu-west-1", both));
         Assert.Equal(new Uri("https://ecs.eu-west-1.amazonaws.com/"), AwsEndpointResolver.Resolve(AwsService.Ecs, "eu-west-1", new FakeEnvironment([])));
     }
 

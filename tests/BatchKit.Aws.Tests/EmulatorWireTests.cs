@@ -2,7 +2,6 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using BatchKit.Aws.S3;
-using BatchKit.Aws.Ssm;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Emulator;
 
@@ -39,17 +38,6 @@ public sealed class EmulatorWireTests : IAsyncLifetime
 
         var e = await Assert.ThrowsAsync<AwsServiceException>(() => sfn.SendTaskSuccessAsync("not-a-token", "{}"));
         Assert.Equal("InvalidToken", e.ErrorCode);
-    }
-
-    [Fact]
-    public async Task Ssm_put_get_and_a_missing_parameter()
-    {
-        using var ssm = new SsmClient(Options());
-
-        Assert.Equal(1, await ssm.PutParameterAsync("/config/step_function_arn", "arn:aws:states:us-east-1:000000000000:stateMachine:sales-batch"));
-        Assert.Equal("arn:aws:states:us-east-1:000000000000:stateMachine:sales-batch", await ssm.GetParameterAsync("/config/step_function_arn"));
-        var e = await Assert.ThrowsAsync<AwsServiceException>(() => ssm.GetParameterAsync("/config/missing"));
-        Assert.Equal("ParameterNotFound", e.ErrorCode);
     }
 
     [Fact]

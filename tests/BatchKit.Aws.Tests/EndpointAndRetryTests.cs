@@ -12,10 +12,10 @@ public sealed class EndpointAndRetryTests
         var general = new FakeEnvironment(new() { ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566" });
 
         Assert.Equal(new Uri("http://127.0.0.1:9999"), AwsEndpointResolver.Resolve(AwsService.StepFunctions, "eu-west-1", both));
-        Assert.Equal(new Uri("http://127.0.0.1:4566"), AwsEndpointResolver.Resolve(AwsService.Ssm, "eu-west-1", both));
+        Assert.Equal(new Uri("http://127.0.0.1:4566"), AwsEndpointResolver.Resolve(AwsService.Ecs, "eu-west-1", both));
         Assert.Equal(new Uri("http://127.0.0.1:4566"), AwsEndpointResolver.Resolve(AwsService.StepFunctions, "eu-west-1", general));
         Assert.Equal(new Uri("https://states.eu-west-1.amazonaws.com/"), AwsEndpointResolver.Resolve(AwsService.StepFunctions, "eu-west-1", new FakeEnvironment([])));
-        Assert.Throws<AwsConfigurationException>(() => AwsEndpointResolver.Resolve(AwsService.Ssm, "eu-west-1", new FakeEnvironment(new() { ["AWS_ENDPOINT_URL"] = "not a url" })));
+        Assert.Throws<AwsConfigurationException>(() => AwsEndpointResolver.Resolve(AwsService.Ecs, "eu-west-1", new FakeEnvironment(new() { ["AWS_ENDPOINT_URL"] = "not a url" })));
         Assert.Equal("eu-central-1", AwsEndpointResolver.ResolveRegion(new FakeEnvironment(new() { ["AWS_DEFAULT_REGION"] = "eu-central-1" })));
     }
 

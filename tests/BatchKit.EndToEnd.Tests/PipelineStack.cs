@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.S3;
@@ -12,8 +10,9 @@ using BatchKit.Emulator;
 namespace BatchKit.EndToEnd.Tests;
 
 /// <summary>
-/// The whole local stack for a test class: the embedded emulator in-process (the worker and the Lambda as real
-/// processes), the real WireMock as Slack, and the same deploy step `make up` runs. With <c>BATCHKIT_ENDPOINT</c>
+/// The whole local stack for a test class (each class is its own test collection): the embedded emulator in-process
+/// (the worker and the Lambda as real processes), the WireMock.Net Slack stub in-process on a port bound at start, and
+/// the same deploy step `make up` runs. With <c>BATCHKIT_ENDPOINT</c>
 /// set, it uses that endpoint instead (a running `make up`, or LocalStack) and the Slack stub at
 /// <c>BATCHKIT_SLACK_URL</c> (default http://127.0.0.1:8089), and deploys there.
 /// </summary>
@@ -21,6 +20,7 @@ public class PipelineStack : IAsyncLifetime
 {
     private readonly string _data = Directory.CreateTempSubdirectory("batchkit-e2e-").FullName;
     private EmulatorHost? _emulator;
+    private SlackStubServer? _slackServer;
 
     public SlackStub Slack { get; private set; } = null!;
 
@@ -56,7 +56,8 @@ public class PipelineStack : IAsyncLifetime
                 LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)],
             });
             Endpoint = _emulator.ServiceUrl;
-            Slack = await SlackStub.StartAsync(RepositoryRoot(), FreePort());
+            _slackServer = SlackStubServer.Start(Path.Combine(RepositoryRoot(), SlackStubServer.MappingsFolder), port: 0);
+            Slack = _slackServer.Client;
         }
         else
         {
@@ -96,7 +97,7 @@ public class PipelineStack : IAsyncLifetime
         S3.Dispose();
         StepFunctions.Dispose();
         Http.Dispose();
-        await Slack.DisposeAsync();
+        _slackServer?.Dispose();
         if (_emulator is not null)
         {
             await _emulator.DisposeAsync();
@@ -173,11 +174,4 @@ public class PipelineStack : IAsyncLifetime
     }
 
     public static string Shared(params string[] parts) => Path.Combine([RepositoryRoot(), "..", "shared", .. parts]);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -7,7 +7,7 @@ namespace BatchKit.EndToEnd.Tests;
 
 /// <summary>
 /// Uploads through the deployed pipeline, end to end: S3 notification → the upload Lambda (real bootstrap) → Step
-/// Functions (Slack via WireMock, Distributed Map, one real worker process per store, the summary Lambda) → the
+/// Functions (Slack via the WireMock.Net stub, Distributed Map, one real worker process per store, the summary Lambda) → the
 /// report in S3 and the Slack messages. Money is compared exactly with the day's expected file.
 /// </summary>
 public sealed class PipelineTests(PipelineStack stack) : IClassFixture<PipelineStack>

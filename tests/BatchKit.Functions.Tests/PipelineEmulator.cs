@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Amazon.S3;
-using BatchKit.Aws.Ssm;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Contracts;
 using BatchKit.Emulator;
@@ -20,7 +21,7 @@ public sealed class PipelineEmulator : IAsyncLifetime
 
     public AmazonS3Client S3 { get; private set; } = null!;
 
-    public SsmClient Ssm { get; private set; } = null!;
+    public AmazonSimpleSystemsManagementClient Ssm { get; private set; } = null!;
 
     public StepFunctionsClient StepFunctions { get; private set; } = null!;
 
@@ -38,12 +39,12 @@ public sealed class PipelineEmulator : IAsyncLifetime
         });
         S3 = LocalAws.S3(Host.ServiceUrl);
         var options = LocalAws.ClientOptions(Host.ServiceUrl);
-        Ssm = new SsmClient(options);
+        Ssm = LocalAws.Ssm(Host.ServiceUrl);
         StepFunctions = new StepFunctionsClient(options);
         await S3.PutBucketAsync(Bucket);
         var machine = await StepFunctions.CreateStateMachineAsync("sales-batch", """{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""", "arn:aws:iam::000000000000:role/sfn");
         StateMachineArn = machine.StateMachineArn;
-        await Ssm.PutParameterAsync(ParameterNames.StepFunctionArn, StateMachineArn);
+        await Ssm.PutParameterAsync(new PutParameterRequest { Name = ParameterNames.StepFunctionArn, Value = StateMachineArn, Type = ParameterType.String });
     }
 
     public async Task DisposeAsync()

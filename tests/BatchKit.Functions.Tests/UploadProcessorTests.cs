@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using System.Text.Json.Nodes;
+using Amazon.SimpleSystemsManagement.Model;
 using BatchKit.Functions.Runtime;
 using BatchKit.Functions.Upload;
 
@@ -124,15 +124,7 @@ public sealed class UploadProcessorTests : IAsyncLifetime
         var ignored = await UploadAndProcessAsync("processed/x/store_1.json", Zips.Of(("store_1.json", "[]")));
         Assert.Equal(UploadOutcome.Ignored, ignored.Status);
 
-        // The thin SSM client has only what the pipeline calls; delete the parameter with a plain signed request.
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, _aws.Host.ServiceUrl)
-        {
-            Content = new StringContent(new JsonObject { ["Name"] = Contracts.ParameterNames.StepFunctionArn }.ToJsonString()),
-        };
-        request.Headers.Add("X-Amz-Target", "AmazonSSM.DeleteParameter");
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=t/20261122/us-east-1/ssm/aws4_request, SignedHeaders=host, Signature=0");
-        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+        await _aws.Ssm.DeleteParameterAsync(new DeleteParameterRequest { Name = Contracts.ParameterNames.StepFunctionArn });
 
         var error = await Assert.ThrowsAsync<HandlerException>(() => UploadAndProcessAsync("uploads/noconfig.zip", Zips.Of(("store_1.json", "[]"))));
         Assert.Equal("BatchKit.Configuration", error.ErrorType);

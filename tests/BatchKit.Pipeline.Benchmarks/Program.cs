@@ -11,8 +11,9 @@ using BatchKit.Aws.StepFunctions;
 using BatchKit.Deployment;
 using BatchKit.SampleData;
 
-// Upload to SUCCEEDED through the whole local pipeline, every part a real process as under `make up`: the published
-// emulator (its peak RSS read from /proc), WireMock, the published Lambda bootstrap and one worker process per store.
+// Upload to SUCCEEDED through the whole local pipeline, every AWS part a real process as under `make up`: the published
+// emulator (its peak RSS read from /proc), the published Lambda bootstrap and one worker process per store. The Slack
+// stub (WireMock.Net, two requests a run) runs in this harness's process.
 // Usage: BatchKit.Pipeline.Benchmarks REPO STORES ROWS [MAX_TASKS]   (e.g. 100 1000 10, then 1000 1000 10)
 var repository = args[0];
 var stores = int.Parse(args[1], CultureInfo.InvariantCulture);
@@ -26,7 +27,7 @@ var emulator = Process.Start(new ProcessStartInfo(Path.Combine(artifacts, "emula
      "--ecs-image", StackSettings.LocalWorkerImage + "=" + Path.Combine(artifacts, "worker", "batchkit-worker")])
 { RedirectStandardOutput = true, UseShellExecute = false })!;
 var endpoint = new Uri($"http://127.0.0.1:{port}");
-await using var slack = await SlackStub.StartAsync(repository, FreePort());
+using var slack = SlackStubServer.Start(Path.Combine(repository, SlackStubServer.MappingsFolder), port: 0);
 try
 {
     using var http = new HttpClient();
@@ -45,7 +46,8 @@ try
         }
     }
 
-    var stack = await new StackDeployer(new StackSettings { Endpoint = endpoint, LambdaCodeDirectory = Path.Combine(artifacts, "functions"), SlackWebhookUrl = slack.WebhookUrl }).DeployAsync();
+    var settings = new StackSettings { Endpoint = endpoint, LambdaCodeDirectory = Path.Combine(artifacts, "functions"), SlackWebhookUrl = slack.Client.WebhookUrl };
+    var stack = await new StackDeployer(settings).DeployAsync();
     var zip = new MemoryStream();
     var generated = Stopwatch.StartNew();
     var expected = DayGenerator.Generate(new GeneratorOptions { Stores = stores, RowsMin = rows, RowsMax = rows, Seed = 5 }, zip);

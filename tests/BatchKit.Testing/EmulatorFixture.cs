@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.S3;
+using Amazon.SimpleSystemsManagement;
 using BatchKit.Emulator;
 using Xunit;
 
@@ -38,6 +39,9 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     /// <summary>Options for BatchKit's thin clients, pointed at the emulator.</summary>
     public BatchKit.Aws.AwsClientOptions ClientOptions() => LocalAws.ClientOptions(Host.ServiceUrl);
+
+    /// <summary>The real AWSSDK.SimpleSystemsManagement, as the upload handler and the deploy step use it.</summary>
+    public AmazonSimpleSystemsManagementClient Ssm() => LocalAws.Ssm(Host.ServiceUrl);
 
     /// <summary>A JSON-protocol call with a well-formed (unverified) SigV4 header, as any SDK would send.</summary>
     public async Task<(int Status, JsonObject Body)> JsonAsync(string target, string service, JsonObject body)

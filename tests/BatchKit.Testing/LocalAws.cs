@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon.SimpleSystemsManagement;
 using BatchKit.Aws;
 
 namespace BatchKit.Testing;
@@ -16,6 +17,14 @@ public static class LocalAws
     {
         ServiceURL = endpoint.ToString(),
         ForcePathStyle = true,
+        AuthenticationRegion = Region,
+        MaxErrorRetry = 0,
+    });
+
+    /// <summary>AWSSDK.SimpleSystemsManagement, as the upload handler and the deploy step use it.</summary>
+    public static AmazonSimpleSystemsManagementClient Ssm(Uri endpoint) => new(Credentials, new AmazonSimpleSystemsManagementConfig
+    {
+        ServiceURL = endpoint.ToString(),
         AuthenticationRegion = Region,
         MaxErrorRetry = 0,
     });

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using BatchKit.Cli.Local;
+using BatchKit.Deployment;
 using Spectre.Console;
 
 namespace BatchKit.Cli.Commands;
 
-/// <summary><c>batchkit slack</c>: the messages the Slack stub (WireMock) received, oldest first.</summary>
+/// <summary><c>batchkit slack</c>: the messages the Slack stub received, oldest first (read from its request journal).</summary>
 internal static class SlackCommand
 {
     public static Command Create(IAnsiConsole console)
@@ -22,6 +23,10 @@ internal static class SlackCommand
             catch (HttpRequestException e)
             {
                 throw new BatchKitException($"the Slack stub at {stack.Slack.BaseUrl} does not answer ({e.Message}): start it with `make up`", e);
+            }
+            catch (Exception e) when (e is SlackStubException or System.Text.Json.JsonException)
+            {
+                throw new BatchKitException($"what answers at {stack.Slack.BaseUrl} is not the Slack stub: {e.Message}", e);
             }
 
             var table = new Table().AddColumns("Received", "Status", "Text").Border(TableBorder.Rounded);

@@ -15,7 +15,7 @@ internal static class StatusCommand
         {
             if (LocalPathsOrNull() is { } paths)
             {
-                foreach (var name in new[] { "emulator", "wiremock" })
+                foreach (var name in new[] { "emulator", UpCommand.SlackStubProcess })
                 {
                     var pid = new BackgroundProcess(name, paths).RunningPid();
                     if (pid is null)

@@ -8,17 +8,23 @@ using Spectre.Console;
 namespace BatchKit.Cli.Commands;
 
 /// <summary>
-/// <c>batchkit up</c>: starts the embedded emulator and the WireMock Slack stub in the background (pid files and logs
-/// under .batchkit/), then deploys the pipeline into it. With <c>--engine localstack</c> it deploys into a LocalStack
+/// <c>batchkit up</c>: starts the embedded emulator and the Slack stub (WireMock.Net, as <c>batchkit slack-stub</c>) in
+/// the background (pid files and logs under .batchkit/), then deploys the pipeline into it. With <c>--engine localstack</c> it deploys into a LocalStack
 /// that docker compose started (make up ENGINE=localstack). Running it again finds what runs and redeploys.
 /// </summary>
 internal static class UpCommand
 {
+    /// <summary>The Slack stub's background process (its pid file and log are .batchkit/slack-stub.*).</summary>
+    public const string SlackStubProcess = "slack-stub";
+
+    /// <summary>The Slack stub as LocalStack's containers reach it: the compose service <c>slack</c> on its port 8089.</summary>
+    private const string ComposeSlackUrl = "http://slack:8089";
+
     public static Command Create(IAnsiConsole console)
     {
         var engine = new Option<string>("--engine") { Description = "emulator (BatchKit's embedded one, the default) or localstack.", DefaultValueFactory = _ => "emulator" };
         var port = new Option<int>("--port") { Description = "The AWS endpoint's port.", DefaultValueFactory = _ => 4566 };
-        var slackPort = new Option<int>("--slack-port") { Description = "WireMock's port (the Slack stub).", DefaultValueFactory = _ => 8089 };
+        var slackPort = new Option<int>("--slack-port") { Description = "The Slack stub's port.", DefaultValueFactory = _ => 8089 };
         var delay = new Option<double>("--worker-delay") { Description = "Simulated business-logic seconds per store in the worker (the reference used 4-20).", DefaultValueFactory = _ => 0 };
         var ecsRuntime = new Option<string>("--ecs-runtime")
         {
@@ -67,21 +73,24 @@ internal static class UpCommand
             await EnsureRunningAsync(console, emulator, paths.Emulator,
                 ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", paths.Data,
                  "--ecs-image", $"{StackSettings.LocalWorkerImage}={paths.Worker}", "--ecs-runtime", runtimes.Ecs, "--lambda-runtime", runtimes.Lambda],
-                () => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+                gone => HttpReadiness.WaitAsync(new Uri(endpoint, "/_batchkit/health"), TimeSpan.FromSeconds(20), gone, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             table.AddRow("AWS emulator", endpoint.ToString(),
                 $"pid {emulator.RunningPid()}, log {Path.GetRelativePath(paths.Repository, emulator.LogFile)}; ECS tasks: {runtimes.Ecs}, Lambda: {runtimes.Lambda}");
 
-            var wiremock = new BackgroundProcess("wiremock", paths);
-            await EnsureRunningAsync(console, wiremock, "java", SlackStub.Arguments(paths.Repository, slackPort),
-                () => SlackStub.Attach(slackUrl).WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken), cancellationToken).ConfigureAwait(false);
-            table.AddRow("Slack stub (WireMock)", slackUrl.ToString(), $"pid {wiremock.RunningPid()}, log {Path.GetRelativePath(paths.Repository, wiremock.LogFile)}");
+            var slack = new BackgroundProcess(SlackStubProcess, paths);
+            var (stubFile, stubArguments) = CliExecutable.Command(
+                "slack-stub", "--port", slackPort.ToString(CultureInfo.InvariantCulture), "--mappings", paths.SlackMappings);
+            await EnsureRunningAsync(console, slack, stubFile, stubArguments,
+                gone => SlackStub.Attach(slackUrl).WaitUntilReadyAsync(TimeSpan.FromSeconds(20), gone, cancellationToken), cancellationToken).ConfigureAwait(false);
+            table.AddRow("Slack stub (WireMock.Net)", slackUrl.ToString(), $"pid {slack.RunningPid()}, log {Path.GetRelativePath(paths.Repository, slack.LogFile)}");
         }
         else
         {
             console.MarkupLine("Waiting for LocalStack (docker compose -f localstack/docker-compose.yml up -d) ...");
             await HttpReadiness.WaitAsync(new Uri(endpoint, "/_localstack/health"), TimeSpan.FromSeconds(90), cancellationToken: cancellationToken).ConfigureAwait(false);
             table.AddRow("LocalStack", endpoint.ToString(), "docker compose (localstack/docker-compose.yml)");
-            table.AddRow("Slack stub (WireMock)", slackUrl.ToString(), "docker compose; LocalStack reaches it as http://wiremock:8080");
+            table.AddRow("Slack stub (WireMock)", slackUrl.ToString(), $"docker compose; LocalStack reaches it as {ComposeSlackUrl}");
         }
 
         var settings = new StackSettings
@@ -89,7 +98,7 @@ internal static class UpCommand
             Endpoint = endpoint,
             LambdaCodeDirectory = paths.LambdaCode,
             // Step Functions calls Slack from inside the engine: the emulator is on this machine, LocalStack in compose.
-            SlackWebhookUrl = engine == "emulator" ? new Uri(slackUrl, SlackStub.WebhookPath) : new Uri("http://wiremock:8080" + SlackStub.WebhookPath),
+            SlackWebhookUrl = new Uri(engine == "emulator" ? slackUrl : new Uri(ComposeSlackUrl), SlackStub.WebhookPath),
             WorkerEnvironment = delay > 0
                 ? new Dictionary<string, string> { [WorkerEnvironment.SimulatedDelaySeconds] = delay.ToString(CultureInfo.InvariantCulture) }
                 : new Dictionary<string, string>(),
@@ -123,19 +132,26 @@ internal static class UpCommand
         console.MarkupLine("Next: [bold]make demo[/] (or [bold]batchkit run --stores 20[/]), [bold]batchkit upload FILE.zip[/], [bold]batchkit status[/], [bold]batchkit slack[/], [bold]make down[/].");
     }
 
-    private static async Task EnsureRunningAsync(IAnsiConsole console, BackgroundProcess process, string fileName, IReadOnlyList<string> arguments, Func<Task> waitReady, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts <paramref name="process"/> unless it runs, then waits until it is ready; <paramref name="waitReady"/> gets a
+    /// check that says when the process is gone, so a process that failed at start (a taken port) is reported at once.
+    /// </summary>
+    private static async Task EnsureRunningAsync(
+        IAnsiConsole console, BackgroundProcess process, string fileName, IReadOnlyList<string> arguments, Func<Func<string?>, Task> waitReady,
+        CancellationToken cancellationToken)
     {
+        string? Gone() => process.RunningPid() is null ? $"{process.Name} exited before it was ready" : null;
         if (process.RunningPid() is { } pid)
         {
             console.MarkupLineInterpolated($"  [yellow]•[/] {process.Name} is already running (pid {pid}); keeping it");
-            await waitReady().ConfigureAwait(false);
+            await waitReady(Gone).ConfigureAwait(false);
             return;
         }
 
         var started = process.Start(fileName, arguments);
         try
         {
-            await waitReady().ConfigureAwait(false);
+            await waitReady(Gone).ConfigureAwait(false);
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException or HttpRequestException)
         {

@@ -4,10 +4,11 @@ using System.Globalization;
 namespace BatchKit.Cli.Local;
 
 /// <summary>
-/// A long-running process of the local stack (the emulator, WireMock) that outlives the command starting it: started
-/// in its own session (<c>setsid</c>, so a Ctrl-C in the terminal later does not reach it), output to a log file,
-/// its pid in a pid file. It is found again, and stopped, only by that pid, and only while the pid's command line is
-/// still ours (a recycled pid is never killed).
+/// A long-running process of the local stack (the emulator, the Slack stub) that outlives the command starting it:
+/// started in its own session (<c>setsid</c>, so a Ctrl-C in the terminal later does not reach it), output to a log
+/// file, its pid in a pid file. It is found again, and stopped, only by that pid, and only while the pid's command
+/// line still begins with the one we started (a recycled pid is never killed; nor is another <c>batchkit</c> command
+/// when the stub is <c>batchkit slack-stub</c>).
 /// </summary>
 internal sealed class BackgroundProcess(string name, LocalPaths paths)
 {
@@ -57,10 +58,11 @@ internal sealed class BackgroundProcess(string name, LocalPaths paths)
 
         start.Environment["BATCHKIT_LOG"] = LogFile;
         using var process = Process.Start(start) ?? throw new BatchKitException($"could not start {name} ({fileName})");
+        var identity = string.Join(' ', [fileName, .. arguments]);
         File.WriteAllText(paths.PidFile(name), process.Id.ToString(CultureInfo.InvariantCulture));
-        File.WriteAllText(paths.PidFile(name) + ".cmd", fileName);
+        File.WriteAllText(paths.PidFile(name) + ".cmd", identity);
         // setsid and sh exec in place: wait (briefly) until the pid runs the program itself, so it is recognised.
-        for (var i = 0; i < 100 && !CommandLine(process.Id).StartsWith(fileName, StringComparison.Ordinal) && !process.HasExited; i++)
+        for (var i = 0; i < 100 && !CommandLine(process.Id).StartsWith(identity, StringComparison.Ordinal) && !process.HasExited; i++)
         {
             Thread.Sleep(10);
         }

@@ -19,6 +19,9 @@ internal sealed record LocalPaths(string Repository)
 
     public string LambdaCode => Path.Combine(Artifacts, "functions");
 
+    /// <summary>The Slack stub's mappings (WireMock's JSON format; the LocalStack engine's WireMock container reads them too).</summary>
+    public string SlackMappings => Path.Combine(Repository, Deployment.SlackStubServer.MappingsFolder);
+
     public string PidFile(string name) => Path.Combine(State, name + ".pid");
 
     public string LogFile(string name) => Path.Combine(State, name + ".log");

@@ -22,7 +22,7 @@ internal sealed class StackEndpoint : IDisposable
 
     public static readonly Option<string> BucketOption = new("--bucket") { Description = "The pipeline's bucket.", DefaultValueFactory = _ => "batchkit-sales" };
 
-    public static readonly Option<string> SlackOption = new("--slack-url") { Description = "The Slack stub (WireMock).", DefaultValueFactory = _ => "http://127.0.0.1:8089" };
+    public static readonly Option<string> SlackOption = new("--slack-url") { Description = "The Slack stub (its admin API).", DefaultValueFactory = _ => "http://127.0.0.1:8089" };
 
     public static readonly Option<string> StateMachineOption = new("--state-machine") { Description = "The workflow's name.", DefaultValueFactory = _ => "sales-batch" };
 

@@ -4,8 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
 using BatchKit.Aws;
-using BatchKit.Aws.Ssm;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Contracts;
 using BatchKit.Contracts.Workflow;
@@ -19,7 +20,7 @@ namespace BatchKit.Functions.Upload;
 /// started with an execution name derived from the upload, so a duplicated event starts nothing. A refused or
 /// failed archive leaves nothing in <c>processed/&lt;day&gt;/</c> and fails the invocation.
 /// </summary>
-internal sealed class UploadProcessor(IAmazonS3 s3, ISsmClient ssm, IStepFunctionsClient stepFunctions, ArchiveLimits limits, TextWriter log)
+internal sealed class UploadProcessor(IAmazonS3 s3, IAmazonSimpleSystemsManagement ssm, IStepFunctionsClient stepFunctions, ArchiveLimits limits, TextWriter log)
 {
     /// <summary>Store files copied at once (each lane a stream of ranged GETs and one PUT in flight).</summary>
     public const int Lanes = 4;
@@ -201,9 +202,11 @@ internal sealed class UploadProcessor(IAmazonS3 s3, ISsmClient ssm, IStepFunctio
 
         try
         {
-            return _stateMachineArn = await ssm.GetParameterAsync(ParameterNames.StepFunctionArn, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var request = new GetParameterRequest { Name = ParameterNames.StepFunctionArn };
+            var response = await ssm.GetParameterAsync(request, cancellationToken).ConfigureAwait(false);
+            return _stateMachineArn = response.Parameter.Value;
         }
-        catch (AwsServiceException e) when (e.ErrorCode == "ParameterNotFound")
+        catch (ParameterNotFoundException e)
         {
             throw new HandlerException("BatchKit.Configuration", $"The SSM parameter {ParameterNames.StepFunctionArn} does not exist: deploy the stack (make up, or cdk deploy) so it holds the state machine's ARN.", e);
         }
