@@ -28,11 +28,16 @@ internal sealed partial class StepFunctionsProvider
         return new JsonObject { ["creationDate"] = Epoch(version.CreationDate), ["stateMachineVersionArn"] = version.Arn };
     }
 
-    /// <summary>The machine's versions, newest first.</summary>
+    /// <summary>The machine's versions, newest first (none for a machine that does not exist: the operation has no such error).</summary>
     public JsonObject ListStateMachineVersions(JsonObject request)
     {
-        var machine = Machine(Required(request, "stateMachineArn"));
-        return Page(request, VersionsOf(machine.Arn).OrderByDescending(v => v.Version),
+        var machineArn = Required(request, "stateMachineArn");
+        if (!machineArn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            throw StepFunctionsErrors.InvalidArn(machineArn);
+        }
+
+        return Page(request, VersionsOf(machineArn).OrderByDescending(v => v.Version),
             v => new JsonObject { ["stateMachineVersionArn"] = v.Arn, ["creationDate"] = Epoch(v.CreationDate) }, "stateMachineVersions");
     }
 
