@@ -18,7 +18,8 @@ public sealed class LongJobCdkStackTests(LongJobCdkSynthesis synthesis) : IClass
     [Fact]
     public void The_submit_function_knows_what_to_start_and_may_run_only_that_task_definition()
     {
-        var function = Assert.Single(Resources("AWS::Lambda::Function"), f => f["Properties"]!["Runtime"]?.GetValue<string>() == "provided.al2023")["Properties"]!;
+        var functions = Resources("AWS::Lambda::Function");
+        var function = Assert.Single(functions, f => f["Properties"]!["Runtime"]?.GetValue<string>() == "provided.al2023")["Properties"]!;
         Assert.Equal(LongJobNames.SubmitHandler, function["Handler"]!.GetValue<string>());
         var variables = function["Environment"]!["Variables"]!.AsObject();
         Assert.Equal(LongJobNames.Table, variables[LongJobNames.TableVariable]!.GetValue<string>());
@@ -58,7 +59,8 @@ public sealed class LongJobCdkStackTests(LongJobCdkSynthesis synthesis) : IClass
 
         var notification = Assert.Single(Resources("Custom::S3BucketNotifications"))["Properties"]!["NotificationConfiguration"]!;
         var rules = notification["LambdaFunctionConfigurations"]![0]!["Filter"]!["Key"]!["FilterRules"]!.AsArray();
-        Assert.Equal([("prefix", LongJobNames.Requests), ("suffix", ".json")], rules.Select(r => (r!["Name"]!.GetValue<string>(), r["Value"]!.GetValue<string>())).Order());
+        var filter = rules.Select(r => (r!["Name"]!.GetValue<string>(), r["Value"]!.GetValue<string>())).Order();
+        Assert.Equal([("prefix", LongJobNames.Requests), ("suffix", ".json")], filter);
     }
 
     private string LogicalId(string type) => Assert.Single(_template["Resources"]!.AsObject(), r => r.Value!["Type"]!.GetValue<string>() == type).Key;

@@ -24,7 +24,8 @@ public sealed class LongJobRequestTests
     [InlineData("{\"email\":\"a@b\",\"keys\":[\"x\",\"x\"]}", "keys[1] 'x' is listed twice: a zip holds one entry per name")]
     [InlineData("{\"email\":\"a@b\",\"keys\":[\"\"]}", "keys[0] must be 1 to 1024 bytes of UTF-8")]
     [InlineData("{\"email\":\"a@b\",\"keys\":[3]}", "keys[0] is not a string")]
-    [InlineData("{\"email\":\"a@b\\nBcc: c@d\",\"keys\":[\"x\"]}", "'a@b\nBcc: c@d' is not an email address (one '@', no spaces, line breaks, '<', '>' or ',')")]
+    [InlineData("{\"email\":\"a@b\\nBcc: c@d\",\"keys\":[\"x\"]}",
+        "'a@b\nBcc: c@d' is not an email address (one '@', no spaces, line breaks, '<', '>' or ',')")]
     [InlineData("{\"email\":\"a@b,c@d\",\"keys\":[\"x\"]}", "'a@b,c@d' is not an email address (one '@', no spaces, line breaks, '<', '>' or ',')")]
     public void A_bad_request_names_its_first_problem(string json, string message)
     {

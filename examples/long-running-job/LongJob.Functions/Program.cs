@@ -24,7 +24,8 @@ return await LambdaBootstrap.RunAsync(
 static TaskLaunch Launch() => new(
     Required(LongJobNames.ClusterVariable),
     Required(LongJobNames.TaskDefinitionVariable),
-    (Environment.GetEnvironmentVariable(LongJobNames.SubnetsVariable) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    (Environment.GetEnvironmentVariable(LongJobNames.SubnetsVariable) ?? "")
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
 static string Required(string name) =>
     Environment.GetEnvironmentVariable(name) is { Length: > 0 } value

@@ -36,7 +36,10 @@ internal sealed class LongJobCdkStack : Stack
             LifecycleRules =
             [
                 // A link works for 7 days at most (SigV4 query-string auth), so an archive is of no use after that.
-                new LifecycleRule { Id = "archives", Prefix = LongJobNames.Archives, Expiration = Duration.Days(8), NoncurrentVersionExpiration = Duration.Days(1) },
+                new LifecycleRule
+                {
+                    Id = "archives", Prefix = LongJobNames.Archives, Expiration = Duration.Days(8), NoncurrentVersionExpiration = Duration.Days(1),
+                },
                 new LifecycleRule { Id = "old-versions", NoncurrentVersionExpiration = Duration.Days(30) },
             ],
         });
@@ -73,7 +76,10 @@ internal sealed class LongJobCdkStack : Stack
 
     private FargateTaskDefinition NewTaskDefinition(string workerAssetDir, string senderEmail)
     {
-        var task = new FargateTaskDefinition(this, "Archiver", new FargateTaskDefinitionProps { Family = LongJobNames.TaskFamily, Cpu = 256, MemoryLimitMiB = 512 });
+        var task = new FargateTaskDefinition(this, "Archiver", new FargateTaskDefinitionProps
+        {
+            Family = LongJobNames.TaskFamily, Cpu = 256, MemoryLimitMiB = 512,
+        });
         task.AddContainer(LongJobNames.Container, new ContainerDefinitionOptions
         {
             ContainerName = LongJobNames.Container,

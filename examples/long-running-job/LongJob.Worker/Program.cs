@@ -13,7 +13,8 @@ var requestId = Setting(LongJobNames.RequestIdVariable);
 var tableName = Setting(LongJobNames.TableVariable);
 var sender = Setting(LongJobNames.SenderVariable);
 var seconds = Environment.GetEnvironmentVariable(LongJobNames.LinkLifetimeVariable) is { Length: > 0 } text ? text : "3600";
-if (!int.TryParse(seconds, NumberStyles.None, CultureInfo.InvariantCulture, out var lifetime) || lifetime < 1 || lifetime > ArchiveSettings.MaxLinkLifetime.TotalSeconds)
+if (!int.TryParse(seconds, NumberStyles.None, CultureInfo.InvariantCulture, out var lifetime)
+    || lifetime < 1 || lifetime > ArchiveSettings.MaxLinkLifetime.TotalSeconds)
 {
     problems.Add($"{LongJobNames.LinkLifetimeVariable} must be 1 to 604800 seconds, got '{seconds}'");
 }
@@ -36,7 +37,7 @@ try
     return 0;
 }
 catch (Exception e) when (e is AmazonS3Exception or AmazonDynamoDBException or BatchKit.Aws.AwsServiceException or IOException or InvalidDataException
-                              or InvalidOperationException)
+                              or InvalidOperationException or HttpRequestException)
 {
     Console.Error.WriteLine($"long-job-worker: request {requestId} failed: {e.Message}");
     return 1;

@@ -43,7 +43,8 @@ public sealed class SesClient(AwsClientOptions? options = null) : IDisposable
             },
         };
         var answer = await _json.SendRestAsync(HttpMethod.Post, "/v2/email/outbound-emails", request, cancellationToken).ConfigureAwait(false);
-        return answer["MessageId"]?.GetValue<string>() ?? throw new AwsServiceException("InvalidResponse", "SendEmail answered no MessageId", System.Net.HttpStatusCode.OK, null);
+        return answer["MessageId"]?.GetValue<string>()
+            ?? throw new AwsServiceException("InvalidResponse", "SendEmail answered no MessageId", System.Net.HttpStatusCode.OK, null);
     }
 
     public void Dispose() => _json.Dispose();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.S3;
+using BatchKit.Aws;
 using BatchKit.Aws.Ecs;
 using BatchKit.Functions.Runtime;
 using BatchKit.Functions.Upload;
@@ -56,7 +57,18 @@ internal sealed class SubmitHandler(IAmazonS3 s3, JobTable table, IEcsClient ecs
             return null;
         }
 
-        var response = await ecs.RunTaskAsync(RunTask(requestId), cancellationToken).ConfigureAwait(false);
+        RunTaskResponse response;
+        try
+        {
+            response = await ecs.RunTaskAsync(RunTask(requestId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e)
+        {
+            // Stored but never started: say so in the table, or the request would wait as PENDING for ever.
+            await table.MarkFailedAsync(requestId, $"ECS refused RunTask: {e.Message}", cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
         if (response.Tasks.Count == 0)
         {
             var reason = string.Join("; ", response.Failures.Select(f => $"{f.Arn}: {f.Reason}"));

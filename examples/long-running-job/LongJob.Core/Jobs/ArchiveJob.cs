@@ -29,12 +29,12 @@ public sealed class ArchiveJob(IAmazonS3 s3, JobTable table, SesClient ses, Arch
             var archiveKey = await ZipAndUploadAsync(job, cancellationToken).ConfigureAwait(false);
             var expires = time.GetUtcNow().Add(settings.LinkLifetime);
             var link = Presign(job.Bucket, archiveKey, expires);
-            var messageId = await ses.SendEmailAsync(settings.Sender, job.Email, $"Your archive {requestId} is ready", Body(job, link, expires), cancellationToken)
-                .ConfigureAwait(false);
+            var subject = $"Your archive {requestId} is ready";
+            var messageId = await ses.SendEmailAsync(settings.Sender, job.Email, subject, Body(job, link, expires), cancellationToken).ConfigureAwait(false);
             await table.MarkDoneAsync(requestId, archiveKey, messageId, cancellationToken).ConfigureAwait(false);
             await log.WriteLineAsync($"{requestId}: s3://{job.Bucket}/{archiveKey} mailed to {job.Email} ({messageId})").ConfigureAwait(false);
         }
-        catch (Exception e) when (e is AmazonS3Exception or BatchKit.Aws.AwsServiceException or IOException or InvalidDataException)
+        catch (Exception e) when (e is AmazonS3Exception or BatchKit.Aws.AwsServiceException or IOException or InvalidDataException or HttpRequestException)
         {
             await table.MarkFailedAsync(requestId, e.Message, CancellationToken.None).ConfigureAwait(false);
             throw;
@@ -56,8 +56,8 @@ public sealed class ArchiveJob(IAmazonS3 s3, JobTable table, SesClient ses, Arch
             }
 
             var archiveKey = LongJobNames.ArchiveKey(job.RequestId);
-            await s3.PutObjectAsync(new PutObjectRequest { BucketName = job.Bucket, Key = archiveKey, FilePath = temp, ContentType = "application/zip" }, cancellationToken)
-                .ConfigureAwait(false);
+            var put = new PutObjectRequest { BucketName = job.Bucket, Key = archiveKey, FilePath = temp, ContentType = "application/zip" };
+            await s3.PutObjectAsync(put, cancellationToken).ConfigureAwait(false);
             return archiveKey;
         }
         finally

@@ -42,7 +42,8 @@ public sealed class JobTable(IAmazonDynamoDB dynamoDb, string tableName, TimePro
         item["bucket"] = S(bucket);
         item["error"] = S(error);
         item["createdAt"] = S(Now());
-        return dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item, ConditionExpression = "attribute_not_exists(requestId)" }, cancellationToken);
+        var put = new PutItemRequest { TableName = tableName, Item = item, ConditionExpression = "attribute_not_exists(requestId)" };
+        return dynamoDb.PutItemAsync(put, cancellationToken);
     }
 
     /// <summary>PENDING → RUNNING with the task's ARN; a task that already finished keeps its own status.</summary>
@@ -74,8 +75,8 @@ public sealed class JobTable(IAmazonDynamoDB dynamoDb, string tableName, TimePro
 
     public async Task<JobRecord?> GetAsync(string requestId, CancellationToken cancellationToken)
     {
-        var response = await dynamoDb.GetItemAsync(new GetItemRequest { TableName = tableName, Key = Identity(requestId), ConsistentRead = true }, cancellationToken)
-            .ConfigureAwait(false);
+        var get = new GetItemRequest { TableName = tableName, Key = Identity(requestId), ConsistentRead = true };
+        var response = await dynamoDb.GetItemAsync(get, cancellationToken).ConfigureAwait(false);
         if (response.Item is not { Count: > 0 } item)
         {
             return null;
@@ -87,7 +88,8 @@ public sealed class JobTable(IAmazonDynamoDB dynamoDb, string tableName, TimePro
             Text(item, "taskArn"), Text(item, "archiveKey"), Text(item, "error"));
     }
 
-    private Task<UpdateItemResponse> UpdateAsync(string requestId, string update, string? condition, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
+    private Task<UpdateItemResponse> UpdateAsync(
+        string requestId, string update, string? condition, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
     {
         var names = new Dictionary<string, string> { ["#status"] = "status" }; // status is a DynamoDB reserved word, as is error
         if (update.Contains("#error", StringComparison.Ordinal))
