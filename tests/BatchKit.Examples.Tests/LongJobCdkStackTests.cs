@@ -11,6 +11,7 @@ namespace BatchKit.Examples.Tests;
 /// and subnets and may run only that task; the task gets the table and sender; the bucket is versioned with lifecycle
 /// rules and notifies the function for requests/*.json only.
 /// </summary>
+[Collection(CdkSynthesisCollection.Name)]
 public sealed class LongJobCdkStackTests(LongJobCdkSynthesis synthesis) : IClassFixture<LongJobCdkSynthesis>
 {
     private readonly JsonObject _template = synthesis.Template;
