@@ -16,7 +16,8 @@ public sealed class EventBridgeClient(AwsClientOptions? options = null) : IDispo
     {
         try
         {
-            return (await _json.SendAsync("DescribeConnection", new JsonObject { ["Name"] = name }, cancellationToken).ConfigureAwait(false))["ConnectionArn"]!.GetValue<string>();
+            var existing = await _json.SendAsync("DescribeConnection", new JsonObject { ["Name"] = name }, cancellationToken).ConfigureAwait(false);
+            return existing["ConnectionArn"]!.GetValue<string>();
         }
         catch (AwsServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
         {
@@ -24,7 +25,10 @@ public sealed class EventBridgeClient(AwsClientOptions? options = null) : IDispo
             {
                 ["Name"] = name,
                 ["AuthorizationType"] = "API_KEY",
-                ["AuthParameters"] = new JsonObject { ["ApiKeyAuthParameters"] = new JsonObject { ["ApiKeyName"] = apiKeyName, ["ApiKeyValue"] = apiKeyValue } },
+                ["AuthParameters"] = new JsonObject
+                {
+                    ["ApiKeyAuthParameters"] = new JsonObject { ["ApiKeyName"] = apiKeyName, ["ApiKeyValue"] = apiKeyValue },
+                },
             }, cancellationToken).ConfigureAwait(false);
             return created["ConnectionArn"]!.GetValue<string>();
         }
