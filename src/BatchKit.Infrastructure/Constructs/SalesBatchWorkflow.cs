@@ -95,7 +95,10 @@ internal sealed class SalesBatchWorkflow : Construct
             Resources = [bucket.ArnForObjects(BucketPrefixes.Reports + "*")],
         }));
         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = ["states:StartExecution"], Resources = [names.StateMachineArn] }));
-        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = ["states:DescribeExecution", "states:StopExecution"], Resources = [names.ExecutionsArn] }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["states:DescribeExecution", "states:StopExecution"], Resources = [names.ExecutionsArn],
+        }));
 
         // ecs:runTask.waitForTaskToken: run the worker's family in this cluster only, and hand it its two roles.
         // https://docs.aws.amazon.com/step-functions/latest/dg/ecs-iam.html
@@ -109,7 +112,10 @@ internal sealed class SalesBatchWorkflow : Construct
         {
             Actions = ["iam:PassRole"],
             Resources = [worker.TaskDefinition.TaskRole.RoleArn, worker.TaskDefinition.ExecutionRole!.RoleArn],
-            Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["iam:PassedToService"] = "ecs-tasks.amazonaws.com" } },
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["iam:PassedToService"] = "ecs-tasks.amazonaws.com" },
+            },
         }));
 
         // lambda:invoke of the summary handler (any version or alias of that one function).
