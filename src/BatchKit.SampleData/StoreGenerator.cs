@@ -57,7 +57,9 @@ internal sealed class StoreGenerator
         {
             sequence++;
             var cancelled = _random.Double() < _options.ReturnRate;
-            var invoiceNo = (cancelled ? "C" : "") + _storeNumber.ToString(CultureInfo.InvariantCulture) + sequence.ToString("D5", CultureInfo.InvariantCulture);
+            var invoiceNo = (cancelled ? "C" : "")
+                + _storeNumber.ToString(CultureInfo.InvariantCulture)
+                + sequence.ToString("D5", CultureInfo.InvariantCulture);
             var time = TimeOfDay(written, rows);
             var (customer, country) = Customer();
             var lines = Math.Min(rows - written, cancelled ? _random.Number(1, 3) : _random.Number(1, 24));
