@@ -54,23 +54,29 @@ internal static class RunCommand
                     $"Generated {zip.Name}: {totals.Stores.Count} stores, {totals.Rows} rows, expected total {Money.ToDollars(totals.Total)}");
             }
 
-            var (key, eTag) = await UploadCommand.UploadAsync(console, stack, zip, ct).ConfigureAwait(false);
-            var dayName = Path.GetFileNameWithoutExtension(zip.Name);
-            var arn = await WaitForExecutionAsync(console, stack, ExecutionNames.For(stack.Bucket, key, eTag, dayName), ct).ConfigureAwait(false);
-            if (stack.Endpoint is { } endpoint && await ViewerLinks.AnswersAsync(endpoint, ct).ConfigureAwait(false))
-            {
-                console.MarkupLineInterpolated($"Follow it live in the viewer: [link]{ViewerLinks.ForExecution(endpoint, arn)}[/]");
-            }
-
-            var ended = await new ExecutionWatcher(console, stack).WatchAsync(arn, ct).ConfigureAwait(false);
-            if (ended.Status != "SUCCEEDED")
-            {
-                throw new BatchKitException($"the run ended {ended.Status}: {ended.Error}: {ended.Cause} (see batchkit logs {ended.Name})");
-            }
-
-            await CheckAgainstExpectedAsync(console, stack, dayName, DayGenerator.ExpectedPathFor(zip.FullName), ct).ConfigureAwait(false);
+            await UploadAndFollowAsync(console, stack, zip, ct).ConfigureAwait(false);
         }, cancellationToken));
         return command;
+    }
+
+    /// <summary>Uploads the day, follows its execution to the end and checks the report against the day's expected totals.</summary>
+    private static async Task UploadAndFollowAsync(IAnsiConsole console, StackEndpoint stack, FileInfo zip, CancellationToken cancellationToken)
+    {
+        var (key, eTag) = await UploadCommand.UploadAsync(console, stack, zip, cancellationToken).ConfigureAwait(false);
+        var dayName = Path.GetFileNameWithoutExtension(zip.Name);
+        var arn = await WaitForExecutionAsync(console, stack, ExecutionNames.For(stack.Bucket, key, eTag, dayName), cancellationToken).ConfigureAwait(false);
+        if (stack.Endpoint is { } endpoint && await ViewerLinks.AnswersAsync(endpoint, cancellationToken).ConfigureAwait(false))
+        {
+            console.MarkupLineInterpolated($"Follow it live in the viewer: [link]{ViewerLinks.ForExecution(endpoint, arn)}[/]");
+        }
+
+        var ended = await new ExecutionWatcher(console, stack).WatchAsync(arn, cancellationToken).ConfigureAwait(false);
+        if (ended.Status != "SUCCEEDED")
+        {
+            throw new BatchKitException($"the run ended {ended.Status}: {ended.Error}: {ended.Cause} (see batchkit logs {ended.Name})");
+        }
+
+        await CheckAgainstExpectedAsync(console, stack, dayName, DayGenerator.ExpectedPathFor(zip.FullName), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
