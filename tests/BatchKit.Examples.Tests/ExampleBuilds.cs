@@ -7,11 +7,18 @@ internal static class ExampleBuilds
 {
     public static string PayrollFunctions => Directory("PayrollFunctions");
 
-    private static string Directory(string name)
+    public static string LongJobFunctions => Directory("LongJobFunctions");
+
+    public static string LongJobWorker => Path.GetDirectoryName(File("LongJobWorker", "long-job-worker.dll"))!;
+
+    private static string Directory(string name) => Path.GetDirectoryName(File(name, "bootstrap"))!;
+
+    private static string File(string name, string required)
     {
         var path = typeof(ExampleBuilds).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == name).Value
             ?? throw new InvalidOperationException($"no build folder recorded for {name}");
         var full = Path.GetFullPath(path.Replace('\\', Path.DirectorySeparatorChar));
-        return File.Exists(Path.Combine(full, "bootstrap")) ? full : throw new FileNotFoundException($"{full} has no bootstrap: build this test project first");
+        var file = Path.Combine(full, required);
+        return System.IO.File.Exists(file) ? file : throw new FileNotFoundException($"{full} has no {required}: build this test project first");
     }
 }
