@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -16,6 +18,9 @@ namespace ScheduledValidation.Worker;
 /// </summary>
 internal sealed class FileValidationWorker(IAmazonS3 s3, IStepFunctionsClient stepFunctions, TextWriter log)
 {
+    /// <summary>Problems quote values ('two'): keep the quotes readable in the result object rather than \u0027.</summary>
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>0 when the file was validated (whatever its rows), 1 when it could not be read (the token is failed).</summary>
     public async Task<int> RunAsync(WorkerSettings settings, CancellationToken cancellationToken)
     {
@@ -46,7 +51,7 @@ internal sealed class FileValidationWorker(IAmazonS3 s3, IStepFunctionsClient st
         };
         await s3.PutObjectAsync(new PutObjectRequest
         {
-            BucketName = settings.Bucket, Key = settings.ResultKey, ContentBody = result.ToJsonString(), ContentType = "application/json",
+            BucketName = settings.Bucket, Key = settings.ResultKey, ContentBody = result.ToJsonString(Readable), ContentType = "application/json",
         }, cancellationToken).ConfigureAwait(false);
         await log.WriteLineAsync(
             $"validation-worker: {settings.Key}: {validation.ValidRows} valid, {validation.InvalidRows} invalid → {settings.ResultKey}").ConfigureAwait(false);
