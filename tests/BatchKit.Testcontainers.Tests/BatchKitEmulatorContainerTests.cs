@@ -1,9 +1,9 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
 using DotNet.Testcontainers.Configurations;
 
 namespace BatchKit.Testcontainers.Tests;
@@ -68,17 +68,18 @@ public sealed class BatchKitEmulatorContainerTests : IAsyncLifetime
         using var http = new HttpClient();
         var health = JsonNode.Parse(await http.GetStringAsync(new Uri(_emulator.Endpoint, BatchKitEmulatorBuilder.HealthPath)))!;
         Assert.Equal("running", health["status"]!.GetValue<string>());
-        Assert.Equal(["ecs", "events", "lambda", "s3", "ssm", "stepfunctions"], health["services"]!.AsObject().Select(p => p.Key).Order());
+        Assert.Equal(
+            ["dynamodb", "ecs", "events", "lambda", "s3", "ses", "sqs", "ssm", "stepfunctions", "sts"],
+            health["services"]!.AsObject().Select(p => p.Key).Order());
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, _emulator.Endpoint)
+        // The emulator verifies every signature against its secret, as AWS does: the real SSM client signs.
+        using var ssm = new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials("test", "test"), new AmazonSimpleSystemsManagementConfig
         {
-            Content = new StringContent("""{"Name":"/batchkit/slack-url","Value":"http://127.0.0.1:1/hook","Type":"String"}""", Encoding.UTF8),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
-        request.Headers.Add("X-Amz-Target", "AmazonSSM.PutParameter");
-        request.Headers.TryAddWithoutValidation(
-            "Authorization", "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/ssm/aws4_request, SignedHeaders=host, Signature=00");
-        using var response = await http.SendAsync(request);
-        Assert.Equal(1, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["Version"]!.GetValue<int>());
+            ServiceURL = _emulator.GetConnectionString(),
+            AuthenticationRegion = "us-east-1",
+            MaxErrorRetry = 0,
+        });
+        var put = await ssm.PutParameterAsync(new PutParameterRequest { Name = "/batchkit/slack-url", Value = "http://127.0.0.1:1/hook", Type = ParameterType.String });
+        Assert.Equal(1, put.Version);
     }
 }
