@@ -10,6 +10,7 @@ namespace BatchKit.Examples.Tests;
 /// payroll.asl.json as written with one substitution per placeholder, every Handler has its function, and the bucket
 /// is versioned, has lifecycle rules and invokes the trigger for timesheets/*.csv only.
 /// </summary>
+[Collection(CdkSynthesisCollection.Name)]
 public sealed class PayrollCdkStackTests(PayrollCdkSynthesis synthesis) : IClassFixture<PayrollCdkSynthesis>
 {
     private readonly JsonObject _template = synthesis.Template;

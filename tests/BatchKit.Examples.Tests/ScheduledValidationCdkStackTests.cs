@@ -11,6 +11,7 @@ namespace BatchKit.Examples.Tests;
 /// starts the state machine with the bucket, prefix and event time, and the custom bus's rule sends completion events
 /// to the queue.
 /// </summary>
+[Collection(CdkSynthesisCollection.Name)]
 public sealed class ScheduledValidationCdkStackTests(ScheduledValidationCdkSynthesis synthesis) : IClassFixture<ScheduledValidationCdkSynthesis>
 {
     private readonly JsonObject _template = synthesis.Template;
