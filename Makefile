@@ -36,15 +36,15 @@ images: dockerd ## Build the container images from their Dockerfiles on local De
 dockerd: ## Start a loopback-only Docker engine unless one answers (`make down` stops the one it started)
 	bash scripts/dockerd.sh start
 
+# The CLI and the artifacts are built only when their inputs changed (scripts/artifact.sh keeps a hash of them).
 cli:
-	dotnet build src/BatchKit.Cli --configuration $(CONFIGURATION) --nologo -v quiet
+	@bash scripts/artifact.sh src/BatchKit.Cli/bin/$(CONFIGURATION)/net10.0 src/BatchKit.Cli build --configuration $(CONFIGURATION)
 
 artifacts: ## Publish what the local stack runs: the emulator, the worker (Native AOT) and the Lambda's bootstrap (self-contained, trimmed, ReadyToRun), as they ship
-	dotnet publish src/BatchKit.Emulator --configuration $(CONFIGURATION) --output $(ARTIFACTS)/emulator --nologo -v quiet
-	dotnet publish src/BatchKit.Worker --configuration $(CONFIGURATION) --runtime linux-x64 -p:PublishAot=true \
-	  --output $(ARTIFACTS)/worker --nologo -v quiet
-	dotnet publish src/BatchKit.Functions --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
-	  -p:PublishTrimmed=true -p:PublishReadyToRun=true --output $(ARTIFACTS)/functions --nologo -v quiet
+	@bash scripts/artifact.sh $(ARTIFACTS)/emulator src/BatchKit.Emulator --configuration $(CONFIGURATION)
+	@bash scripts/artifact.sh $(ARTIFACTS)/worker src/BatchKit.Worker --configuration $(CONFIGURATION) --runtime linux-x64 -p:PublishAot=true
+	@bash scripts/artifact.sh $(ARTIFACTS)/functions src/BatchKit.Functions --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
+	  -p:PublishTrimmed=true -p:PublishReadyToRun=true
 
 up: cli artifacts $(UP_IMAGES) $(CDK) ## Start the local stack (ENGINE, ECS_RUNTIME, LAMBDA_RUNTIME) and deploy the synthesized CDK template into it
 ifeq ($(ENGINE),localstack)

@@ -8,21 +8,25 @@ namespace BatchKit.Aws;
 /// </summary>
 public static class AwsEndpointResolver
 {
-    public static Uri Resolve(AwsService service, string region, IEnvironmentVariables environment)
+    public static Uri Resolve(AwsService service, string region, IEnvironmentVariables environment) =>
+        Configured(service, environment) ?? new Uri($"https://{service.EndpointPrefix}.{region}.amazonaws.com/");
+
+    /// <summary>The endpoint the environment sets for the service, or null when it runs against AWS itself.</summary>
+    public static Uri? Configured(AwsService service, IEnvironmentVariables environment)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(environment);
         var specific = environment.Get("AWS_ENDPOINT_URL_" + service.ServiceId.ToUpperInvariant().Replace(' ', '_'));
         var general = environment.Get("AWS_ENDPOINT_URL");
         var configured = !string.IsNullOrWhiteSpace(specific) ? specific : general;
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (string.IsNullOrWhiteSpace(configured))
         {
-            return Uri.TryCreate(configured.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-                ? uri
-                : throw new AwsConfigurationException($"The endpoint '{configured}' (from AWS_ENDPOINT_URL*) is not an http(s) URL.");
+            return null;
         }
 
-        return new Uri($"https://{service.EndpointPrefix}.{region}.amazonaws.com/");
+        return Uri.TryCreate(configured.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new AwsConfigurationException($"The endpoint '{configured}' (from AWS_ENDPOINT_URL*) is not an http(s) URL.");
     }
 
     /// <summary>AWS_REGION, then AWS_DEFAULT_REGION, then the SDK's own chain (profile, instance metadata).</summary>

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 
 namespace BatchKit.Aws;
 
@@ -28,24 +27,10 @@ internal sealed class AwsJsonClient : IDisposable
         _http = options.HttpClient ?? SharedHttp;
         Region = options.Region ?? AwsEndpointResolver.ResolveRegion(options.Environment);
         Endpoint = options.Endpoint ?? AwsEndpointResolver.Resolve(service, Region, options.Environment);
-        _credentials = options.Credentials ?? DefaultCredentials();
+        _credentials = options.Credentials ?? AwsCredentialChain.Resolve(options.Environment);
     }
 
     public string Region { get; }
-
-    /// <summary>The SDK's default chain: environment, profile, ECS container credentials, EC2 instance metadata.</summary>
-    private static AWSCredentials DefaultCredentials()
-    {
-        try
-        {
-            return new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null)
-                ?? throw new AwsConfigurationException("No AWS credentials found in the environment, profile or container.");
-        }
-        catch (AmazonClientException e)
-        {
-            throw new AwsConfigurationException($"No AWS credentials: {e.Message} (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run with a role)", e);
-        }
-    }
 
     public Uri Endpoint { get; }
 
@@ -67,11 +52,9 @@ internal sealed class AwsJsonClient : IDisposable
             {
                 return await SendOnceAsync(method, url, target, body, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (attempt < _options.MaxAttempts && IsRetryable(e, cancellationToken))
+            catch (Exception e) when (attempt < _options.MaxAttempts && AwsRetryPolicy.IsRetryable(e, cancellationToken))
             {
-                // Exponential backoff with full jitter: uniform in [0, 100 ms × 2^attempt], capped at 5 s.
-                var ceiling = Math.Min(5000, 100 * Math.Pow(2, attempt));
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling), _options.Time, cancellationToken).ConfigureAwait(false);
+                await AwsRetryPolicy.DelayAsync(attempt, _options.Time, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -112,14 +95,6 @@ internal sealed class AwsJsonClient : IDisposable
         var messageText = json?["message"]?.GetValue<string>() ?? json?["Message"]?.GetValue<string>() ?? (text.Length > 300 ? text[..300] : text);
         throw new AwsServiceException(code, messageText, response.StatusCode, requestId);
     }
-
-    private static bool IsRetryable(Exception e, CancellationToken cancellationToken) => e switch
-    {
-        AwsServiceException aws => aws.IsRetryable,
-        HttpRequestException => true,
-        TaskCanceledException when !cancellationToken.IsCancellationRequested => true, // HttpClient timeout
-        _ => false,
-    };
 
     public void Dispose()
     {

@@ -15,6 +15,9 @@ public sealed record AwsService(string ServiceId, string SigningName, string End
     /// <summary>botocore events/2015-10-07: serviceId "EventBridge", signingName "events", jsonVersion 1.1.</summary>
     public static AwsService EventBridge { get; } = new("EventBridge", "events", "events", "AWSEvents", "1.1");
 
+    /// <summary>botocore s3/2006-03-01: serviceId "S3", REST-XML (no target prefix); a thin client reads objects (S3Client).</summary>
+    public static AwsService S3 { get; } = new("S3", "s3", "s3", "", "");
+
     /// <summary>botocore lambda/2015-03-31: serviceId "Lambda", REST-JSON (no target prefix).</summary>
     public static AwsService Lambda { get; } = new("Lambda", "lambda", "lambda", "", "");
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Amazon.S3;
 using BatchKit.Aws;
+using BatchKit.Aws.S3;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Sales;
 
@@ -11,7 +11,7 @@ namespace BatchKit.Worker;
 /// SendTaskSuccess with the summary or SendTaskFailure with a named error and a cause a person can act on.
 /// https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
 /// </summary>
-internal sealed class StoreWorker(IAmazonS3 s3, IStepFunctionsClient stepFunctions, TimeProvider time, TextWriter log)
+internal sealed class StoreWorker(IS3Client s3, IStepFunctionsClient stepFunctions, TimeProvider time, TextWriter log)
 {
     /// <summary>
     /// Returns the process exit code: 0 the task succeeded, 1 it reported a failure, 3 the workflow stopped waiting
@@ -30,11 +30,7 @@ internal sealed class StoreWorker(IAmazonS3 s3, IStepFunctionsClient stepFunctio
                 await Task.Delay(settings.SimulatedDelay, time, work.Token).ConfigureAwait(false);
             }
 
-            StoreSummary summary;
-            using (var response = await s3.GetObjectAsync(settings.Bucket, settings.Key, work.Token).ConfigureAwait(false))
-            {
-                summary = await SalesAggregator.AggregateAsync(response.ResponseStream, new SalesAggregatorOptions { Policy = settings.Policy }, work.Token).ConfigureAwait(false);
-            }
+            var summary = await AggregateAsync(settings, work.Token).ConfigureAwait(false);
 
             var output = WorkerOutput.Success(settings.Key, summary, clock.Elapsed);
             await StopHeartbeat(work, heartbeat).ConfigureAwait(false);
@@ -58,10 +54,29 @@ internal sealed class StoreWorker(IAmazonS3 s3, IStepFunctionsClient stepFunctio
         }
     }
 
+    private async Task<StoreSummary> AggregateAsync(WorkerSettings settings, CancellationToken cancellationToken)
+    {
+        GetObjectResponse response;
+        try
+        {
+            response = await s3.GetObjectAsync(settings.Bucket, settings.Key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e)
+        {
+            throw new S3ReadException(e); // S3's answer, told apart from Step Functions refusing ours
+        }
+
+        using (response)
+        {
+            return await SalesAggregator.AggregateAsync(response.ResponseStream, new SalesAggregatorOptions { Policy = settings.Policy }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
     private static (string Error, string Cause)? Classify(Exception e, WorkerSettings settings) => e switch
     {
         SalesDataException data => (WorkerErrors.InvalidData, $"s3://{settings.Bucket}/{settings.Key}: {data.Message}"),
-        AmazonS3Exception s3 => (WorkerErrors.S3Error, $"s3://{settings.Bucket}/{settings.Key}: {s3.ErrorCode ?? s3.StatusCode.ToString()}: {s3.Message}"),
+        S3ReadException s3 => (WorkerErrors.S3Error, $"s3://{settings.Bucket}/{settings.Key}: {s3.Message}"),
         OperationCanceledException => null, // stopped from outside: the task token is no longer ours to answer
         AwsServiceException => null,        // Step Functions itself refused us: nothing to report back to
         _ => (WorkerErrors.Unexpected, $"{e.GetType().Name}: {e.Message}"),

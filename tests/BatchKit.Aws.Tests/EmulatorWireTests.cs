@@ -1,4 +1,7 @@
 using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using BatchKit.Aws.S3;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Emulator;
 
@@ -35,6 +38,27 @@ public sealed class EmulatorWireTests : IAsyncLifetime
 
         var e = await Assert.ThrowsAsync<AwsServiceException>(() => sfn.SendTaskSuccessAsync("not-a-token", "{}"));
         Assert.Equal("InvalidToken", e.ErrorCode);
+    }
+
+    [Fact]
+    public async Task S3_GetObject_streams_the_body_of_a_key_that_needs_encoding_and_names_missing_keys_and_buckets()
+    {
+        using var sdk = LocalAws.S3(_emulator.ServiceUrl);
+        await sdk.PutBucketAsync("wire-bucket");
+        const string key = "processed/2026-11-22/store 7 (été)+1.json";
+        var put = await sdk.PutObjectAsync(new PutObjectRequest { BucketName = "wire-bucket", Key = key, ContentBody = "[1,2,3]" });
+        var s3 = new S3Client(Options());
+
+        using (var got = await s3.GetObjectAsync("wire-bucket", key))
+        {
+            Assert.Equal("[1,2,3]", await new StreamReader(got.ResponseStream).ReadToEndAsync());
+            Assert.Equal((7L, put.ETag), (got.ContentLength, got.ETag));
+        }
+
+        var missingKey = await Assert.ThrowsAsync<AwsServiceException>(() => s3.GetObjectAsync("wire-bucket", "processed/none.json"));
+        var missingBucket = await Assert.ThrowsAsync<AwsServiceException>(() => s3.GetObjectAsync("no-such-bucket", "a.json"));
+        Assert.Equal(("NoSuchKey", System.Net.HttpStatusCode.NotFound), (missingKey.ErrorCode, missingKey.StatusCode));
+        Assert.Equal("NoSuchBucket", missingBucket.ErrorCode);
     }
 
     private AwsClientOptions Options() => new()

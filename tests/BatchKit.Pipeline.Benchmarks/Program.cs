@@ -107,6 +107,8 @@ try
 
     var total = clock.Elapsed.TotalSeconds;
     peakKb = Math.Max(peakKb, PeakRssKb(emulator.Id));
+    var cpu = CpuSeconds(emulator.Id);
+    var lambdaCpu = LiveChildren(emulator.Id).Sum(child => File.Exists($"/proc/{child}/stat") ? CpuSeconds(child).Self : 0);
     var history = (await sfn.GetExecutionHistoryAsync(arn)).Events;
     DateTimeOffset At(string type) => history.First(e => e.Type == type).Timestamp;
     var mapRun = (await sfn.ListMapRunsAsync(arn)).Single();
@@ -135,6 +137,11 @@ try
         $"  Slack 'starting' {(At("MapRunStarted") - execution.StartDate).TotalSeconds:N2} s; Map {(At("MapRunSucceeded") - At("MapRunStarted")).TotalSeconds:N2} s; summary Lambda + Slack results {(execution.StopDate!.Value - At("MapRunSucceeded")).TotalSeconds:N2} s"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  per store (child execution): mean {children.Average(c => c.Seconds):N2} s = worker aggregation {children.Average(c => c.Work):N2} s + RunTask, process start, S3 GET, SendTaskSuccess {children.Average(c => c.Seconds - c.Work):N2} s"));
+    // The emulator reaps every worker it started, so their CPU is in its cutime/cstime; the warm Lambda processes still
+    // run and are not counted there.
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  CPU until SUCCEEDED: emulator {cpu.Self:N2} s, the ended workers {cpu.Children:N2} s = {cpu.Children / stores * 1000:N0} ms per store task, " +
+        $"the warm Lambda environments (upload and summary) {lambdaCpu:N2} s"));
 }
 finally
 {
@@ -155,6 +162,32 @@ static long PeakRssKb(int pid)
         return 0;
     }
 }
+
+// utime + stime and cutime + cstime of /proc/PID/stat (fields 14-17, in clock ticks of 1/100 s), in seconds.
+static (double Self, double Children) CpuSeconds(int pid)
+{
+    var text = File.ReadAllText($"/proc/{pid}/stat");
+    var fields = text[(text.LastIndexOf(')') + 2)..].Split(' '); // fields from the 3rd on: the name may hold spaces
+    double Ticks(int field) => long.Parse(fields[field - 3], CultureInfo.InvariantCulture) / 100.0;
+    return (Ticks(14) + Ticks(15), Ticks(16) + Ticks(17));
+}
+
+// The processes whose parent is PID (the Lambda environments the emulator keeps warm; ended workers are reaped).
+static List<int> LiveChildren(int pid) =>
+    Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(name => name!.All(char.IsAsciiDigit))
+        .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))
+        .Where(child =>
+        {
+            try
+            {
+                var text = File.ReadAllText($"/proc/{child}/stat");
+                return int.Parse(text[(text.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture) == pid;
+            }
+            catch (IOException)
+            {
+                return false; // ended while we looked
+            }
+        }).ToList();
 
 static int FreePort()
 {

@@ -10,7 +10,7 @@ public sealed class StoreWorkerTests(WorkerFixture fixture) : IClassFixture<Work
     public async Task A_real_store_file_is_summed_exactly_and_reported_with_the_reference_fields()
     {
         var sfn = new RecordingStepFunctions();
-        using var s3 = fixture.S3();
+        var s3 = fixture.Reader();
 
         var exit = await new StoreWorker(s3, sfn, TimeProvider.System, TextWriter.Null).RunAsync(Settings("processed/day01/store_1000.json"), CancellationToken.None);
 
@@ -30,7 +30,7 @@ public sealed class StoreWorkerTests(WorkerFixture fixture) : IClassFixture<Work
     public async Task Bad_rows_fail_the_task_with_a_named_error_and_the_row_and_field()
     {
         var sfn = new RecordingStepFunctions();
-        using var s3 = fixture.S3();
+        var s3 = fixture.Reader();
 
         var exit = await new StoreWorker(s3, sfn, TimeProvider.System, TextWriter.Null).RunAsync(Settings("processed/bad/store_2000.json"), CancellationToken.None);
 
@@ -45,7 +45,7 @@ public sealed class StoreWorkerTests(WorkerFixture fixture) : IClassFixture<Work
     public async Task Quarantine_reports_the_valid_rows_and_counts_the_bad_ones()
     {
         var sfn = new RecordingStepFunctions();
-        using var s3 = fixture.S3();
+        var s3 = fixture.Reader();
 
         await new StoreWorker(s3, sfn, TimeProvider.System, TextWriter.Null).RunAsync(Settings("processed/bad/store_2000.json") with { Policy = RowErrorPolicy.Quarantine }, CancellationToken.None);
 
@@ -57,7 +57,7 @@ public sealed class StoreWorkerTests(WorkerFixture fixture) : IClassFixture<Work
     public async Task A_missing_object_fails_the_task_as_an_S3_error()
     {
         var sfn = new RecordingStepFunctions();
-        using var s3 = fixture.S3();
+        var s3 = fixture.Reader();
 
         await new StoreWorker(s3, sfn, TimeProvider.System, TextWriter.Null).RunAsync(Settings("processed/day01/store_9999.json"), CancellationToken.None);
 
@@ -69,7 +69,7 @@ public sealed class StoreWorkerTests(WorkerFixture fixture) : IClassFixture<Work
     [Fact]
     public async Task Heartbeats_flow_while_it_works_and_a_timed_out_task_stops_without_answering()
     {
-        using var s3 = fixture.S3();
+        var s3 = fixture.Reader();
         var alive = new RecordingStepFunctions();
         await new StoreWorker(s3, alive, TimeProvider.System, TextWriter.Null).RunAsync(
             Settings("processed/day01/store_1000.json") with { HeartbeatInterval = TimeSpan.FromMilliseconds(20), SimulatedDelay = TimeSpan.FromMilliseconds(300) }, CancellationToken.None);

@@ -39,4 +39,7 @@ public sealed class WorkerFixture : IAsyncLifetime
     }
 
     public AmazonS3Client S3() => LocalAws.S3(Emulator.ServiceUrl);
+
+    /// <summary>The thin S3 client the worker reads with, pointed at the emulator.</summary>
+    public Aws.S3.S3Client Reader() => new(LocalAws.ClientOptions(Emulator.ServiceUrl) with { MaxAttempts = 1 });
 }

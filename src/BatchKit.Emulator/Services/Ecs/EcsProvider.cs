@@ -171,7 +171,7 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
             };
             store.Tasks[task.TaskArn] = task;
             runner.Start(task, launch);
-            tasks.Add(Describe(task));
+            tasks.Add((JsonNode)Describe(task));
         }
 
         return new JsonObject { ["tasks"] = tasks, ["failures"] = new JsonArray() };
@@ -245,11 +245,11 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
         {
             if (store.Tasks.TryGetValue(arn, out var task) || (store.Tasks.Values.FirstOrDefault(t => t.TaskArn.EndsWith("/" + arn, StringComparison.Ordinal)) is { } byId && (task = byId) is not null))
             {
-                found.Add(Describe(task));
+                found.Add((JsonNode)Describe(task));
             }
             else
             {
-                failures.Add(new JsonObject { ["arn"] = arn, ["reason"] = "MISSING" });
+                failures.Add((JsonNode)new JsonObject { ["arn"] = arn, ["reason"] = "MISSING" });
             }
         }
 

@@ -19,7 +19,7 @@ internal static class S3ObjectFile
     /// <summary>Appends the trailer to a finished data file and flushes it to the disk when <paramref name="sync"/>.</summary>
     public static void Seal(string dataFile, S3ObjectMetadata metadata, bool sync)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(metadata);
+        var json = JsonSerializer.SerializeToUtf8Bytes(metadata, S3MetadataJson.Default.S3ObjectMetadata);
         using var file = new FileStream(dataFile, FileMode.Open, FileAccess.Write, FileShare.None);
         if (file.Length != metadata.Size)
         {
@@ -77,7 +77,7 @@ internal static class S3ObjectFile
     {
         try
         {
-            var metadata = JsonSerializer.Deserialize<S3ObjectMetadata>(json) ?? throw new InvalidDataException("the metadata is null");
+            var metadata = JsonSerializer.Deserialize(json, S3MetadataJson.Default.S3ObjectMetadata) ?? throw new InvalidDataException("the metadata is null");
             return metadata.Key is null || metadata.ETag is null ? throw new InvalidDataException("the metadata has no key or ETag") : metadata;
         }
         catch (JsonException e)

@@ -32,7 +32,8 @@ internal sealed partial class S3Provider
         var directory = store.UploadDirectory(bucket, uploadId);
         Directory.CreateDirectory(directory);
         DurableFile.WriteAtomic(Path.Combine(directory, UploadManifest), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
-            new S3ObjectMetadata(key, "", 0, context.Request.ContentType ?? "binary/octet-stream", DateTimeOffset.UtcNow, UserMetadata(context.Request))), data.Durable);
+            new S3ObjectMetadata(key, "", 0, context.Request.ContentType ?? "binary/octet-stream", DateTimeOffset.UtcNow, UserMetadata(context.Request)),
+            S3MetadataJson.Default.S3ObjectMetadata), data.Durable);
         return S3Xml.WriteAsync(context.Response, S3Xml.E("InitiateMultipartUploadResult", S3Xml.E("Bucket", bucket), S3Xml.E("Key", key), S3Xml.E("UploadId", uploadId)));
     }
 
@@ -134,7 +135,8 @@ internal sealed partial class S3Provider
                 }
             }
 
-            var upload = System.Text.Json.JsonSerializer.Deserialize<S3ObjectMetadata>(File.ReadAllText(Path.Combine(directory, UploadManifest)))!;
+            var upload = System.Text.Json.JsonSerializer.Deserialize(
+                File.ReadAllText(Path.Combine(directory, UploadManifest)), S3MetadataJson.Default.S3ObjectMetadata)!;
             var finalETag = $"\"{Convert.ToHexStringLower(md5s.GetHashAndReset())}-{parts.Count}\"";
             return store.Commit(bucket, upload with { ETag = finalETag, Size = size, LastModified = DateTimeOffset.UtcNow }, temp,
                 existing => S3Conditions.CheckWrite(context.Request, existing, upload.Key));

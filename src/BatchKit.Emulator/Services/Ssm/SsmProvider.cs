@@ -97,11 +97,11 @@ internal sealed partial class SsmProvider(SsmStore store, EmulatorOptions option
         {
             if (store.Parameters.TryGetValue(name, out var p))
             {
-                found.Add(Describe(p, Decrypt(request)));
+                found.Add((JsonNode)Describe(p, Decrypt(request)));
             }
             else
             {
-                invalid.Add(name);
+                invalid.Add(JsonValue.Create(name));
             }
         }
 

@@ -87,7 +87,7 @@ internal sealed class S3ItemReader(S3Store s3) : IItemReader
                 item[headers[i]] = i < cells.Length ? cells[i] : "";
             }
 
-            items.Add(item);
+            items.Add((JsonNode?)item);
         }
 
         return items;

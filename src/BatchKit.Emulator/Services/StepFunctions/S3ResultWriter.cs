@@ -27,7 +27,7 @@ internal sealed class S3ResultWriter(S3Store s3) : IResultWriter
         {
             var key = $"{folder}/{name}_0.json";
             await Put(bucket, key, records.ToJsonString(), cancellationToken).ConfigureAwait(false);
-            files.Add(new JsonObject { ["Key"] = key, ["Size"] = records.ToJsonString().Length });
+            files.Add((JsonNode)new JsonObject { ["Key"] = key, ["Size"] = records.ToJsonString().Length });
         }
 
         var manifestKey = $"{folder}/manifest.json";
