@@ -8,7 +8,8 @@ using ScheduledValidation.Local;
 // result object. Exit 1 if no event arrives within two minutes.
 if (args.Length == 0 || args[0] != "demo")
 {
-    Console.Error.WriteLine("usage: scheduled-validation-local demo --functions <dir with the bootstrap> --worker <validation-worker program> --files <dir of CSVs>");
+    Console.Error.WriteLine(
+        "usage: scheduled-validation-local demo --functions <dir with the bootstrap> --worker <validation-worker program> --files <dir of CSVs>");
     return 2;
 }
 

@@ -42,7 +42,8 @@ public sealed class ScheduledValidationRun(LocalEndpoint endpoint, ScheduledVali
             if (received.Messages is [var message, ..])
             {
                 await sqs.DeleteMessageAsync(deployment.QueueUrl, message.ReceiptHandle, cancellationToken).ConfigureAwait(false);
-                return JsonNode.Parse(message.Body) as JsonObject ?? throw new InvalidOperationException($"the queue held a message that is not an event: {message.Body}");
+                return JsonNode.Parse(message.Body) as JsonObject
+                    ?? throw new InvalidOperationException($"the queue held a message that is not an event: {message.Body}");
             }
         }
 

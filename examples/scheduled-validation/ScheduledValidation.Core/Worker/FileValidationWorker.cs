@@ -54,7 +54,8 @@ internal sealed class FileValidationWorker(IAmazonS3 s3, IStepFunctionsClient st
             BucketName = settings.Bucket, Key = settings.ResultKey, ContentBody = result.ToJsonString(Readable), ContentType = "application/json",
         }, cancellationToken).ConfigureAwait(false);
         await log.WriteLineAsync(
-            $"validation-worker: {settings.Key}: {validation.ValidRows} valid, {validation.InvalidRows} invalid → {settings.ResultKey}").ConfigureAwait(false);
+            $"validation-worker: {settings.Key}: {validation.ValidRows} valid, {validation.InvalidRows} invalid → {settings.ResultKey}")
+            .ConfigureAwait(false);
 
         var answer = new JsonObject
         {
