@@ -100,7 +100,7 @@ public sealed class DriftTests(SynthesizedBatchKit synthesized) : EmulatorStack
     }
 
     [Fact]
-    public async Task The_bucket_notifies_the_upload_function_of_uploads_zip_and_the_rest_is_recorded()
+    public async Task The_bucket_is_versioned_has_its_lifecycle_rules_notifies_the_upload_function_and_the_rest_is_recorded()
     {
         var result = await new TemplateDeployer(Settings()).DeployAsync(synthesized.Assembly);
         using var s3 = new AmazonS3Client(
@@ -116,7 +116,11 @@ public sealed class DriftTests(SynthesizedBatchKit synthesized) : EmulatorStack
         string[] recorded =
             ["AWS::IAM::Role", "AWS::IAM::Policy", "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::SecurityGroup", "AWS::SQS::Queue", "AWS::Logs::LogGroup"];
         Assert.Superset(recorded.ToHashSet(), accepted);
-        Assert.Contains(result.Report.Entries, e => e.Type == "AWS::S3::Bucket" && e.NotEmulated.Contains("LifecycleConfiguration"));
+        var bucket = result.Outputs[StackOutputNames.BucketName];
+        Assert.Equal(VersionStatus.Enabled, (await s3.GetBucketVersioningAsync(bucket)).VersioningConfig.Status);
+        var lifecycle = (await s3.GetLifecycleConfigurationAsync(bucket)).Configuration.Rules;
+        Assert.Equal(["incomplete-uploads", "processed", "reports"], lifecycle.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(result.Report.Entries, e => e.Type == "AWS::S3::Bucket" && e.NotEmulated.Contains("LifecycleConfiguration"));
         Assert.Contains(result.Report.NotEvaluated, n => n.StartsWith("rule CheckBootstrapVersion", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(StateDirectory, DeployReport.FileName)));
     }

@@ -72,6 +72,46 @@ public sealed class DurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task Bucket_versioning_tags_CORS_and_lifecycle_survive_a_restart_and_go_with_the_bucket()
+    {
+        await using (var first = await StartAsync())
+        {
+            using var s3 = new EndpointClient(first.ServiceUrl).S3();
+            await s3.PutBucketAsync("configured");
+            var enabled = new S3BucketVersioningConfig { Status = VersionStatus.Enabled };
+            await s3.PutBucketVersioningAsync(new PutBucketVersioningRequest { BucketName = "configured", VersioningConfig = enabled });
+            await s3.PutBucketTaggingAsync(new PutBucketTaggingRequest { BucketName = "configured", TagSet = [new Tag { Key = "team", Value = "jobs" }] });
+            var cors = new CORSRule { AllowedMethods = ["GET"], AllowedOrigins = ["*"] };
+            await s3.PutCORSConfigurationAsync("configured", new CORSConfiguration { Rules = [cors] });
+            await s3.PutLifecycleConfigurationAsync("configured", new LifecycleConfiguration
+            {
+                Rules =
+                [
+                    new LifecycleRule
+                    {
+                        Id = "expire", Status = LifecycleRuleStatus.Enabled, Expiration = new LifecycleRuleExpiration { Days = 3 },
+                        Filter = new LifecycleFilter { LifecycleFilterPredicate = new LifecyclePrefixPredicate { Prefix = "tmp/" } },
+                    },
+                ],
+            });
+        }
+
+        await using (var second = await StartAsync())
+        {
+            using var s3 = new EndpointClient(second.ServiceUrl).S3();
+            Assert.Equal(VersionStatus.Enabled, (await s3.GetBucketVersioningAsync("configured")).VersioningConfig.Status);
+            Assert.Equal("jobs", Assert.Single((await s3.GetBucketTaggingAsync(new GetBucketTaggingRequest { BucketName = "configured" })).TagSet).Value);
+            Assert.Equal("GET", Assert.Single(Assert.Single((await s3.GetCORSConfigurationAsync("configured")).Configuration.Rules).AllowedMethods));
+            Assert.Equal(3, Assert.Single((await s3.GetLifecycleConfigurationAsync("configured")).Configuration.Rules).Expiration.Days);
+            await s3.DeleteBucketAsync("configured");
+            await s3.PutBucketAsync("configured"); // a new bucket of the same name starts with no configuration
+            var tags = await Assert.ThrowsAsync<AmazonS3Exception>(() => s3.GetBucketTaggingAsync(new GetBucketTaggingRequest { BucketName = "configured" }));
+            Assert.Equal("NoSuchTagSet", tags.ErrorCode);
+            Assert.Equal(VersionStatus.Off, (await s3.GetBucketVersioningAsync("configured")).VersioningConfig.Status);
+        }
+    }
+
+    [Fact]
     public async Task An_execution_running_at_a_restart_fails_with_a_cause_naming_the_state()
     {
         string arn;

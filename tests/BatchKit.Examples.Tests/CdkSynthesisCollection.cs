@@ -1,11 +1,11 @@
 namespace BatchKit.Examples.Tests;
 
 /// <summary>
-/// The examples' CDK synthesis test classes run one after another: they share the process's one jsii runtime (a Node
-/// child), and two classes synthesizing at once failed its static initialisers and then hung the run.
+/// The examples' CDK stacks synthesize one at a time: each synthesis drives the one jsii runtime (Node) of this test
+/// process, and two at once corrupt its messages (a JsonReaderException in whichever fixture loses).
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class CdkSynthesisCollection
 {
-    public const string Name = "CDK synthesis (one jsii runtime)";
+    public const string Name = "CDK synthesis";
 }

@@ -7,27 +7,23 @@ internal static class ExampleBuilds
 {
     public static string PayrollFunctions => Directory("PayrollFunctions");
 
+    public static string LongJobFunctions => Directory("LongJobFunctions");
+
+    public static string LongJobWorker => Path.GetDirectoryName(File("LongJobWorker", "long-job-worker.dll"))!;
+
     public static string ScheduledValidationFunctions => Directory("ScheduledValidationFunctions");
 
     /// <summary>The built validation worker program (its apphost), which the emulator runs for the worker image.</summary>
-    public static string ScheduledValidationWorker => Program("ScheduledValidationWorker", "validation-worker");
+    public static string ScheduledValidationWorker => File("ScheduledValidationWorker", "validation-worker");
 
-    private static string Program(string name, string program)
-    {
-        var path = Path.Combine(Folder(name), program);
-        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} does not exist: build this test project first");
-    }
+    private static string Directory(string name) => Path.GetDirectoryName(File(name, "bootstrap"))!;
 
-    private static string Directory(string name)
-    {
-        var full = Folder(name);
-        return File.Exists(Path.Combine(full, "bootstrap")) ? full : throw new FileNotFoundException($"{full} has no bootstrap: build this test project first");
-    }
-
-    private static string Folder(string name)
+    private static string File(string name, string required)
     {
         var path = typeof(ExampleBuilds).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == name).Value
             ?? throw new InvalidOperationException($"no build folder recorded for {name}");
-        return Path.GetFullPath(path.Replace('\\', Path.DirectorySeparatorChar));
+        var full = Path.GetFullPath(path.Replace('\\', Path.DirectorySeparatorChar));
+        var file = Path.Combine(full, required);
+        return System.IO.File.Exists(file) ? file : throw new FileNotFoundException($"{full} has no {required}: build this test project first");
     }
 }

@@ -7,8 +7,9 @@ using BatchKit.CloudFormation.Deploy;
 namespace BatchKit.CloudFormation.Resources;
 
 /// <summary>
-/// AWS::S3::Bucket: the bucket and its Lambda notifications. A bucket the emulator still holds from an earlier run
-/// (S3 is the one service it keeps on disk) is adopted, and a rollback leaves it.
+/// AWS::S3::Bucket: the bucket, its versioning and lifecycle configuration (<see cref="BucketConfiguration"/>) and its
+/// Lambda notifications. A bucket the emulator still holds from an earlier run (S3 is the one service it keeps on disk)
+/// is adopted, and a rollback leaves it.
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html
 /// </summary>
 internal sealed class BucketProvisioner : ResourceProvisioner
@@ -17,7 +18,8 @@ internal sealed class BucketProvisioner : ResourceProvisioner
 
     public override IReadOnlySet<string> Attributes { get; } = Set("Arn", "DomainName", "RegionalDomainName", "DualStackDomainName", "WebsiteURL");
 
-    protected override IReadOnlySet<string> AppliedProperties { get; } = Set("BucketName", "NotificationConfiguration");
+    protected override IReadOnlySet<string> AppliedProperties { get; } =
+        Set("BucketName", "NotificationConfiguration", "VersioningConfiguration", "LifecycleConfiguration");
 
     public override async Task<DeployedResource> CreateAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
@@ -33,6 +35,7 @@ internal sealed class BucketProvisioner : ResourceProvisioner
             preexisting = true;
         }
 
+        await BucketConfiguration.ApplyAsync(request, s3, name, cancellationToken).ConfigureAwait(false);
         await PutNotificationsAsync(request, name, cancellationToken).ConfigureAwait(false);
         return request.Deployed(name, AttributesOf(request, name), preexisting: preexisting);
     }
@@ -45,6 +48,7 @@ internal sealed class BucketProvisioner : ResourceProvisioner
             return await CreateAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
+        await BucketConfiguration.ApplyAsync(request, request.Context.Clients.S3, name, cancellationToken).ConfigureAwait(false);
         await PutNotificationsAsync(request, name, cancellationToken).ConfigureAwait(false);
         return request.Deployed(name, AttributesOf(request, name), preexisting: current.Preexisting);
     }

@@ -46,5 +46,13 @@ internal static class S3Errors
     public static ServiceErrorException InvalidPartNumber(int part) =>
         new("InvalidPartNumber", $"The requested partnumber is not satisfiable: part {part}.", 416);
 
+    public static ServiceErrorException NoSuchTagSet(string bucket) => new("NoSuchTagSet", $"The TagSet does not exist: the bucket {bucket} has no tags.", 404);
+
+    public static ServiceErrorException NoSuchCorsConfiguration(string bucket) =>
+        new("NoSuchCORSConfiguration", $"The CORS configuration does not exist: the bucket {bucket} has none.", 404);
+
+    public static ServiceErrorException NoSuchLifecycleConfiguration(string bucket) =>
+        new("NoSuchLifecycleConfiguration", $"The lifecycle configuration does not exist: the bucket {bucket} has none.", 404);
+
     public static ServiceErrorException NotImplemented(string what) => new("NotImplemented", $"A header or query you provided implies functionality that BatchKit's S3 emulation does not implement: {what}", 501);
 }

@@ -18,6 +18,8 @@ internal sealed partial class S3Provider(S3Store store, S3EventNotifier notifier
         "ListBuckets", "CreateBucket", "HeadBucket", "DeleteBucket", "GetBucketLocation", "PutBucketNotificationConfiguration",
         "GetBucketNotificationConfiguration", "ListObjectsV2", "DeleteObjects", "PutObject", "GetObject", "HeadObject", "CopyObject",
         "DeleteObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload", "AbortMultipartUpload",
+        "PutBucketVersioning", "GetBucketVersioning", "PutBucketTagging", "GetBucketTagging", "DeleteBucketTagging", "PutBucketCors", "GetBucketCors",
+        "DeleteBucketCors", "PutBucketLifecycleConfiguration", "GetBucketLifecycleConfiguration", "DeleteBucketLifecycle",
     ];
 
     public Task HandleAsync(HttpContext context, string? bucket, string? key)
@@ -38,6 +40,11 @@ internal sealed partial class S3Provider(S3Store store, S3EventNotifier notifier
 
         if (string.IsNullOrEmpty(key))
         {
+            if (Subresource(query) is { } subresource)
+            {
+                return ConfigurationAsync(context, bucket, subresource);
+            }
+
             return method switch
             {
                 _ when HttpMethods.IsPut(method) && plain => CreateBucketAsync(context, bucket),

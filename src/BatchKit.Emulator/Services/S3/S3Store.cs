@@ -14,7 +14,7 @@ namespace BatchKit.Emulator.Services.S3;
 /// disagree, and what was acknowledged survives a crash. Start-up quarantines files it cannot read, removes unfinished
 /// writes, and moves the sidecar files of earlier versions into the one-file format.
 /// </summary>
-internal sealed class S3Store
+internal sealed partial class S3Store
 {
     private const string LegacySidecar = ".meta.json";
     private readonly string _root;
