@@ -35,14 +35,16 @@ internal sealed class AwsJsonClient : IDisposable
     public Uri Endpoint { get; }
 
     public Task<JsonObject> SendAsync(string operation, JsonObject request, CancellationToken cancellationToken) =>
-        SendWithRetriesAsync(HttpMethod.Post, Endpoint, $"{_service.TargetPrefix}.{operation}", Encoding.UTF8.GetBytes(request.ToJsonString()), cancellationToken);
+        SendWithRetriesAsync(
+            HttpMethod.Post, Endpoint, $"{_service.TargetPrefix}.{operation}", Encoding.UTF8.GetBytes(request.ToJsonString()), cancellationToken);
 
     /// <summary>
     /// The REST-JSON protocol (Lambda): the operation is the method and path, the body plain JSON, errors named by
     /// <c>x-amzn-ErrorType</c>. https://smithy.io/2.0/aws/protocols/aws-restjson1-protocol.html
     /// </summary>
     public Task<JsonObject> SendRestAsync(HttpMethod method, string pathAndQuery, JsonObject? request, CancellationToken cancellationToken) =>
-        SendWithRetriesAsync(method, new Uri(Endpoint, pathAndQuery), null, request is null ? [] : Encoding.UTF8.GetBytes(request.ToJsonString()), cancellationToken);
+        SendWithRetriesAsync(
+            method, new Uri(Endpoint, pathAndQuery), null, request is null ? [] : Encoding.UTF8.GetBytes(request.ToJsonString()), cancellationToken);
 
     private async Task<JsonObject> SendWithRetriesAsync(HttpMethod method, Uri url, string? target, byte[] body, CancellationToken cancellationToken)
     {

@@ -20,5 +20,6 @@ public sealed class AwsServiceException(string errorCode, string message, HttpSt
     public bool IsRetryable =>
         (int)StatusCode >= 500
         || StatusCode == HttpStatusCode.TooManyRequests
-        || ErrorCode is "ThrottlingException" or "Throttling" or "TooManyRequestsException" or "RequestLimitExceeded" or "ServiceUnavailable" or "InternalFailure";
+        || ErrorCode is "ThrottlingException" or "Throttling" or "TooManyRequestsException" or "RequestLimitExceeded"
+            or "ServiceUnavailable" or "InternalFailure";
 }

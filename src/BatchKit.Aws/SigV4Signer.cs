@@ -13,7 +13,9 @@ namespace BatchKit.Aws;
 internal static class SigV4Signer
 {
     /// <summary>Adds X-Amz-Date, the session token if any, and Authorization to <paramref name="headers"/>.</summary>
-    public static void Sign(string method, Uri url, IDictionary<string, string> headers, byte[] body, ImmutableCredentials credentials, string region, string service, DateTime utcNow)
+    public static void Sign(
+        string method, Uri url, IDictionary<string, string> headers, byte[] body,
+        ImmutableCredentials credentials, string region, string service, DateTime utcNow)
     {
         headers["X-Amz-Date"] = utcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         if (!string.IsNullOrEmpty(credentials.Token))
@@ -75,7 +77,9 @@ internal static class SigV4Signer
     private static string CanonicalPath(Uri url, bool s3)
     {
         var path = url.AbsolutePath;
-        return path.Length == 0 ? "/" : string.Join('/', path.Split('/').Select(segment => Uri.EscapeDataString(s3 ? Uri.UnescapeDataString(segment) : segment)));
+        return path.Length == 0
+            ? "/"
+            : string.Join('/', path.Split('/').Select(segment => Uri.EscapeDataString(s3 ? Uri.UnescapeDataString(segment) : segment)));
     }
 
     /// <summary>Query parameters sorted by name then value, each URI-encoded as SigV4 specifies.</summary>
@@ -92,6 +96,7 @@ internal static class SigV4Signer
             var kv = p.Split('=', 2);
             return (Key: Uri.EscapeDataString(Uri.UnescapeDataString(kv[0])), Value: kv.Length > 1 ? Uri.EscapeDataString(Uri.UnescapeDataString(kv[1])) : "");
         });
-        return string.Join('&', pairs.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        var sorted = pairs.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal);
+        return string.Join('&', sorted.Select(p => $"{p.Key}={p.Value}"));
     }
 }

@@ -27,7 +27,10 @@ public static partial class ExecutionNames
     public static string ExecutionArn(string stateMachineArn, string name) =>
         stateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
 
-    /// <summary>True when <paramref name="executionName"/> is the run of an upload of <paramref name="day"/> (not of a day whose name merely starts the same).</summary>
+    /// <summary>
+    /// True when <paramref name="executionName"/> is the run of an upload of <paramref name="day"/>
+    /// (not of a day whose name merely starts the same).
+    /// </summary>
     public static bool IsForDay(string executionName, string day)
     {
         var readable = Readable(day);

@@ -62,7 +62,8 @@ public sealed class SlackStub
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             throw new SlackStubException(
-                $"the Slack stub at {BaseUrl} refused the failure mapping (HTTP {(int)response.StatusCode}: {body}); FailNextAsync needs BatchKit's WireMock.Net stub");
+                $"the Slack stub at {BaseUrl} refused the failure mapping (HTTP {(int)response.StatusCode}: {body}); FailNextAsync needs BatchKit's "
+                + "WireMock.Net stub");
         }
     }
 }

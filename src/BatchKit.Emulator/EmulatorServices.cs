@@ -63,7 +63,8 @@ internal sealed class EmulatorServices : IAsyncDisposable
         eventTargets.Connect(stepFunctions, _events.Route);
 
         Changes = changes;
-        Viewer = new ViewerHandler(new ViewerSources(stepFunctionsStore, stepFunctions, engine.TaskTokens, ecsStore, lambdaStore, s3Store, ssmStore, changes, options, time));
+        Viewer = new ViewerHandler(new ViewerSources(
+            stepFunctionsStore, stepFunctions, engine.TaskTokens, ecsStore, lambdaStore, s3Store, ssmStore, changes, options, time));
         // Signatures carry the client's wall-clock time, not the emulator's (a test's fake clock moves schedules only).
         var signatures = new SignatureVerifier(options.SecretKey, TimeProvider.System);
         var ses = new SesProvider(new SesStore(options), time);

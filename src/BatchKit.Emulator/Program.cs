@@ -30,13 +30,16 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         "--data-dir" => options with { DataDirectory = args[i + 1] },
         "--max-tasks" => options with { MaxConcurrentTasks = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
         "--slack-url" => options with { SlackStubUrl = SlackStubUrl(args[i + 1]) },
-        "--ecs-image" when args[i + 1].Split('=', 2) is [var image, var command] => options with { EcsImageCommands = images.TryAdd(image, command.Split(' ')) ? images : images },
+        "--ecs-image" when args[i + 1].Split('=', 2) is [var image, var command]
+            => options with { EcsImageCommands = images.TryAdd(image, command.Split(' ')) ? images : images },
         "--secret-key" when args[i + 1].Length > 0 => options with { SecretKey = args[i + 1] },
         "--allow-hot-reload" => options with { HotReloadDirectories = [.. hotReload.Append(Path.GetFullPath(args[i + 1])).Distinct()] },
         "--ecs-runtime" => options with { EcsRuntime = RuntimeChoices.Parse(args[i], args[i + 1]) },
         "--lambda-runtime" => options with { LambdaRuntime = RuntimeChoices.Parse(args[i], args[i + 1]) },
-        _ => throw new ArgumentException($"unknown option '{args[i]} {args[i + 1]}': use --port, --bind, --data-dir, --ephemeral, --ecs-image IMAGE=COMMAND, " +
-                                         "--max-tasks N, --secret-key KEY, --allow-hot-reload DIR, --ecs-runtime process|container|auto, --lambda-runtime process|container|auto, --slack-url URL"),
+        _ => throw new ArgumentException(
+            $"unknown option '{args[i]} {args[i + 1]}': use --port, --bind, --data-dir, --ephemeral, --ecs-image IMAGE=COMMAND, "
+            + "--max-tasks N, --secret-key KEY, --allow-hot-reload DIR, --ecs-runtime process|container|auto, "
+            + "--lambda-runtime process|container|auto, --slack-url URL"),
     };
     hotReload = [.. options.HotReloadDirectories];
 }

@@ -78,7 +78,9 @@ internal sealed record BatchKitSettings
         var retention = settings.LogRetentionDays;
         if (Text(LogRetentionDaysKey) is { } retentionText && (!int.TryParse(retentionText, out retention) || !LogRetention.IsAllowed(retention)))
         {
-            problems.Add($"{LogRetentionDaysKey} must be one of CloudWatch Logs' retention periods ({string.Join(", ", LogRetention.AllowedDays)}), got '{retentionText}'");
+            problems.Add(
+                $"{LogRetentionDaysKey} must be one of CloudWatch Logs' retention periods ({string.Join(", ", LogRetention.AllowedDays)}), got "
+                + $"'{retentionText}'");
         }
 
         var vpcId = Text(VpcIdKey);

@@ -13,5 +13,6 @@ public static class Money
     /// <summary>"$5949.11": the reference pipeline's <c>total_sales</c> field.</summary>
     public static string ToDollars(decimal amount) => "$" + ToText(amount);
 
-    public static decimal Parse(string text) => decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+    public static decimal Parse(string text) =>
+        decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 }

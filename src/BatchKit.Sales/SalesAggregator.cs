@@ -14,7 +14,8 @@ public static class SalesAggregator
     /// <summary>A single JSON token larger than this (a 16 MiB description, say) is refused rather than buffered.</summary>
     private const int MaxBufferSize = 16 * 1024 * 1024;
 
-    public static async Task<StoreSummary> AggregateAsync(Stream utf8Json, SalesAggregatorOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<StoreSummary> AggregateAsync(
+        Stream utf8Json, SalesAggregatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         var parser = new StoreFileParser(options ?? SalesAggregatorOptions.Default);

@@ -32,6 +32,15 @@ internal sealed class StoreAccumulator
     /// <param name="unitPriceFixed">The price in ten-thousandths when it fits (see <see cref="DecimalText"/>), else -1.</param>
     public void AddLine(ReadOnlySpan<char> invoiceNo, int quantity, decimal unitPrice, long unitPriceFixed, DateTime invoiceDate, ReadOnlySpan<char> customerId)
     {
+        AddAmount(quantity, unitPrice, unitPriceFixed);
+        _rows++;
+        NoteInvoice(invoiceNo);
+        NoteCustomer(customerId);
+        NoteDate(invoiceDate);
+    }
+
+    private void AddAmount(int quantity, decimal unitPrice, long unitPriceFixed)
+    {
         if (unitPriceFixed >= 0)
         {
             // Exact integer arithmetic in ten-thousandths: the same value as decimal, several times faster.
@@ -58,9 +67,11 @@ internal sealed class StoreAccumulator
                 _returns -= line;
             }
         }
+    }
 
-        _rows++;
-        // An invoice's lines come together, so most rows repeat the previous row's invoice and customer.
+    // An invoice's lines come together, so most rows repeat the previous row's invoice and customer.
+    private void NoteInvoice(ReadOnlySpan<char> invoiceNo)
+    {
         if (!invoiceNo.SequenceEqual(_lastInvoice))
         {
             var invoices = _invoices.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -71,7 +82,10 @@ internal sealed class StoreAccumulator
 
             invoices.TryGetValue(invoiceNo, out _lastInvoice);
         }
+    }
 
+    private void NoteCustomer(ReadOnlySpan<char> customerId)
+    {
         if (customerId.IsEmpty)
         {
             _rowsWithoutCustomer++;
@@ -82,7 +96,10 @@ internal sealed class StoreAccumulator
             customers.Add(customerId);
             customers.TryGetValue(customerId, out _lastCustomer);
         }
+    }
 
+    private void NoteDate(DateTime invoiceDate)
+    {
         if (_first is null || invoiceDate < _first)
         {
             _first = invoiceDate;

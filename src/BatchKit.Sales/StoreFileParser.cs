@@ -258,7 +258,8 @@ internal sealed class StoreFileParser
             case SalesRowField.InvoiceDate:
                 if (!InvoiceDate.TryParse(Unescaped(ref reader), out _invoiceDate))
                 {
-                    NoteRowError(RowErrorKind.BadInvoiceDate, field, $"row {_row}: InvoiceDate {Echo(ref reader)} is not a date in the form {InvoiceDate.Format}");
+                    NoteRowError(RowErrorKind.BadInvoiceDate, field,
+                        $"row {_row}: InvoiceDate {Echo(ref reader)} is not a date in the form {InvoiceDate.Format}");
                 }
 
                 return;
@@ -276,7 +277,8 @@ internal sealed class StoreFileParser
         }
         else if (_unitPrice < 0)
         {
-            NoteRowError(RowErrorKind.NegativeUnitPrice, SalesRowField.UnitPrice, $"row {_row}: UnitPrice {Echo(ref reader)} is negative; returns carry a negative Quantity, not a negative price");
+            NoteRowError(RowErrorKind.NegativeUnitPrice, SalesRowField.UnitPrice,
+                $"row {_row}: UnitPrice {Echo(ref reader)} is negative; returns carry a negative Quantity, not a negative price");
         }
         else if (_unitPrice > MaxUnitPrice)
         {

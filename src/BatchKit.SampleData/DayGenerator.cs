@@ -11,7 +11,8 @@ namespace BatchKit.SampleData;
 public static class DayGenerator
 {
     /// <summary>Writes the zip to <paramref name="zip"/> and returns the day's expected totals.</summary>
-    public static DayTotals Generate(GeneratorOptions options, Stream zip, IProgress<GeneratorProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static DayTotals Generate(
+        GeneratorOptions options, Stream zip, IProgress<GeneratorProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -49,7 +50,8 @@ public static class DayGenerator
     /// Writes <paramref name="zipPath"/> and <c>&lt;name&gt;.expected.json</c> beside it. Both are written to temporary
     /// files first and moved into place, so an interrupted run never leaves a half-written day behind.
     /// </summary>
-    public static DayTotals GenerateToFile(GeneratorOptions options, string zipPath, IProgress<GeneratorProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static DayTotals GenerateToFile(
+        GeneratorOptions options, string zipPath, IProgress<GeneratorProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(zipPath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);

@@ -57,7 +57,7 @@ internal sealed class StoreGenerator
         {
             sequence++;
             var cancelled = _random.Double() < _options.ReturnRate;
-            var invoiceNo = (cancelled ? "C" : "") + _storeNumber.ToString(CultureInfo.InvariantCulture) + sequence.ToString("D5", CultureInfo.InvariantCulture);
+            var invoiceNo = InvoiceNumber(cancelled, sequence);
             var time = TimeOfDay(written, rows);
             var (customer, country) = Customer();
             var lines = Math.Min(rows - written, cancelled ? _random.Number(1, 3) : _random.Number(1, 24));
@@ -79,6 +79,16 @@ internal sealed class StoreGenerator
             }
         }
 
+        return Finish(writer, output, fileFault, new StoreTotals(valid, Money.RoundToCents(total)) { BadRows = bad });
+    }
+
+    /// <summary>The store number and a five-digit sequence; a cancellation's starts with C.</summary>
+    private string InvoiceNumber(bool cancelled, int sequence) =>
+        (cancelled ? "C" : "") + _storeNumber.ToString(CultureInfo.InvariantCulture) + sequence.ToString("D5", CultureInfo.InvariantCulture);
+
+    /// <summary>Closes the file as its fault demands: cut off mid-row, the object wrapper closed, or a complete array.</summary>
+    private StoreTotals Finish(StoreFileWriter writer, Stream output, BadRowKind? fileFault, StoreTotals totals)
+    {
         switch (fileFault)
         {
             case BadRowKind.MalformedJson:
@@ -91,7 +101,7 @@ internal sealed class StoreGenerator
                 return new StoreTotals(0, 0m) { FileError = nameof(BadRowKind.NotAnArray) };
             default:
                 writer.Complete();
-                return new StoreTotals(valid, Money.RoundToCents(total)) { BadRows = bad };
+                return totals;
         }
     }
 

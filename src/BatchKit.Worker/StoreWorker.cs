@@ -35,7 +35,9 @@ internal sealed class StoreWorker(IS3Client s3, IStepFunctionsClient stepFunctio
             var output = WorkerOutput.Success(settings.Key, summary, clock.Elapsed);
             await StopHeartbeat(work, heartbeat).ConfigureAwait(false);
             // Logged before the answer, so the task's log shows what it computed even when the answer is refused.
-            await log.WriteLineAsync($"batchkit-worker: {settings.Key}: {summary.Rows} rows, total {Money.ToText(summary.Total)} in {clock.Elapsed.TotalSeconds:0.00}s").ConfigureAwait(false);
+            await log.WriteLineAsync(
+                    $"batchkit-worker: {settings.Key}: {summary.Rows} rows, total {Money.ToText(summary.Total)} in {clock.Elapsed.TotalSeconds:0.00}s")
+                .ConfigureAwait(false);
             await stepFunctions.SendTaskSuccessAsync(settings.TaskToken, output, cancellationToken).ConfigureAwait(false);
             return 0;
         }

@@ -41,9 +41,10 @@ public static partial class WorkflowDefinition
         var unknown = values.Keys.Where(k => !Placeholders.ContainsKey(k)).ToList();
         if (missing.Count > 0 || unknown.Count > 0)
         {
-            throw new ArgumentException(
-                $"sales-batch.asl.json substitution: {(missing.Count > 0 ? "no value for " + string.Join(", ", missing) : "")}{(missing.Count > 0 && unknown.Count > 0 ? "; " : "")}{(unknown.Count > 0 ? "no placeholder named " + string.Join(", ", unknown) : "")}",
-                nameof(values));
+            var noValue = missing.Count > 0 ? "no value for " + string.Join(", ", missing) : "";
+            var separator = missing.Count > 0 && unknown.Count > 0 ? "; " : "";
+            var noPlaceholder = unknown.Count > 0 ? "no placeholder named " + string.Join(", ", unknown) : "";
+            throw new ArgumentException($"sales-batch.asl.json substitution: {noValue}{separator}{noPlaceholder}", nameof(values));
         }
 
         return Placeholder().Replace(Template, m => System.Text.Json.JsonEncodedText.Encode(values[m.Groups[1].Value]).ToString());

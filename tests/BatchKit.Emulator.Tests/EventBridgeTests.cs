@@ -46,6 +46,56 @@ public sealed class EventBridgeTests(EmulatorFixture emulator) : IClassFixture<E
     }
 
     [Fact]
+    public async Task A_putEvents_task_sends_a_Detail_given_as_an_object_serialized_to_the_rules_queue()
+    {
+        // Step Functions' events:putEvents takes Detail as an object (or as a string) and serializes it for the API.
+        // https://docs.aws.amazon.com/step-functions/latest/dg/connect-eventbridge.html
+        using var sqs = SdkClients.Sqs(emulator.Host.ServiceUrl);
+        var (url, arn) = await QueueAsync(sqs);
+        var bus = Name("bus");
+        await Ok(emulator.Host.ServiceUrl, "events", "create-event-bus", "--name", bus);
+        await Ok(emulator.Host.ServiceUrl, "events", "put-rule", "--name", "done", "--event-bus-name", bus, "--event-pattern",
+            """{"source":["batchkit.validation"]}""");
+        await Ok(emulator.Host.ServiceUrl, "events", "put-targets", "--rule", "done", "--event-bus-name", bus, "--targets", $"Id=q,Arn={arn}");
+        var definition = new JsonObject
+        {
+            ["StartAt"] = "Completed",
+            ["States"] = new JsonObject
+            {
+                ["Completed"] = new JsonObject
+                {
+                    ["Type"] = "Task", ["Resource"] = "arn:aws:states:::events:putEvents", ["End"] = true,
+                    ["Parameters"] = new JsonObject
+                    {
+                        ["Entries"] = new JsonArray(new JsonObject
+                        {
+                            ["EventBusName"] = bus, ["Source"] = "batchkit.validation", ["DetailType"] = "Validation Completed",
+                            ["Detail"] = new JsonObject { ["files.$"] = "$.files", ["prefix"] = "daily" },
+                        }),
+                    },
+                },
+            },
+        };
+        var created = await emulator.JsonAsync("AWSStepFunctions.CreateStateMachine", "states", new JsonObject
+        {
+            ["name"] = Name("put-events"), ["definition"] = definition.ToJsonString(), ["roleArn"] = "arn:aws:iam::000000000000:role/r",
+        });
+        var started = await emulator.JsonAsync("AWSStepFunctions.StartExecution", "states", new JsonObject
+        {
+            ["stateMachineArn"] = created.Body["stateMachineArn"]!.DeepClone(), ["input"] = """{"files":[{"key":"a.csv","invalid_rows":2}]}""",
+        });
+
+        var execution = await emulator.WaitForExecutionAsync(started.Body["executionArn"]!.GetValue<string>());
+        Assert.True(execution["status"]!.GetValue<string>() == "SUCCEEDED", execution.ToJsonString());
+        Assert.Equal(0, JsonNode.Parse(execution["output"]!.GetValue<string>())!["FailedEntryCount"]!.GetValue<int>());
+        var received = await Eventually.ValueAsync(
+            () => sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, WaitTimeSeconds = 1 }),
+            r => r.Messages is { Count: > 0 }, "the completion event in the rule's queue", TimeSpan.FromSeconds(20));
+        var detail = JsonNode.Parse(Assert.Single(received.Messages).Body)!["detail"]!;
+        Assert.Equal("""{"files":[{"key":"a.csv","invalid_rows":2}],"prefix":"daily"}""", detail.ToJsonString());
+    }
+
+    [Fact]
     public async Task Rules_targets_buses_and_connections_are_listed_and_described()
     {
         var bus = Name("bus");

@@ -11,6 +11,11 @@ internal static class ExampleBuilds
 
     public static string LongJobWorker => Path.GetDirectoryName(File("LongJobWorker", "long-job-worker.dll"))!;
 
+    public static string ScheduledValidationFunctions => Directory("ScheduledValidationFunctions");
+
+    /// <summary>The built validation worker program (its apphost), which the emulator runs for the worker image.</summary>
+    public static string ScheduledValidationWorker => File("ScheduledValidationWorker", "validation-worker");
+
     private static string Directory(string name) => Path.GetDirectoryName(File(name, "bootstrap"))!;
 
     private static string File(string name, string required)

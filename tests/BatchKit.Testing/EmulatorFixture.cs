@@ -24,8 +24,11 @@ public sealed class EmulatorFixture : IAsyncLifetime
         InitializeAsync(o => o with { EcsImageCommands = ecsImages });
 
     /// <summary>Starts with options changed from the defaults (port 0 and the fixture's data directory stay).</summary>
-    public async Task InitializeAsync(Func<EmulatorOptions, EmulatorOptions> configure) =>
-        Host = await EmulatorHost.StartAsync(configure(new EmulatorOptions()) with { Port = 0, DataDirectory = DataDirectory });
+    public Task InitializeAsync(Func<EmulatorOptions, EmulatorOptions> configure) => InitializeAsync(configure, TimeProvider.System);
+
+    /// <summary>Starts on <paramref name="time"/>, e.g. a <see cref="ShiftedClock"/> a test moves on to fire an EventBridge schedule.</summary>
+    public async Task InitializeAsync(Func<EmulatorOptions, EmulatorOptions> configure, TimeProvider time) =>
+        Host = await EmulatorHost.StartAsync(configure(new EmulatorOptions()) with { Port = 0, DataDirectory = DataDirectory }, time);
 
     public async Task DisposeAsync()
     {

@@ -24,7 +24,8 @@ public sealed class EcsClient(AwsClientOptions? options = null) : IEcsClient, ID
     }
 
     /// <summary>https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html</summary>
-    public async Task<RegisterTaskDefinitionResponse> RegisterTaskDefinitionAsync(RegisterTaskDefinitionRequest request, CancellationToken cancellationToken = default)
+    public async Task<RegisterTaskDefinitionResponse> RegisterTaskDefinitionAsync(
+        RegisterTaskDefinitionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
@@ -126,7 +127,8 @@ public sealed class EcsClient(AwsClientOptions? options = null) : IEcsClient, ID
         // Family: up to 255 letters (upper and lowercase), numbers, underscores and hyphens (RegisterTaskDefinition docs).
         if (string.IsNullOrEmpty(request.Family) || request.Family.Length > 255 || !request.Family.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            throw new ArgumentException($"The task definition family '{request.Family}' must be 1 to 255 letters, digits, hyphens or underscores.", nameof(request));
+            throw new ArgumentException(
+                $"The task definition family '{request.Family}' must be 1 to 255 letters, digits, hyphens or underscores.", nameof(request));
         }
 
         if (request.ContainerDefinitions is null || request.ContainerDefinitions.Count == 0)
@@ -138,7 +140,9 @@ public sealed class EcsClient(AwsClientOptions? options = null) : IEcsClient, ID
         {
             if (string.IsNullOrWhiteSpace(container.Name) || string.IsNullOrWhiteSpace(container.Image))
             {
-                throw new ArgumentException($"Every container of the task definition '{request.Family}' needs a name and an image (got name '{container.Name}', image '{container.Image}').", nameof(request));
+                throw new ArgumentException(
+                    $"Every container of the task definition '{request.Family}' needs a name and an image (got name '{container.Name}', image "
+                    + $"'{container.Image}').", nameof(request));
             }
         }
 
@@ -238,7 +242,8 @@ public sealed class EcsClient(AwsClientOptions? options = null) : IEcsClient, ID
         [.. (response["tasks"] as JsonArray ?? []).Select(t => new EcsTask(
             Required(t!, "taskArn"), Text(t!["clusterArn"]), Text(t["taskDefinitionArn"]), Required(t, "lastStatus"), Text(t["desiredStatus"]),
             Text(t["stopCode"]), Text(t["stoppedReason"]), Date(t["createdAt"]), Date(t["startedAt"]), Date(t["stoppedAt"]),
-            [.. (t["containers"] as JsonArray ?? []).Select(c => new Container(Required(c!, "name"), Text(c!["lastStatus"]), c["exitCode"]?.GetValue<int>(), Text(c["reason"])))]))];
+            [.. (t["containers"] as JsonArray ?? []).Select(c =>
+                new Container(Required(c!, "name"), Text(c!["lastStatus"]), c["exitCode"]?.GetValue<int>(), Text(c["reason"])))]))];
 
     private static List<Failure> Failures(JsonObject response) =>
         [.. (response["failures"] as JsonArray ?? []).Select(f => new Failure(Text(f!["arn"]), Text(f["reason"]), Text(f["detail"])))];
@@ -258,7 +263,8 @@ public sealed class EcsClient(AwsClientOptions? options = null) : IEcsClient, ID
     private static List<string> StringList(JsonNode? node) => [.. (node as JsonArray ?? []).Select(v => v!.GetValue<string>())];
 
     /// <summary>The JSON protocol sends timestamps as epoch seconds (with a fraction).</summary>
-    private static DateTimeOffset? Date(JsonNode? node) => node is null ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)(node.GetValue<double>() * 1000));
+    private static DateTimeOffset? Date(JsonNode? node) =>
+        node is null ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)(node.GetValue<double>() * 1000));
 
     private static string? Text(JsonNode? node) => node?.GetValue<string>();
 

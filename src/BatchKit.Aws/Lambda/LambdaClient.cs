@@ -16,7 +16,8 @@ public sealed class LambdaClient(AwsClientOptions? options = null) : IDisposable
     {
         try
         {
-            return await _json.SendRestAsync(HttpMethod.Get, $"{Functions}/{Uri.EscapeDataString(functionName)}/configuration", null, cancellationToken).ConfigureAwait(false);
+            return await _json.SendRestAsync(HttpMethod.Get, $"{Functions}/{Uri.EscapeDataString(functionName)}/configuration", null, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (AwsServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
         {
@@ -39,7 +40,8 @@ public sealed class LambdaClient(AwsClientOptions? options = null) : IDisposable
         _json.SendRestAsync(HttpMethod.Delete, $"{Functions}/{Uri.EscapeDataString(functionName)}", null, cancellationToken);
 
     /// <summary>Lets a service (S3) invoke the function; a statement id already present is fine (deploys repeat).</summary>
-    public async Task AddPermissionAsync(string functionName, string statementId, string principal, string sourceArn, CancellationToken cancellationToken = default)
+    public async Task AddPermissionAsync(
+        string functionName, string statementId, string principal, string sourceArn, CancellationToken cancellationToken = default)
     {
         try
         {

@@ -16,9 +16,11 @@ public interface IStepFunctionsClient
 
     Task<DescribeExecutionResponse> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default);
 
-    Task<ListExecutionsResponse> ListExecutionsAsync(string stateMachineArn, string? statusFilter = null, string? nextToken = null, CancellationToken cancellationToken = default);
+    Task<ListExecutionsResponse> ListExecutionsAsync(
+        string stateMachineArn, string? statusFilter = null, string? nextToken = null, CancellationToken cancellationToken = default);
 
-    Task<GetExecutionHistoryResponse> GetExecutionHistoryAsync(string executionArn, string? nextToken = null, int maxResults = 1000, CancellationToken cancellationToken = default);
+    Task<GetExecutionHistoryResponse> GetExecutionHistoryAsync(
+        string executionArn, string? nextToken = null, int maxResults = 1000, CancellationToken cancellationToken = default);
 
     Task<CreateStateMachineResponse> CreateStateMachineAsync(string name, string definition, string roleArn, CancellationToken cancellationToken = default);
 

@@ -9,7 +9,8 @@ public sealed class StepFunctionsClient(AwsClientOptions? options = null) : ISte
 
     public Uri Endpoint => _json.Endpoint;
 
-    public async Task<StartExecutionResponse> StartExecutionAsync(string stateMachineArn, string? name, string input, CancellationToken cancellationToken = default)
+    public async Task<StartExecutionResponse> StartExecutionAsync(
+        string stateMachineArn, string? name, string input, CancellationToken cancellationToken = default)
     {
         var request = new JsonObject { ["stateMachineArn"] = stateMachineArn, ["input"] = input };
         if (name is not null)
@@ -25,7 +26,10 @@ public sealed class StepFunctionsClient(AwsClientOptions? options = null) : ISte
         _json.SendAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = taskToken, ["output"] = output }, cancellationToken);
 
     public Task SendTaskFailureAsync(string taskToken, string error, string cause, CancellationToken cancellationToken = default) =>
-        _json.SendAsync("SendTaskFailure", new JsonObject { ["taskToken"] = taskToken, ["error"] = Truncate(error, 256), ["cause"] = Truncate(cause, 32768) }, cancellationToken);
+        _json.SendAsync(
+            "SendTaskFailure",
+            new JsonObject { ["taskToken"] = taskToken, ["error"] = Truncate(error, 256), ["cause"] = Truncate(cause, 32768) },
+            cancellationToken);
 
     public Task SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default) =>
         _json.SendAsync("SendTaskHeartbeat", new JsonObject { ["taskToken"] = taskToken }, cancellationToken);
@@ -38,7 +42,8 @@ public sealed class StepFunctionsClient(AwsClientOptions? options = null) : ISte
             Date(r["startDate"])!.Value, Date(r["stopDate"]), Text(r["input"]), Text(r["output"]), Text(r["error"]), Text(r["cause"]));
     }
 
-    public async Task<ListExecutionsResponse> ListExecutionsAsync(string stateMachineArn, string? statusFilter = null, string? nextToken = null, CancellationToken cancellationToken = default)
+    public async Task<ListExecutionsResponse> ListExecutionsAsync(
+        string stateMachineArn, string? statusFilter = null, string? nextToken = null, CancellationToken cancellationToken = default)
     {
         var request = new JsonObject { ["stateMachineArn"] = stateMachineArn };
         if (statusFilter is not null)
@@ -54,7 +59,8 @@ public sealed class StepFunctionsClient(AwsClientOptions? options = null) : ISte
         return Executions(await _json.SendAsync("ListExecutions", request, cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<GetExecutionHistoryResponse> GetExecutionHistoryAsync(string executionArn, string? nextToken = null, int maxResults = 1000, CancellationToken cancellationToken = default)
+    public async Task<GetExecutionHistoryResponse> GetExecutionHistoryAsync(
+        string executionArn, string? nextToken = null, int maxResults = 1000, CancellationToken cancellationToken = default)
     {
         var request = new JsonObject { ["executionArn"] = executionArn, ["maxResults"] = maxResults };
         if (nextToken is not null)
@@ -73,9 +79,11 @@ public sealed class StepFunctionsClient(AwsClientOptions? options = null) : ISte
         return new GetExecutionHistoryResponse(events, Text(r["nextToken"]));
     }
 
-    public async Task<CreateStateMachineResponse> CreateStateMachineAsync(string name, string definition, string roleArn, CancellationToken cancellationToken = default)
+    public async Task<CreateStateMachineResponse> CreateStateMachineAsync(
+        string name, string definition, string roleArn, CancellationToken cancellationToken = default)
     {
-        var r = await _json.SendAsync("CreateStateMachine", new JsonObject { ["name"] = name, ["definition"] = definition, ["roleArn"] = roleArn }, cancellationToken).ConfigureAwait(false);
+        var request = new JsonObject { ["name"] = name, ["definition"] = definition, ["roleArn"] = roleArn };
+        var r = await _json.SendAsync("CreateStateMachine", request, cancellationToken).ConfigureAwait(false);
         return new CreateStateMachineResponse(r["stateMachineArn"]!.GetValue<string>(), Date(r["creationDate"])!.Value);
     }
 
@@ -151,7 +159,8 @@ public sealed class StepFunctionsClient(AwsClientOptions? options = null) : ISte
     }
 
     /// <summary>A Distributed Map's child executions (one page of up to 1,000).</summary>
-    public async Task<ListExecutionsResponse> ListMapRunExecutionsAsync(string mapRunArn, string? nextToken = null, CancellationToken cancellationToken = default)
+    public async Task<ListExecutionsResponse> ListMapRunExecutionsAsync(
+        string mapRunArn, string? nextToken = null, CancellationToken cancellationToken = default)
     {
         var request = new JsonObject { ["mapRunArn"] = mapRunArn, ["maxResults"] = 1000 };
         if (nextToken is not null)
@@ -171,7 +180,8 @@ public sealed class StepFunctionsClient(AwsClientOptions? options = null) : ISte
             Date(e["startDate"])!.Value, Date(e["stopDate"])))],
         Text(r["nextToken"]));
 
-    private static DateTimeOffset? Date(JsonNode? node) => node is null ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)(node.GetValue<double>() * 1000));
+    private static DateTimeOffset? Date(JsonNode? node) =>
+        node is null ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)(node.GetValue<double>() * 1000));
 
     private static string? Text(JsonNode? node) => node?.GetValue<string>();
 

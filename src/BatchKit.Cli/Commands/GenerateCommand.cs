@@ -12,13 +12,31 @@ internal static class GenerateCommand
     public static Command Create(IAnsiConsole console)
     {
         var stores = new Option<int>("--stores") { Description = "How many store files the day has (store_1000.json, ...).", DefaultValueFactory = _ => 10 };
-        var rows = new Option<string>("--rows") { Description = "Rows per store: N, or a range MIN-MAX drawn per store.", DefaultValueFactory = _ => "200-1000" };
-        var date = new Option<string>("--date") { Description = "The business day, YYYY-MM-DD; invoices fall inside it.", DefaultValueFactory = _ => "2010-12-01" };
-        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed and options give a byte-identical zip.", DefaultValueFactory = _ => 42 };
+        var rows = new Option<string>("--rows")
+        {
+            Description = "Rows per store: N, or a range MIN-MAX drawn per store.", DefaultValueFactory = _ => "200-1000",
+        };
+        var date = new Option<string>("--date")
+        {
+            Description = "The business day, YYYY-MM-DD; invoices fall inside it.", DefaultValueFactory = _ => "2010-12-01",
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Random seed: the same seed and options give a byte-identical zip.", DefaultValueFactory = _ => 42,
+        };
         var output = new Option<FileInfo>("--out", "-o") { Description = "The zip to write; <name>.expected.json is written beside it.", Required = true };
-        var returnRate = new Option<double>("--return-rate") { Description = "Share of invoices that are cancellations (returns), 0-1.", DefaultValueFactory = _ => 0.02 };
-        var badRows = new Option<string?>("--bad-rows") { Description = $"Inject bad data of these kinds (comma-separated, or 'all'): {string.Join(", ", Enum.GetNames<BadRowKind>())}." };
-        var badRowRate = new Option<double>("--bad-row-rate") { Description = "Chance per row (per store for the file kinds) of injecting bad data, 0-1.", DefaultValueFactory = _ => 0.01 };
+        var returnRate = new Option<double>("--return-rate")
+        {
+            Description = "Share of invoices that are cancellations (returns), 0-1.", DefaultValueFactory = _ => 0.02,
+        };
+        var badRows = new Option<string?>("--bad-rows")
+        {
+            Description = $"Inject bad data of these kinds (comma-separated, or 'all'): {string.Join(", ", Enum.GetNames<BadRowKind>())}.",
+        };
+        var badRowRate = new Option<double>("--bad-row-rate")
+        {
+            Description = "Chance per row (per store for the file kinds) of injecting bad data, 0-1.", DefaultValueFactory = _ => 0.01,
+        };
 
         var command = new Command("generate", "Generate a synthetic daily zip of store sales with its exact expected totals.")
         {

@@ -19,7 +19,10 @@ internal static class JsonataCommand
     public static Command Create(IAnsiConsole console)
     {
         var expression = new Argument<string>("expression") { Description = "The JSONata expression, e.g. 'Account.Order.Product.Price'." };
-        var input = new Option<string?>("--input", "-i") { Description = "The input document: a JSON file, or - for stdin. Without it the input is undefined." };
+        var input = new Option<string?>("--input", "-i")
+        {
+            Description = "The input document: a JSON file, or - for stdin. Without it the input is undefined.",
+        };
         var bindings = new Option<string?>("--bindings", "-b") { Description = "Variables as a JSON object, e.g. '{\"rate\": 0.2}' binds $rate." };
         var command = new Command("jsonata", "Evaluate a JSONata expression against a JSON document and print the result.")
         {

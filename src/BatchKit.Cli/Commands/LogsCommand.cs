@@ -16,7 +16,10 @@ internal static class LogsCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var execution = new Argument<string?>("execution") { Description = "Execution ARN or name; the newest when left out.", Arity = ArgumentArity.ZeroOrOne };
+        var execution = new Argument<string?>("execution")
+        {
+            Description = "Execution ARN or name; the newest when left out.", Arity = ArgumentArity.ZeroOrOne,
+        };
         var lines = new Option<int>("--lines") { Description = "Lines per function and per task, newest last.", DefaultValueFactory = _ => 40 };
         var command = new Command("logs", "Show the Lambda and ECS task output of an execution (embedded emulator).") { execution, lines };
         StackEndpoint.AddTo(command);
@@ -45,10 +48,14 @@ internal static class LogsCommand
                 }
             }
 
-            var tasks = await http.GetFromJsonAsync<JsonObject>(new Uri(endpoint, $"/_batchkit/ecs/tasks?environment={WorkerEnvironment.S3Key}={Uri.EscapeDataString(Contracts.BucketPrefixes.ProcessedDay(day))}"), ct).ConfigureAwait(false);
+            var dayTasks = new Uri(
+                endpoint, $"/_batchkit/ecs/tasks?environment={WorkerEnvironment.S3Key}={Uri.EscapeDataString(Contracts.BucketPrefixes.ProcessedDay(day))}");
+            var tasks = await http.GetFromJsonAsync<JsonObject>(dayTasks, ct).ConfigureAwait(false);
             foreach (var task in tasks!["tasks"]!.AsArray())
             {
-                console.Write(new Rule($"ECS task {Path.GetFileName(task!["environment"]?[WorkerEnvironment.S3Key]?.GetValue<string>())}: {task["lastStatus"]}, exit {task["exitCode"]?.ToString() ?? "-"}") { Justification = Justify.Left });
+                var storeFile = Path.GetFileName(task!["environment"]?[WorkerEnvironment.S3Key]?.GetValue<string>());
+                var title = $"ECS task {storeFile}: {task["lastStatus"]}, exit {task["exitCode"]?.ToString() ?? "-"}";
+                console.Write(new Rule(title) { Justification = Justify.Left });
                 foreach (var line in (task["output"]?.GetValue<string>() ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(count))
                 {
                     console.WriteLine(line);

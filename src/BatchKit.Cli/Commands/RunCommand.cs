@@ -22,7 +22,10 @@ internal static class RunCommand
         var rows = new Option<string>("--rows") { Description = "Rows per store: N or MIN-MAX.", DefaultValueFactory = _ => "200-1000" };
         var seed = new Option<int?>("--seed") { Description = "Generator seed (default: a new one per run, so each run is a new upload)." };
         var day = new Option<string?>("--day") { Description = "The day's name (the zip's file name); default demo-<time>." };
-        var file = new Option<FileInfo?>("--file") { Description = "Upload this zip instead of generating one (checked against <name>.expected.json when present)." };
+        var file = new Option<FileInfo?>("--file")
+        {
+            Description = "Upload this zip instead of generating one (checked against <name>.expected.json when present).",
+        };
         var command = new Command("run", "Generate a day, upload it, and follow the pipeline to its summary (the demo).") { stores, rows, seed, day, file };
         StackEndpoint.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async ct =>
@@ -39,31 +42,41 @@ internal static class RunCommand
             {
                 var name = parse.GetValue(day) ?? "demo-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
                 var (min, max) = GenerateCommand.ParseRows(parse.GetValue(rows)!);
-                var options = new GeneratorOptions { Stores = parse.GetValue(stores), RowsMin = min, RowsMax = max, Seed = parse.GetValue(seed) ?? Environment.TickCount };
+                var options = new GeneratorOptions
+                {
+                    Stores = parse.GetValue(stores), RowsMin = min, RowsMax = max, Seed = parse.GetValue(seed) ?? Environment.TickCount,
+                };
                 options.Validate();
                 zip = new FileInfo(Path.Combine(LocalPaths.Find().Repository, "sample-data", "out", name + ".zip"));
                 Directory.CreateDirectory(zip.DirectoryName!);
                 var totals = DayGenerator.GenerateToFile(options, zip.FullName, cancellationToken: ct);
-                console.MarkupLineInterpolated($"Generated {zip.Name}: {totals.Stores.Count} stores, {totals.Rows} rows, expected total {Money.ToDollars(totals.Total)}");
+                console.MarkupLineInterpolated(
+                    $"Generated {zip.Name}: {totals.Stores.Count} stores, {totals.Rows} rows, expected total {Money.ToDollars(totals.Total)}");
             }
 
-            var (key, eTag) = await UploadCommand.UploadAsync(console, stack, zip, ct).ConfigureAwait(false);
-            var dayName = Path.GetFileNameWithoutExtension(zip.Name);
-            var arn = await WaitForExecutionAsync(console, stack, ExecutionNames.For(stack.Bucket, key, eTag, dayName), ct).ConfigureAwait(false);
-            if (stack.Endpoint is { } endpoint && await ViewerLinks.AnswersAsync(endpoint, ct).ConfigureAwait(false))
-            {
-                console.MarkupLineInterpolated($"Follow it live in the viewer: [link]{ViewerLinks.ForExecution(endpoint, arn)}[/]");
-            }
-
-            var ended = await new ExecutionWatcher(console, stack).WatchAsync(arn, ct).ConfigureAwait(false);
-            if (ended.Status != "SUCCEEDED")
-            {
-                throw new BatchKitException($"the run ended {ended.Status}: {ended.Error}: {ended.Cause} (see batchkit logs {ended.Name})");
-            }
-
-            await CheckAgainstExpectedAsync(console, stack, dayName, DayGenerator.ExpectedPathFor(zip.FullName), ct).ConfigureAwait(false);
+            await UploadAndFollowAsync(console, stack, zip, ct).ConfigureAwait(false);
         }, cancellationToken));
         return command;
+    }
+
+    /// <summary>Uploads the day, follows its execution to the end and checks the report against the day's expected totals.</summary>
+    private static async Task UploadAndFollowAsync(IAnsiConsole console, StackEndpoint stack, FileInfo zip, CancellationToken cancellationToken)
+    {
+        var (key, eTag) = await UploadCommand.UploadAsync(console, stack, zip, cancellationToken).ConfigureAwait(false);
+        var dayName = Path.GetFileNameWithoutExtension(zip.Name);
+        var arn = await WaitForExecutionAsync(console, stack, ExecutionNames.For(stack.Bucket, key, eTag, dayName), cancellationToken).ConfigureAwait(false);
+        if (stack.Endpoint is { } endpoint && await ViewerLinks.AnswersAsync(endpoint, cancellationToken).ConfigureAwait(false))
+        {
+            console.MarkupLineInterpolated($"Follow it live in the viewer: [link]{ViewerLinks.ForExecution(endpoint, arn)}[/]");
+        }
+
+        var ended = await new ExecutionWatcher(console, stack).WatchAsync(arn, cancellationToken).ConfigureAwait(false);
+        if (ended.Status != "SUCCEEDED")
+        {
+            throw new BatchKitException($"the run ended {ended.Status}: {ended.Error}: {ended.Cause} (see batchkit logs {ended.Name})");
+        }
+
+        await CheckAgainstExpectedAsync(console, stack, dayName, DayGenerator.ExpectedPathFor(zip.FullName), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -93,10 +106,13 @@ internal static class RunCommand
             }
         }
 
-        throw new BatchKitException($"no execution {name} started within 60 s: the upload Lambda refused the zip or failed; see batchkit logs, or the emulator's /_batchkit/lambda/failed-events");
+        throw new BatchKitException(
+            $"no execution {name} started within 60 s: the upload Lambda refused the zip or failed; see batchkit logs, or the emulator's "
+            + "/_batchkit/lambda/failed-events");
     }
 
-    private static async Task CheckAgainstExpectedAsync(IAnsiConsole console, StackEndpoint stack, string day, string expectedPath, CancellationToken cancellationToken)
+    private static async Task CheckAgainstExpectedAsync(
+        IAnsiConsole console, StackEndpoint stack, string day, string expectedPath, CancellationToken cancellationToken)
     {
         if (!File.Exists(expectedPath))
         {
@@ -111,7 +127,9 @@ internal static class RunCommand
         var actualTotal = Money.Parse(report["total"]!.GetValue<string>());
         if (Money.RoundToCents(expectedTotal) != actualTotal || report["stores_failed"]!.AsArray().Count != failing.Count)
         {
-            throw new BatchKitException($"the report does not match {Path.GetFileName(expectedPath)}: total {Money.ToDollars(actualTotal)} vs expected {Money.ToDollars(expectedTotal)}, {report["stores_failed"]!.AsArray().Count} failed stores vs {failing.Count}");
+            throw new BatchKitException(
+                $"the report does not match {Path.GetFileName(expectedPath)}: total {Money.ToDollars(actualTotal)} vs expected "
+                + $"{Money.ToDollars(expectedTotal)}, {report["stores_failed"]!.AsArray().Count} failed stores vs {failing.Count}");
         }
 
         console.MarkupLineInterpolated($"[green]✓[/] the report matches {Path.GetFileName(expectedPath)} exactly ({Money.ToDollars(actualTotal)})");

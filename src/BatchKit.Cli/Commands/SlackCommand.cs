@@ -32,7 +32,10 @@ internal static class SlackCommand
             var table = new Table().AddColumns("Received", "Status", "Text").Border(TableBorder.Rounded);
             foreach (var m in messages)
             {
-                table.AddRow(m.Received.ToLocalTime().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), m.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(m.Text));
+                table.AddRow(
+                    m.Received.ToLocalTime().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                    m.Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Markup.Escape(m.Text));
             }
 
             console.MarkupLineInterpolated($"{messages.Count} messages at {stack.Slack.BaseUrl}:");

@@ -37,7 +37,8 @@ internal static class StatusCommand
             foreach (var e in executions.Take(10))
             {
                 var took = e.StopDate is { } stop ? $"{(stop - e.StartDate).TotalSeconds:0.0} s" : "running";
-                table.AddRow(Markup.Escape(e.Name), Colour(e.Status), e.StartDate.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), took);
+                var started = e.StartDate.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+                table.AddRow(Markup.Escape(e.Name), Colour(e.Status), started, took);
             }
 
             console.MarkupLineInterpolated($"Recent executions of {stack.StateMachineName} at {stack.Where} ({executions.Count} in all):");

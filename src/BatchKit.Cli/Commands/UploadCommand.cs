@@ -23,7 +23,8 @@ internal static class UploadCommand
     }
 
     /// <summary>Uploads the zip; returns its key and the ETag S3 gave it (which names the execution it starts).</summary>
-    internal static async Task<(string Key, string ETag)> UploadAsync(IAnsiConsole console, StackEndpoint stack, FileInfo file, CancellationToken cancellationToken)
+    internal static async Task<(string Key, string ETag)> UploadAsync(
+        IAnsiConsole console, StackEndpoint stack, FileInfo file, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -39,7 +40,8 @@ internal static class UploadCommand
         string eTag;
         try
         {
-            var response = await stack.S3.PutObjectAsync(new PutObjectRequest { BucketName = stack.Bucket, Key = key, FilePath = file.FullName }, cancellationToken).ConfigureAwait(false);
+            var request = new PutObjectRequest { BucketName = stack.Bucket, Key = key, FilePath = file.FullName };
+            var response = await stack.S3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
             eTag = response.ETag.Trim('"');
             console.MarkupLineInterpolated($"Uploaded {file.Name} ({file.Length:N0} bytes) to s3://{stack.Bucket}/{key} (ETag {eTag})");
         }

@@ -9,7 +9,10 @@ internal static class WatchCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var execution = new Argument<string?>("execution") { Description = "Execution ARN or name; the newest when left out.", Arity = ArgumentArity.ZeroOrOne };
+        var execution = new Argument<string?>("execution")
+        {
+            Description = "Execution ARN or name; the newest when left out.", Arity = ArgumentArity.ZeroOrOne,
+        };
         var command = new Command("watch", "Follow an execution live: stores done, per-store results, the day's summary and Slack messages.") { execution };
         StackEndpoint.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async ct =>
@@ -35,7 +38,9 @@ internal static class WatchCommand
 
         var machine = await stack.StateMachineArnAsync(cancellationToken).ConfigureAwait(false);
         var executions = (await stack.StepFunctions.ListExecutionsAsync(machine, cancellationToken: cancellationToken).ConfigureAwait(false)).Executions;
-        var found = execution is null ? (executions.Count > 0 ? executions[0] : null) : executions.FirstOrDefault(e => e.Name == execution || Contracts.ExecutionNames.IsForDay(e.Name, execution));
+        var found = execution is null
+            ? (executions.Count > 0 ? executions[0] : null)
+            : executions.FirstOrDefault(e => e.Name == execution || Contracts.ExecutionNames.IsForDay(e.Name, execution));
         return found?.ExecutionArn ?? throw new BatchKitException(execution is null
             ? $"{stack.StateMachineName} has no executions yet: upload a day (batchkit upload FILE.zip, or batchkit run)"
             : $"no execution named {execution} in {stack.StateMachineName}");

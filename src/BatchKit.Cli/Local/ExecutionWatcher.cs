@@ -25,7 +25,8 @@ internal sealed class ExecutionWatcher(IAnsiConsole console, StackEndpoint stack
         console.MarkupLineInterpolated($"Watching [bold]{execution.Name}[/] ({day ?? "unknown day"}), started {execution.StartDate.ToLocalTime():HH:mm:ss}");
         if (console.Profile.Capabilities.Interactive)
         {
-            await console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            await console.Progress().AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async progress =>
                 {
                     var bar = progress.AddTask("stores", maxValue: 1);
@@ -101,8 +102,10 @@ internal sealed class ExecutionWatcher(IAnsiConsole console, StackEndpoint stack
                 var described = await stack.StepFunctions.DescribeExecutionAsync(child.ExecutionArn, cancellationToken).ConfigureAwait(false);
                 if (described.Status == "SUCCEEDED" && JsonNode.Parse(described.Output ?? "null") is JsonObject output)
                 {
-                    console.MarkupLineInterpolated(
-                        $"  [green]✓[/] {output["store"]?.GetValue<string>()}: {output["item_transaction_count"]} rows, {output["total_sales"]?.GetValue<string>()} ({output["processing_time"]?.GetValue<string>()})");
+                    var store = output["store"]?.GetValue<string>();
+                    var total = output["total_sales"]?.GetValue<string>();
+                    var took = output["processing_time"]?.GetValue<string>();
+                    console.MarkupLineInterpolated($"  [green]✓[/] {store}: {output["item_transaction_count"]} rows, {total} ({took})");
                 }
                 else
                 {

@@ -46,7 +46,8 @@ internal sealed record LocalPaths(string Repository)
         {
             if (!File.Exists(file))
             {
-                throw new BatchKitException($"{Path.GetRelativePath(Repository, file)} is missing: run `make artifacts` (make up does it) to publish the emulator, worker and Lambda.");
+                throw new BatchKitException(
+                    $"{Path.GetRelativePath(Repository, file)} is missing: run `make artifacts` (make up does it) to publish the emulator, worker and Lambda.");
             }
         }
     }

@@ -28,7 +28,10 @@ internal sealed class StackEndpoint : IDisposable
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("BATCHKIT_OUTPUTS") is { Length: > 0 } o ? o : null,
     };
 
-    public static readonly Option<string> SlackOption = new("--slack-url") { Description = "The Slack stub (its admin API).", DefaultValueFactory = _ => "http://127.0.0.1:8089" };
+    public static readonly Option<string> SlackOption = new("--slack-url")
+    {
+        Description = "The Slack stub (its admin API).", DefaultValueFactory = _ => "http://127.0.0.1:8089",
+    };
 
     private readonly string? _outputsFile;
     private DeployedStack? _stack;
@@ -41,8 +44,11 @@ internal sealed class StackEndpoint : IDisposable
         var credentials = endpoint is null ? null : new BasicAWSCredentials("test", "test");
         S3 = endpoint is null
             ? new AmazonS3Client()
-            : new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
-        StepFunctions = new StepFunctionsClient(endpoint is null ? new AwsClientOptions() : new AwsClientOptions { Endpoint = endpoint, Region = "us-east-1", Credentials = credentials });
+            : new AmazonS3Client(
+                credentials, new AmazonS3Config { ServiceURL = endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        StepFunctions = new StepFunctionsClient(endpoint is null
+            ? new AwsClientOptions()
+            : new AwsClientOptions { Endpoint = endpoint, Region = "us-east-1", Credentials = credentials });
     }
 
     /// <summary>Null for real AWS.</summary>

@@ -79,7 +79,9 @@ internal sealed class AwsChunkedStream(Stream inner, SigningContext? signing) : 
             throw new ServiceErrorException("IncompleteBody", $"The aws-chunked body has a malformed chunk header '{Shown(header)}'.");
         }
 
-        _expectedSignature = parts.Length > 1 && parts[1].Trim().StartsWith(ChunkSignature, StringComparison.Ordinal) ? parts[1].Trim()[ChunkSignature.Length..] : null;
+        _expectedSignature = parts.Length > 1 && parts[1].Trim().StartsWith(ChunkSignature, StringComparison.Ordinal)
+            ? parts[1].Trim()[ChunkSignature.Length..]
+            : null;
         if (signing is not null && _expectedSignature is null)
         {
             throw Mismatch($"the chunk header '{Shown(header)}' carries no chunk-signature");

@@ -31,7 +31,8 @@ internal sealed class AwsJsonProtocol(IReadOnlyList<IJsonService> services, Sign
     {
         var request = context.Request;
         var service = Find(request);
-        var body = await RequestBody.ReadAsync(request, service?.MaxRequestBytes ?? DefaultMaxRequestBytes, JsonProtocol.TooLarge, context.RequestAborted).ConfigureAwait(false);
+        var body = await RequestBody.ReadAsync(request, service?.MaxRequestBytes ?? DefaultMaxRequestBytes, JsonProtocol.TooLarge, context.RequestAborted)
+            .ConfigureAwait(false);
         signatures.Verify(request, ErrorDialect.Json, service?.SigningName, Convert.ToHexStringLower(SHA256.HashData(body)));
         var (owner, operation) = Route(request, service);
         var input = JsonProtocol.Parse(body);

@@ -27,7 +27,8 @@ internal sealed class AwsQueryProtocol(IReadOnlyList<IQueryService> services, Si
     /// <summary>A form POST, or a GET with an Action, signed for one of the query services.</summary>
     public bool Serves(HttpRequest request)
     {
-        var form = HttpMethods.IsPost(request.Method) && (request.ContentType ?? "").StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+        var form = HttpMethods.IsPost(request.Method)
+            && (request.ContentType ?? "").StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
         var get = HttpMethods.IsGet(request.Method) && request.Query.ContainsKey("Action");
         return (form || get) && Find(request) is not null;
     }
@@ -52,8 +53,10 @@ internal sealed class AwsQueryProtocol(IReadOnlyList<IQueryService> services, Si
         }
 
         var input = QueryParameters.ToJson(parameters);
-        var result = await service.InvokeQueryAsync(new QueryCall(action, input, request.Path.Value ?? "/", SigningScope.AccessKey(request)), context.RequestAborted).ConfigureAwait(false);
-        await WriteAsync(context.Response, QueryXml.Response(action, result, service.XmlNamespace, service.XmlShape, context.TraceIdentifier), 200).ConfigureAwait(false);
+        var call = new QueryCall(action, input, request.Path.Value ?? "/", SigningScope.AccessKey(request));
+        var result = await service.InvokeQueryAsync(call, context.RequestAborted).ConfigureAwait(false);
+        await WriteAsync(context.Response, QueryXml.Response(action, result, service.XmlNamespace, service.XmlShape, context.TraceIdentifier), 200)
+            .ConfigureAwait(false);
     }
 
     protected override Task WriteErrorAsync(HttpContext context, ServiceErrorException error)

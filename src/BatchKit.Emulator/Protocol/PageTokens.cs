@@ -37,7 +37,10 @@ internal sealed class PageTokens(string secret, string purpose)
 
     /// <summary>An offset token (the index of the next item), or null when forged or negative.</summary>
     public int? ReadOffset(string token) =>
-        Read(token) is { } text && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset) ? offset : null;
+        Read(token) is { } text
+        && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset)
+            ? offset
+            : null;
 
     private byte[] Mac(byte[] data) => HMACSHA256.HashData(_key, data)[..MacBytes];
 }

@@ -54,7 +54,8 @@ internal static class QueryXml
     private static IEnumerable<XElement> Flattened(JsonNode value, XName item, XNamespace ns, QueryXmlShape shape) => value switch
     {
         JsonArray list => list.Select(i => new XElement(item, Content(item.LocalName, i!, ns, shape))),
-        JsonObject map => map.Select(p => new XElement(item, new XElement(ns + "Name", p.Key), new XElement(ns + "Value", Content("Value", p.Value!, ns, shape)))),
+        JsonObject map => map.Select(p =>
+            new XElement(item, new XElement(ns + "Name", p.Key), new XElement(ns + "Value", Content("Value", p.Value!, ns, shape)))),
         _ => [new XElement(item, Content(item.LocalName, value, ns, shape))],
     };
 

@@ -92,7 +92,8 @@ internal static class CanonicalRequest
             pairs.Add((UriEncode(key), UriEncode(kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "")));
         }
 
-        return string.Join('&', pairs.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        var sorted = pairs.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal);
+        return string.Join('&', sorted.Select(p => $"{p.Key}={p.Value}"));
     }
 
     /// <summary>Each signed header as <c>name:value\n</c>, repeated values joined by commas, spaces trimmed and runs of spaces collapsed.</summary>
@@ -101,7 +102,8 @@ internal static class CanonicalRequest
         var builder = new StringBuilder();
         foreach (var name in signedHeaders.Split(';'))
         {
-            var values = request.Headers[name].Select(v => string.Join(' ', (v ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            var values = request.Headers[name]
+                .Select(v => string.Join(' ', (v ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
             builder.Append(name).Append(':').Append(string.Join(',', values)).Append('\n');
         }
 

@@ -32,8 +32,10 @@ internal static class RequestAdmission
         {
             var from = crossSiteOrigin ? $"Origin '{origin}'" : "Sec-Fetch-Site: cross-site";
             throw dialect == ErrorDialect.S3
-                ? new ServiceErrorException("AccessForbidden", $"CORSResponse: This CORS request is not allowed ({from}): no bucket CORS configuration allows it.", 403)
-                : new ServiceErrorException("AccessDeniedException", $"A cross-site request from a browser ({from}) is refused: BatchKit's emulator answers only pages on this machine.", 403);
+                ? new ServiceErrorException("AccessForbidden",
+                    $"CORSResponse: This CORS request is not allowed ({from}): no bucket CORS configuration allows it.", 403)
+                : new ServiceErrorException("AccessDeniedException",
+                    $"A cross-site request from a browser ({from}) is refused: BatchKit's emulator answers only pages on this machine.", 403);
         }
     }
 }

@@ -10,7 +10,9 @@ namespace BatchKit.Emulator.Security;
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html and
 /// https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html
 /// </summary>
-internal sealed record SigV4Fields(bool Presigned, string Scope, string ScopeDate, string Region, string Service, string SignedHeaders, string Signature, string AmzDate, DateTimeOffset RequestTime, int? Expires)
+internal sealed record SigV4Fields(
+    bool Presigned, string Scope, string ScopeDate, string Region, string Service, string SignedHeaders, string Signature, string AmzDate,
+    DateTimeOffset RequestTime, int? Expires)
 {
     public const string Algorithm = "AWS4-HMAC-SHA256";
     private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
@@ -92,11 +94,13 @@ internal sealed record SigV4Fields(bool Presigned, string Scope, string ScopeDat
 
         var amzDate = request.Query["X-Amz-Date"].ToString();
         var time = ParseAmzDate(amzDate) ?? throw errors.Incomplete($"X-Amz-Date must be in ISO 8601 basic format (yyyyMMddTHHmmssZ); got '{amzDate}'.");
-        return Build(true, request.Query["X-Amz-Credential"].ToString(), request.Query["X-Amz-SignedHeaders"].ToString(), request.Query["X-Amz-Signature"].ToString(),
+        return Build(
+            true, request.Query["X-Amz-Credential"].ToString(), request.Query["X-Amz-SignedHeaders"].ToString(), request.Query["X-Amz-Signature"].ToString(),
             amzDate, time, expires, errors);
     }
 
-    private static SigV4Fields Build(bool presigned, string credential, string signedHeaders, string signature, string amzDate, DateTimeOffset time, int? expires, SignatureErrors errors)
+    private static SigV4Fields Build(
+        bool presigned, string credential, string signedHeaders, string signature, string amzDate, DateTimeOffset time, int? expires, SignatureErrors errors)
     {
         // AKID/yyyymmdd/region/service/aws4_request
         var parts = credential.Split('/');
@@ -124,7 +128,8 @@ internal sealed record SigV4Fields(bool Presigned, string Scope, string ScopeDat
         var amzDate = request.Headers["X-Amz-Date"].ToString();
         if (amzDate.Length > 0)
         {
-            return (amzDate, ParseAmzDate(amzDate) ?? throw errors.Incomplete($"X-Amz-Date must be in ISO 8601 basic format (yyyyMMddTHHmmssZ); got '{amzDate}'."));
+            return (amzDate, ParseAmzDate(amzDate) ?? throw errors.Incomplete(
+                $"X-Amz-Date must be in ISO 8601 basic format (yyyyMMddTHHmmssZ); got '{amzDate}'."));
         }
 
         var date = request.Headers.Date.ToString();
@@ -137,7 +142,8 @@ internal sealed record SigV4Fields(bool Presigned, string Scope, string ScopeDat
     }
 
     private static DateTimeOffset? ParseAmzDate(string text) =>
-        DateTimeOffset.TryParseExact(text, AmzDateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+        DateTimeOffset.TryParseExact(
+            text, AmzDateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
             : null;
 }

@@ -35,8 +35,10 @@ internal sealed record SignatureErrors(ErrorDialect Dialect, bool Presigned = fa
     public ServiceErrorException Mismatch(string canonicalRequest, string stringToSign) => S3
         ? new("SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method."
             + $" (Canonical request: '{canonicalRequest}'; string to sign: '{stringToSign}'.)", 403)
-        : new("InvalidSignatureException", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. "
-            + $"Consult the service documentation for details.\n\nThe Canonical String for this request should have been\n'{canonicalRequest}'\n\nThe String-to-Sign should have been\n'{stringToSign}'\n", 403);
+        : new("InvalidSignatureException",
+            "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. "
+            + $"Consult the service documentation for details.\n\nThe Canonical String for this request should have been\n'{canonicalRequest}'\n\nThe "
+            + $"String-to-Sign should have been\n'{stringToSign}'\n", 403);
 
     public ServiceErrorException PayloadHashMismatch() => S3
         ? new("XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.", 400)
@@ -47,13 +49,16 @@ internal sealed record SignatureErrors(ErrorDialect Dialect, bool Presigned = fa
     {
         if (S3)
         {
-            return new("RequestTimeTooSkewed", $"The difference between the request time and the current time is too large. (request time {Amz(requestTime)}, server time {Amz(now)})", 403);
+            return new("RequestTimeTooSkewed",
+                $"The difference between the request time and the current time is too large. (request time {Amz(requestTime)}, server time {Amz(now)})", 403);
         }
 
         var minutes = ((int)maxSkew.TotalMinutes).ToString(CultureInfo.InvariantCulture);
         return requestTime < now
-            ? new("InvalidSignatureException", $"Signature expired: {Amz(requestTime)} is now earlier than {Amz(now - maxSkew)} ({Amz(now)} - {minutes} min.)", 403)
-            : new("InvalidSignatureException", $"Signature not yet current: {Amz(requestTime)} is still later than {Amz(now + maxSkew)} ({Amz(now)} + {minutes} min.)", 403);
+            ? new("InvalidSignatureException",
+                $"Signature expired: {Amz(requestTime)} is now earlier than {Amz(now - maxSkew)} ({Amz(now)} - {minutes} min.)", 403)
+            : new("InvalidSignatureException",
+                $"Signature not yet current: {Amz(requestTime)} is still later than {Amz(now + maxSkew)} ({Amz(now)} + {minutes} min.)", 403);
     }
 
     /// <summary>A presigned URL used after its X-Amz-Expires.</summary>

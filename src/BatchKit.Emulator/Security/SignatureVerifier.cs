@@ -33,8 +33,10 @@ internal sealed class SignatureVerifier(string secretKey, TimeProvider time)
         CheckTime(fields, errors);
         var signedPayload = SignedPayloadHash(request, fields, dialect, payloadHash, errors);
         var canonical = CanonicalRequest.Build(request, fields, dialect, signedPayload);
-        var stringToSign = $"{SigV4Fields.Algorithm}\n{fields.AmzDate}\n{fields.Scope}\n{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)))}";
-        var context = new SigningContext(SigningContext.DeriveKey(secretKey, fields.ScopeDate, fields.Region, fields.Service), fields.AmzDate, fields.Scope, fields.Signature.ToLowerInvariant());
+        var canonicalHash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
+        var stringToSign = $"{SigV4Fields.Algorithm}\n{fields.AmzDate}\n{fields.Scope}\n{canonicalHash}";
+        var signingKey = SigningContext.DeriveKey(secretKey, fields.ScopeDate, fields.Region, fields.Service);
+        var context = new SigningContext(signingKey, fields.AmzDate, fields.Scope, fields.Signature.ToLowerInvariant());
         if (!SigningContext.SameSignature(context.Sign(stringToSign), fields.Signature))
         {
             throw errors.Mismatch(canonical, stringToSign);

@@ -41,7 +41,8 @@ internal static class JsonTypes
         };
         if (!fits)
         {
-            throw new ServiceErrorException("SerializationException", $"NUMBER_VALUE {element.GetRawText()} can not be converted to {Article(type)}: it is out of range or not whole.");
+            throw new ServiceErrorException("SerializationException",
+                $"NUMBER_VALUE {element.GetRawText()} can not be converted to {Article(type)}: it is out of range or not whole.");
         }
 
         return element.GetDouble();

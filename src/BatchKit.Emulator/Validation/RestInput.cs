@@ -12,7 +12,8 @@ namespace BatchKit.Emulator.Validation;
 /// </summary>
 internal static class RestInput
 {
-    public static JsonObject Gather(ServiceModel model, ModelOperation operation, IReadOnlyDictionary<string, string> labels, HttpRequest request, JsonObject body)
+    public static JsonObject Gather(
+        ServiceModel model, ModelOperation operation, IReadOnlyDictionary<string, string> labels, HttpRequest request, JsonObject body)
     {
         var input = new JsonObject();
         if (operation.InputShape is null)

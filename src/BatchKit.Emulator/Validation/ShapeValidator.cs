@@ -185,7 +185,9 @@ internal sealed class ShapeValidator(ServiceModel model)
     {
         if (shape["enum"] is JsonArray values && !values.Any(v => v!.GetValue<string>() == text))
         {
-            violations.Add($"{Shown(shape, text, path)} failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", values.Select(v => v!.GetValue<string>()))}]");
+            violations.Add(
+                $"{Shown(shape, text, path)} failed to satisfy constraint: Member must satisfy enum value set: "
+                + $"[{string.Join(", ", values.Select(v => v!.GetValue<string>()))}]");
         }
     }
 

@@ -17,7 +17,8 @@ internal sealed class LambdaRuntimeClient(string runtimeApi) : IDisposable
     {
         using var response = await _http.GetAsync("invocation/next", cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
-        var requestId = Header(response, "Lambda-Runtime-Aws-Request-Id") ?? throw new InvalidOperationException("the Runtime API sent no Lambda-Runtime-Aws-Request-Id");
+        var requestId = Header(response, "Lambda-Runtime-Aws-Request-Id") ?? throw new InvalidOperationException(
+            "the Runtime API sent no Lambda-Runtime-Aws-Request-Id");
         var deadline = long.TryParse(Header(response, "Lambda-Runtime-Deadline-Ms"), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : DateTimeOffset.MaxValue;
@@ -49,7 +50,8 @@ internal sealed class LambdaRuntimeClient(string runtimeApi) : IDisposable
     }
 
     private static byte[] ErrorDocument(string errorType, string errorMessage) =>
-        System.Text.Encoding.UTF8.GetBytes(new JsonObject { ["errorMessage"] = errorMessage, ["errorType"] = errorType, ["stackTrace"] = new JsonArray() }.ToJsonString());
+        System.Text.Encoding.UTF8.GetBytes(
+            new JsonObject { ["errorMessage"] = errorMessage, ["errorType"] = errorType, ["stackTrace"] = new JsonArray() }.ToJsonString());
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

@@ -68,7 +68,8 @@ internal sealed class DaySummary(string day, string bucket)
             return $"BatchKit: no stores in processed/{day}/ (the upload held no store files); nothing to sum.";
         }
 
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"BatchKit: sales for {day}: {_stores.Count} of {StoreCount} stores, {Rows} rows, total {Money.ToDollars(Total)}");
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture,
+            $"BatchKit: sales for {day}: {_stores.Count} of {StoreCount} stores, {Rows} rows, total {Money.ToDollars(Total)}");
         if (_failures.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n{_failures.Count} stores failed (not in the total):");

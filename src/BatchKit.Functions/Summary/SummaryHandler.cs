@@ -38,7 +38,10 @@ internal sealed class SummaryHandler(IAmazonS3 s3, TextWriter log) : ILambdaHand
             InputStream = new MemoryStream(summary.ToJson(reportKey, byStore: true)),
             ContentType = "application/json",
         }, cancellationToken).ConfigureAwait(false);
-        await log.WriteLineAsync($"{day}: {summary.Stores.Count} of {summary.StoreCount} stores, {summary.Rows} rows, total {Money.ToDollars(summary.Total)}; report s3://{bucket}/{reportKey}").ConfigureAwait(false);
+        await log.WriteLineAsync(
+                $"{day}: {summary.Stores.Count} of {summary.StoreCount} stores, {summary.Rows} rows, total {Money.ToDollars(summary.Total)}; "
+                + $"report s3://{bucket}/{reportKey}")
+            .ConfigureAwait(false);
         return summary.ToJson(reportKey, byStore: false);
     }
 
@@ -48,7 +51,8 @@ internal sealed class SummaryHandler(IAmazonS3 s3, TextWriter log) : ILambdaHand
         try
         {
             var request = JsonSerializer.Deserialize(payload, ContractJson.Default.SummaryRequest);
-            return request is { Bucket: not null, BucketPath: not null } ? request : throw new HandlerException("BatchKit.InvalidEvent", $"{Expected}: got {Encoding.UTF8.GetString(payload)}");
+            return request is { Bucket: not null, BucketPath: not null } ? request : throw new HandlerException("BatchKit.InvalidEvent",
+                $"{Expected}: got {Encoding.UTF8.GetString(payload)}");
         }
         catch (JsonException e)
         {
@@ -85,7 +89,8 @@ internal sealed class SummaryHandler(IAmazonS3 s3, TextWriter log) : ILambdaHand
                     }
                     catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
                     {
-                        throw new HandlerException("BatchKit.ResultsUnreadable", $"A record of {file.GetProperty("Key").GetString()} is not a worker result: {e.Message}");
+                        throw new HandlerException("BatchKit.ResultsUnreadable",
+                            $"A record of {file.GetProperty("Key").GetString()} is not a worker result: {e.Message}");
                     }
                 }
             }

@@ -80,7 +80,8 @@ internal sealed record ArchivePlan(IReadOnlyList<ArchivePlan.StoreEntry> Stores,
     /// <summary>Why a file is not a store file (macOS metadata, not JSON, not store_N.json), or null for a store file.</summary>
     private static string? Clutter(string name, string fileName) => name switch
     {
-        _ when name.StartsWith("__MACOSX/", StringComparison.Ordinal) || fileName.StartsWith("._", StringComparison.Ordinal) || fileName == ".DS_Store" => "macOS metadata",
+        _ when name.StartsWith("__MACOSX/", StringComparison.Ordinal) || fileName.StartsWith("._", StringComparison.Ordinal) || fileName == ".DS_Store"
+            => "macOS metadata",
         _ when !fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) => "not a JSON file",
         _ when !StoreFileName.TryParse(fileName, out _, out _) => "not a store file (expected store_<number>.json)",
         _ => null,

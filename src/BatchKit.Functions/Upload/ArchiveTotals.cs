@@ -26,7 +26,8 @@ internal sealed class ArchiveTotals(ArchiveLimits limits)
         if (ratio > limits.MaxCompressionRatio)
         {
             throw new ArchiveRejectedException(
-                $"entry '{entry.FullName}' compresses {entry.Length / Math.Max(1, entry.CompressedLength):N0}:1 ({entry.CompressedLength:N0} → {entry.Length:N0} bytes), over {limits.MaxCompressionRatio}:1: a zip bomb");
+                $"entry '{entry.FullName}' compresses {entry.Length / Math.Max(1, entry.CompressedLength):N0}:1 ({entry.CompressedLength:N0} → "
+                + $"{entry.Length:N0} bytes), over {limits.MaxCompressionRatio}:1: a zip bomb");
         }
 
         _unpacked += entry.Length;
@@ -39,7 +40,8 @@ internal sealed class ArchiveTotals(ArchiveLimits limits)
         if (_unpacked >= limits.ArchiveRatioFromBytes && _unpacked / Math.Max(1, _packed) > limits.MaxCompressionRatio)
         {
             throw new ArchiveRejectedException(
-                $"the zip's entries so far compress {_unpacked / Math.Max(1, _packed):N0}:1 ({_packed:N0} → {_unpacked:N0} bytes), over {limits.MaxCompressionRatio}:1: a zip bomb");
+                $"the zip's entries so far compress {_unpacked / Math.Max(1, _packed):N0}:1 ({_packed:N0} → {_unpacked:N0} bytes), over "
+                + $"{limits.MaxCompressionRatio}:1: a zip bomb");
         }
     }
 }

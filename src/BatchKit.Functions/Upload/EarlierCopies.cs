@@ -30,7 +30,8 @@ internal sealed class EarlierCopies(IAmazonS3 s3, IStepFunctionsClient stepFunct
             var status = await StatusAsync(ExecutionNames.ExecutionArn(stateMachineArn, copy.Key), cancellationToken).ConfigureAwait(false);
             var newest = copy.Max(o => o.LastModified ?? DateTime.MinValue);
             var keep = status == "RUNNING" ? "its run is still RUNNING"
-                : status is null && time.GetUtcNow().UtcDateTime - newest.ToUniversalTime() < LongestWriter ? "no run has started on it yet (an upload may still be copying)"
+                : status is null && time.GetUtcNow().UtcDateTime - newest.ToUniversalTime() < LongestWriter
+                    ? "no run has started on it yet (an upload may still be copying)"
                 : null;
             if (keep is not null)
             {
@@ -38,11 +39,12 @@ internal sealed class EarlierCopies(IAmazonS3 s3, IStepFunctionsClient stepFunct
                 continue;
             }
 
-            await log.WriteLineAsync($"removing the earlier copy {dayPrefix}{copy.Key}/ ({copy.Count()} files; its run is {status ?? "gone"})").ConfigureAwait(false);
+            await log.WriteLineAsync($"removing the earlier copy {dayPrefix}{copy.Key}/ ({copy.Count()} files; its run is {status ?? "gone"})")
+                .ConfigureAwait(false);
             foreach (var batch in copy.Select(o => o.Key).Chunk(1000))
             {
-                await s3.DeleteObjectsAsync(new DeleteObjectsRequest { BucketName = bucket, Objects = [.. batch.Select(k => new KeyVersion { Key = k })] }, cancellationToken)
-                    .ConfigureAwait(false);
+                var request = new DeleteObjectsRequest { BucketName = bucket, Objects = [.. batch.Select(k => new KeyVersion { Key = k })] };
+                await s3.DeleteObjectsAsync(request, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -23,9 +23,12 @@ internal sealed record S3EventRecord(string EventName, string Bucket, string Key
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Records", out var records) || records.ValueKind != JsonValueKind.Array)
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("Records", out var records)
+                || records.ValueKind != JsonValueKind.Array)
             {
-                throw new Runtime.HandlerException("BatchKit.InvalidEvent", "The event has no Records array: the upload handler expects an S3 event notification.");
+                throw new Runtime.HandlerException("BatchKit.InvalidEvent",
+                    "The event has no Records array: the upload handler expects an S3 event notification.");
             }
 
             var result = new List<S3EventRecord>();

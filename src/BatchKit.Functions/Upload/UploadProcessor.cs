@@ -52,7 +52,8 @@ internal sealed class UploadProcessor(
         var executionArn = ExecutionNames.ExecutionArn(stateMachineArn, name);
         if (await ExistsAsync(executionArn, cancellationToken).ConfigureAwait(false))
         {
-            await log.WriteLineAsync($"duplicate event for s3://{record.Bucket}/{key} (ETag {record.ETag}): execution {name} already exists, nothing to do").ConfigureAwait(false);
+            await log.WriteLineAsync($"duplicate event for s3://{record.Bucket}/{key} (ETag {record.ETag}): execution {name} already exists, nothing to do")
+                .ConfigureAwait(false);
             return new UploadOutcome(UploadOutcome.Duplicate, key, day, executionArn, 0, 0, 0, "this upload already started its execution");
         }
 
@@ -71,11 +72,14 @@ internal sealed class UploadProcessor(
         var (stores, bytes, skipped) = await UnpackAsync(record.Bucket, key, head, prefix, cancellationToken).ConfigureAwait(false);
         var started = await StartAsync(stateMachineArn, name, record.Bucket, prefix, cancellationToken).ConfigureAwait(false);
         await _earlier.RetireAsync(record.Bucket, day, name, stateMachineArn, cancellationToken).ConfigureAwait(false);
-        await log.WriteLineAsync($"{key}: {stores} store files ({bytes:N0} bytes) in s3://{record.Bucket}/{prefix}, {skipped} entries skipped; execution {started}").ConfigureAwait(false);
+        await log.WriteLineAsync(
+                $"{key}: {stores} store files ({bytes:N0} bytes) in s3://{record.Bucket}/{prefix}, {skipped} entries skipped; execution {started}")
+            .ConfigureAwait(false);
         return new UploadOutcome(UploadOutcome.Started, key, day, started, stores, bytes, skipped, null);
     }
 
-    private async Task<(int Stores, long Bytes, int Skipped)> UnpackAsync(string bucket, string key, GetObjectMetadataResponse head, string prefix, CancellationToken cancellationToken)
+    private async Task<(int Stores, long Bytes, int Skipped)> UnpackAsync(
+        string bucket, string key, GetObjectMetadataResponse head, string prefix, CancellationToken cancellationToken)
     {
         await using var source = new S3SeekableStream(s3, bucket, key, head.ContentLength, head.ETag);
         ZipArchive archive;
@@ -104,7 +108,8 @@ internal sealed class UploadProcessor(
             var written = new System.Collections.Concurrent.ConcurrentQueue<string>();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var lanes = Math.Clamp(plan.Stores.Count, 1, Lanes);
-            var copies = Enumerable.Range(0, lanes).Select(lane => CopyLaneAsync(lane, lanes, plan, (bucket, key, head, prefix), written, stop, cancellationToken)).ToArray();
+            var upload = (bucket, key, head, prefix);
+            var copies = Enumerable.Range(0, lanes).Select(lane => CopyLaneAsync(lane, lanes, plan, upload, written, stop, cancellationToken)).ToArray();
             try
             {
                 await Task.WhenAll(copies).ConfigureAwait(false);
@@ -157,8 +162,10 @@ internal sealed class UploadProcessor(
             {
                 stop.Token.ThrowIfCancellationRequested();
                 var store = plan.Stores[i];
-                var entry = own is null ? store.Entry : own.GetEntry(store.Entry.FullName) ?? throw new ArchiveRejectedException($"entry '{store.Entry.FullName}' vanished between two reads of the zip");
-                await using var content = new VerifiedEntryStream(await entry.OpenAsync(stop.Token).ConfigureAwait(false), store.Entry.Length, store.Entry.Crc32, store.Entry.FullName);
+                var entry = own is null ? store.Entry : own.GetEntry(store.Entry.FullName) ?? throw new ArchiveRejectedException(
+                    $"entry '{store.Entry.FullName}' vanished between two reads of the zip");
+                var opened = await entry.OpenAsync(stop.Token).ConfigureAwait(false);
+                await using var content = new VerifiedEntryStream(opened, store.Entry.Length, store.Entry.Crc32, store.Entry.FullName);
                 var request = new PutObjectRequest
                 {
                     BucketName = bucket,
@@ -217,7 +224,9 @@ internal sealed class UploadProcessor(
         }
         catch (ParameterNotFoundException e)
         {
-            throw new HandlerException("BatchKit.Configuration", $"The SSM parameter {ParameterNames.StepFunctionArn} does not exist: deploy the stack (make up, or cdk deploy) so it holds the state machine's ARN.", e);
+            throw new HandlerException("BatchKit.Configuration",
+                $"The SSM parameter {ParameterNames.StepFunctionArn} does not exist: deploy the stack (make up, or cdk deploy) so it holds the state "
+                + "machine's ARN.", e);
         }
     }
 
@@ -239,7 +248,8 @@ internal sealed class UploadProcessor(
         // Not cancellable: cleaning up is what must still happen when time has run out.
         foreach (var batch in keys.Chunk(1000))
         {
-            await s3.DeleteObjectsAsync(new DeleteObjectsRequest { BucketName = bucket, Objects = [.. batch.Select(k => new KeyVersion { Key = k })] }).ConfigureAwait(false);
+            await s3.DeleteObjectsAsync(new DeleteObjectsRequest { BucketName = bucket, Objects = [.. batch.Select(k => new KeyVersion { Key = k })] })
+                .ConfigureAwait(false);
         }
     }
 
@@ -261,5 +271,6 @@ internal sealed class UploadProcessor(
     }
 
     private static HandlerException Rejected(string bucket, string key, string prefix, Exception reason) =>
-        new("BatchKit.ArchiveRejected", $"s3://{bucket}/{key} was refused: {reason.Message}. Nothing was written to {prefix}; fix the zip and upload it again.", reason);
+        new("BatchKit.ArchiveRejected",
+            $"s3://{bucket}/{key} was refused: {reason.Message}. Nothing was written to {prefix}; fix the zip and upload it again.", reason);
 }

@@ -59,7 +59,8 @@ internal sealed class VerifiedEntryStream(Stream inner, long declaredLength, uin
         if (_read == declaredLength && (data.Length > 0 || declaredLength == 0) && ~_crc != declaredCrc32)
         {
             throw new ArchiveRejectedException(
-                $"entry '{entryName}' does not match its CRC-32 (declared {declaredCrc32:x8}, read {~_crc:x8}): the zip is corrupt or lies about the entry's size");
+                $"entry '{entryName}' does not match its CRC-32 (declared {declaredCrc32:x8}, read {~_crc:x8}): the zip is corrupt or lies about the "
+                + "entry's size");
         }
 
         return data.Length;

@@ -77,9 +77,16 @@ internal sealed class SalesBatchWorkflow : Construct
 
     private static void AddStatements(Role role, SalesBatchWorkflowProps props)
     {
+        AddDistributedMapStatements(role, props);
+        AddWorkerStatements(role, props);
+        AddSummaryStatements(role, props);
+        AddSlackStatements(role, props);
+    }
+
+    private static void AddDistributedMapStatements(Role role, SalesBatchWorkflowProps props)
+    {
         var names = props.Names;
         var bucket = props.Bucket;
-        var worker = props.Worker;
 
         // Distributed Map: ItemReader lists processed/<day>/, ResultWriter writes reports/<day>/map/, child executions
         // run on this state machine. https://docs.aws.amazon.com/step-functions/latest/dg/iam-policies-eg-dist-map.html
@@ -95,36 +102,53 @@ internal sealed class SalesBatchWorkflow : Construct
             Resources = [bucket.ArnForObjects(BucketPrefixes.Reports + "*")],
         }));
         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = ["states:StartExecution"], Resources = [names.StateMachineArn] }));
-        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = ["states:DescribeExecution", "states:StopExecution"], Resources = [names.ExecutionsArn] }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["states:DescribeExecution", "states:StopExecution"], Resources = [names.ExecutionsArn],
+        }));
+    }
+
+    private static void AddWorkerStatements(Role role, SalesBatchWorkflowProps props)
+    {
+        var worker = props.Worker;
 
         // ecs:runTask.waitForTaskToken: run the worker's family in this cluster only, and hand it its two roles.
         // https://docs.aws.amazon.com/step-functions/latest/dg/ecs-iam.html
         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Actions = ["ecs:RunTask"],
-            Resources = [names.WorkerTaskDefinitionsArn],
+            Resources = [props.Names.WorkerTaskDefinitionsArn],
             Conditions = new Dictionary<string, object> { ["ArnEquals"] = new Dictionary<string, object> { ["ecs:cluster"] = worker.Cluster.ClusterArn } },
         }));
         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Actions = ["iam:PassRole"],
             Resources = [worker.TaskDefinition.TaskRole.RoleArn, worker.TaskDefinition.ExecutionRole!.RoleArn],
-            Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["iam:PassedToService"] = "ecs-tasks.amazonaws.com" } },
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["iam:PassedToService"] = "ecs-tasks.amazonaws.com" },
+            },
         }));
+    }
 
+    private static void AddSummaryStatements(Role role, SalesBatchWorkflowProps props)
+    {
         // lambda:invoke of the summary handler (any version or alias of that one function).
         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Actions = ["lambda:InvokeFunction"],
             Resources = [props.Summary.Function.FunctionArn, props.Summary.Function.FunctionArn + ":*"],
         }));
+    }
 
+    private static void AddSlackStatements(Role role, SalesBatchWorkflowProps props)
+    {
         // http:invoke through the EventBridge connection: POST only, and only the connection's own secret.
         // https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html#http-task-permissions
         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Actions = ["states:InvokeHTTPEndpoint"],
-            Resources = [names.StateMachineArn],
+            Resources = [props.Names.StateMachineArn],
             Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["states:HTTPMethod"] = "POST" } },
         }));
         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps

@@ -48,7 +48,10 @@ internal sealed class Storage : Construct
                     Prefix = BucketPrefixes.Reports,
                     Expiration = Duration.Days(ReportsExpirationDays),
                     NoncurrentVersionExpiration = Duration.Days(30),
-                    Transitions = [new Transition { StorageClass = StorageClass.INFREQUENT_ACCESS, TransitionAfter = Duration.Days(ReportsInfrequentAccessDays) }],
+                    Transitions =
+                    [
+                        new Transition { StorageClass = StorageClass.INFREQUENT_ACCESS, TransitionAfter = Duration.Days(ReportsInfrequentAccessDays) },
+                    ],
                 },
                 new LifecycleRule { Id = "incomplete-uploads", AbortIncompleteMultipartUploadAfter = Duration.Days(7) },
             ],

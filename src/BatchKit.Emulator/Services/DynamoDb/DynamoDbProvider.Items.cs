@@ -138,7 +138,8 @@ internal sealed partial class DynamoDbProvider
                 if (item[attribute] is JsonObject value && AttributeValues.TypeOf(value) != expected)
                 {
                     throw DynamoDbErrors.InvalidParameter(
-                        $"Type mismatch for Index Key {attribute} Expected: {expected} Actual: {AttributeValues.TypeOf(value)} IndexName: {index.Description["IndexName"]}");
+                        $"Type mismatch for Index Key {attribute} Expected: {expected} Actual: {AttributeValues.TypeOf(value)} IndexName: "
+                        + $"{index.Description["IndexName"]}");
                 }
             }
         }

@@ -29,7 +29,8 @@ internal sealed partial class EcsProvider
             }
             else
             {
-                failures.Add(new JsonObject { ["arn"] = reference.StartsWith("arn:", StringComparison.Ordinal) ? reference : ClusterArn(name), ["reason"] = "MISSING" });
+                var missing = reference.StartsWith("arn:", StringComparison.Ordinal) ? reference : ClusterArn(name);
+                failures.Add(new JsonObject { ["arn"] = missing, ["reason"] = "MISSING" });
             }
         }
 
@@ -144,7 +145,9 @@ internal sealed partial class EcsProvider
     private static JsonObject Page(JsonObject request, List<string> items, string member)
     {
         var max = Math.Clamp(request["maxResults"]?.GetValue<int>() ?? 100, 1, 100);
-        var start = request["nextToken"]?.GetValue<string>() is { } token && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var start = request["nextToken"]?.GetValue<string>() is { } token && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
+            ? s
+            : 0;
         var response = new JsonObject { [member] = new JsonArray([.. items.Skip(start).Take(max).Select(i => (JsonNode)i)]) };
         if (start + max < items.Count)
         {

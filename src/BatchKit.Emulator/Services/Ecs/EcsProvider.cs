@@ -243,7 +243,8 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
         var failures = new JsonArray();
         foreach (var arn in (request["tasks"] as JsonArray ?? []).Select(t => t!.GetValue<string>()))
         {
-            if (store.Tasks.TryGetValue(arn, out var task) || (store.Tasks.Values.FirstOrDefault(t => t.TaskArn.EndsWith("/" + arn, StringComparison.Ordinal)) is { } byId && (task = byId) is not null))
+            if (store.Tasks.TryGetValue(arn, out var task)
+                || (store.Tasks.Values.FirstOrDefault(t => t.TaskArn.EndsWith("/" + arn, StringComparison.Ordinal)) is { } byId && (task = byId) is not null))
             {
                 found.Add((JsonNode)Describe(task));
             }
@@ -260,7 +261,9 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
     {
         var clusterArn = Cluster(request["cluster"]?.GetValue<string>() ?? "default");
         var desired = request["desiredStatus"]?.GetValue<string>() ?? "RUNNING";
-        var arns = store.Tasks.Values.Where(t => t.ClusterArn == clusterArn && (desired == "STOPPED") == (t.LastStatus == "STOPPED")).Select(t => (JsonNode?)t.TaskArn);
+        var arns = store.Tasks.Values
+            .Where(t => t.ClusterArn == clusterArn && (desired == "STOPPED") == (t.LastStatus == "STOPPED"))
+            .Select(t => (JsonNode?)t.TaskArn);
         return new JsonObject { ["taskArns"] = new JsonArray(arns.ToArray()) };
     }
 
@@ -281,7 +284,9 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
     /// <summary>"family", "family:3" or a full task-definition ARN.</summary>
     private JsonObject Definition(string reference)
     {
-        var tail = reference.Contains(":task-definition/", StringComparison.Ordinal) ? reference[(reference.IndexOf(":task-definition/", StringComparison.Ordinal) + 17)..] : reference;
+        var tail = reference.Contains(":task-definition/", StringComparison.Ordinal)
+            ? reference[(reference.IndexOf(":task-definition/", StringComparison.Ordinal) + 17)..]
+            : reference;
         var parts = tail.Split(':');
         if (!store.TaskDefinitions.TryGetValue(parts[0], out var revisions) || revisions.Count == 0)
         {

@@ -9,7 +9,8 @@ namespace BatchKit.Emulator.Services.Ecs;
 /// in PROVISIONING. Each task is stopped by its own workload id, on StopTask and when the emulator shuts down.
 /// <paramref name="statusChanged"/> is told when a task starts running or stops (the viewer's live updates).
 /// </summary>
-internal sealed class EcsTaskRunner(IWorkloadLauncher launcher, EmulatorEndpoint endpoint, EmulatorOptions options, TimeProvider time, Action? statusChanged = null)
+internal sealed class EcsTaskRunner(
+    IWorkloadLauncher launcher, EmulatorEndpoint endpoint, EmulatorOptions options, TimeProvider time, Action? statusChanged = null)
     : IAsyncDisposable
 {
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.MaxConcurrentTasks));

@@ -153,7 +153,8 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
         var current = _current;
         if (current is null || current.RequestId != requestId)
         {
-            await RuntimeError(context, 400, "InvalidRequestID", $"Invalid request ID: {requestId} is not the invocation this environment is running").ConfigureAwait(false);
+            await RuntimeError(context, 400, "InvalidRequestID", $"Invalid request ID: {requestId} is not the invocation this environment is running")
+                .ConfigureAwait(false);
             return;
         }
 

@@ -81,7 +81,8 @@ internal sealed class FunctionCode(S3Store s3, EmulatorOptions options)
     }
 
     private static bool Under(string path, string root) =>
-        string.Equals(Path.TrimEndingDirectorySeparator(path), root, StringComparison.Ordinal) || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        string.Equals(Path.TrimEndingDirectorySeparator(path), root, StringComparison.Ordinal)
+        || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private Unpacked Unpack(string functionName, Stream zip, long size)
     {
@@ -105,7 +106,8 @@ internal sealed class FunctionCode(S3Store s3, EmulatorOptions options)
 
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(bootstrap, File.GetUnixFileMode(bootstrap) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+                var executable = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+                File.SetUnixFileMode(bootstrap, File.GetUnixFileMode(bootstrap) | executable);
             }
 
             if (Directory.Exists(target))

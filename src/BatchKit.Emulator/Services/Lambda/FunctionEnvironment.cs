@@ -28,15 +28,18 @@ internal static class FunctionEnvironment
         var reserved = environment.Keys.Where(Reserved.Contains).Order(StringComparer.Ordinal).ToList();
         if (reserved.Count > 0)
         {
-            throw LambdaErrors.InvalidParameterValue("Lambda was unable to configure your environment variables because the environment variables you have provided "
-                + $"contains reserved keys that are currently not supported for modification. Reserved keys used in this request: {string.Join(",", reserved)}");
+            throw LambdaErrors.InvalidParameterValue(
+                "Lambda was unable to configure your environment variables because the environment variables you have provided "
+                + "contains reserved keys that are currently not supported for modification. "
+                + $"Reserved keys used in this request: {string.Join(",", reserved)}");
         }
 
         var measured = new JsonObject([.. environment.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]).ToJsonString();
         if (Encoding.UTF8.GetByteCount(measured) > MaxBytes)
         {
             var shown = measured.Length > 200 ? measured[..200] + "..." : measured;
-            throw LambdaErrors.InvalidParameterValue("Lambda was unable to configure your environment variables because the environment variables you have provided "
+            throw LambdaErrors.InvalidParameterValue(
+                "Lambda was unable to configure your environment variables because the environment variables you have provided "
                 + $"exceeded the 4KB limit. String measured: {shown}");
         }
 

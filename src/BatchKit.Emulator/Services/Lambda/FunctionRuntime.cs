@@ -140,7 +140,8 @@ internal sealed class FunctionRuntime(
         if (!environment.Initialized)
         {
             // Init failed: the invocation that asked for this environment fails with it, as on Lambda.
-            FailOnePending("Runtime.ExitError", $"Error: Runtime exited with error: exit status {exitCode} before it asked for an invocation (see the function's log)");
+            FailOnePending("Runtime.ExitError",
+                $"Error: Runtime exited with error: exit status {exitCode} before it asked for an invocation (see the function's log)");
         }
 
         _ = environment.DisposeAsync().AsTask();

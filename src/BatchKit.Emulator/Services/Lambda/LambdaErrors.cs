@@ -14,7 +14,8 @@ internal static class LambdaErrors
     public static ServiceErrorException InvalidRequestContent(string message) => new("InvalidRequestContentException", message);
 
     public static ServiceErrorException ReservedConcurrencyExceeded() =>
-        new("TooManyRequestsException", "Rate Exceeded. (Reason: ReservedFunctionConcurrentInvocationLimitExceeded: the function's reserved concurrency is 0)", 429);
+        new("TooManyRequestsException",
+            "Rate Exceeded. (Reason: ReservedFunctionConcurrentInvocationLimitExceeded: the function's reserved concurrency is 0)", 429);
 
     public static ServiceErrorException AliasNotFound(string arn) => new("ResourceNotFoundException", $"Alias not found: {arn}", 404);
 

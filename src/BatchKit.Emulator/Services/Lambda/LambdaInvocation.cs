@@ -81,5 +81,8 @@ internal sealed class LambdaInvocation(byte[] payload, DateTimeOffset receivedAt
 
     /// <summary>Fails the invocation with a Lambda-made error document, as for a timeout or a runtime that exited.</summary>
     public bool Fail(string errorType, string errorMessage, DateTimeOffset at) =>
-        Complete(Encoding.UTF8.GetBytes(new System.Text.Json.Nodes.JsonObject { ["errorMessage"] = errorMessage, ["errorType"] = errorType }.ToJsonString()), "Unhandled", at);
+        Complete(
+            Encoding.UTF8.GetBytes(new System.Text.Json.Nodes.JsonObject { ["errorMessage"] = errorMessage, ["errorType"] = errorType }.ToJsonString()),
+            "Unhandled",
+            at);
 }

@@ -51,7 +51,9 @@ internal sealed partial class LambdaProvider
             ?? throw LambdaErrors.InvalidParameterValue("ReservedConcurrentExecutions is required.");
         if (reserved < 0)
         {
-            throw LambdaErrors.InvalidParameterValue($"1 validation error detected: Value '{reserved}' at 'reservedConcurrentExecutions' failed to satisfy constraint: Member must have value greater than or equal to 0");
+            throw LambdaErrors.InvalidParameterValue(
+                $"1 validation error detected: Value '{reserved}' at 'reservedConcurrentExecutions' failed to satisfy constraint: Member must have value "
+                + "greater than or equal to 0");
         }
 
         store.Concurrency[name] = reserved;
@@ -86,7 +88,8 @@ internal sealed partial class LambdaProvider
         var latest = Runtime(nameOrArn).Function;
         if (request["CodeSha256"]?.GetValue<string>() is { } sha && sha != latest.CodeSha256)
         {
-            throw new ServiceErrorException("InvalidParameterValueException", $"CodeSha256 ({sha}) is different from current CodeSha256 in $LATEST ({latest.CodeSha256}). Please try again with the CodeSha256 in $LATEST.");
+            throw new ServiceErrorException("InvalidParameterValueException",
+                $"CodeSha256 ({sha}) is different from current CodeSha256 in $LATEST ({latest.CodeSha256}). Please try again with the CodeSha256 in $LATEST.");
         }
 
         var versions = store.Versions.GetOrAdd(latest.FunctionName, _ => []);

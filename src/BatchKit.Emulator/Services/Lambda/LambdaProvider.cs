@@ -85,7 +85,8 @@ internal sealed partial class LambdaProvider(
                 await WriteAsync(context, Runtime(request.Label("FunctionName")).Function.ToConfiguration()).ConfigureAwait(false);
                 break;
             case "UpdateFunctionConfiguration":
-                await WriteAsync(context, await UpdateFunctionConfigurationAsync(request.Label("FunctionName"), input).ConfigureAwait(false)).ConfigureAwait(false);
+                await WriteAsync(context, await UpdateFunctionConfigurationAsync(request.Label("FunctionName"), input).ConfigureAwait(false))
+                    .ConfigureAwait(false);
                 break;
             case "UpdateFunctionCode":
                 await WriteAsync(context, await UpdateFunctionCodeAsync(request.Label("FunctionName"), input).ConfigureAwait(false)).ConfigureAwait(false);
@@ -108,7 +109,9 @@ internal sealed partial class LambdaProvider(
         var name = request["FunctionName"]?.GetValue<string>() ?? throw LambdaErrors.InvalidParameterValue("FunctionName is required.");
         if (!FunctionName().IsMatch(name))
         {
-            throw LambdaErrors.InvalidParameterValue($"1 validation error detected: Value '{name}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9-_]{{1,64}}");
+            throw LambdaErrors.InvalidParameterValue(
+                $"1 validation error detected: Value '{name}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression "
+                + $"pattern: [a-zA-Z0-9-_]{{1,64}}");
         }
 
         if (store.Functions.ContainsKey(name))
@@ -134,12 +137,21 @@ internal sealed partial class LambdaProvider(
         return new JsonObject
         {
             ["Configuration"] = function.ToConfiguration(),
-            ["Code"] = new JsonObject { ["RepositoryType"] = "S3", ["Location"] = new Uri(endpoint.Url, "/_batchkit/lambda/" + function.FunctionName).ToString() },
+            ["Code"] = new JsonObject
+            {
+                ["RepositoryType"] = "S3", ["Location"] = new Uri(endpoint.Url, "/_batchkit/lambda/" + function.FunctionName).ToString(),
+            },
         };
     }
 
     public JsonObject ListFunctions() =>
-        new() { ["Functions"] = new JsonArray([.. store.Functions.Values.Select(r => r.Function).OrderBy(f => f.FunctionName, StringComparer.Ordinal).Select(f => (JsonNode)f.ToConfiguration())]) };
+        new()
+        {
+            ["Functions"] = new JsonArray([.. store.Functions.Values
+                .Select(r => r.Function)
+                .OrderBy(f => f.FunctionName, StringComparer.Ordinal)
+                .Select(f => (JsonNode)f.ToConfiguration())]),
+        };
 
     public async Task DeleteFunctionAsync(string nameOrArn)
     {
@@ -186,7 +198,10 @@ internal sealed partial class LambdaProvider(
         {
             if (statements.Any(s => s["Sid"]!.GetValue<string>() == statement["Sid"]!.GetValue<string>()))
             {
-                throw new ServiceErrorException("ResourceConflictException", $"The statement id ({statement["Sid"]}) provided already exists. Please provide a new statement id, or remove the existing statement.", 409);
+                throw new ServiceErrorException(
+                    "ResourceConflictException",
+                    $"The statement id ({statement["Sid"]}) provided already exists. Please provide a new statement id, or remove the existing statement.",
+                    409);
             }
 
             statements.Add(statement);
@@ -220,7 +235,8 @@ internal sealed partial class LambdaProvider(
                 if (context.Request.Headers["X-Amz-Log-Type"] == "Tail")
                 {
                     var log = System.Text.Encoding.UTF8.GetBytes(result.LogTail);
-                    response.Headers["X-Amz-Log-Result"] = Convert.ToBase64String(log, Math.Max(0, log.Length - LogTailBytes), Math.Min(log.Length, LogTailBytes));
+                    response.Headers["X-Amz-Log-Result"] =
+                        Convert.ToBase64String(log, Math.Max(0, log.Length - LogTailBytes), Math.Min(log.Length, LogTailBytes));
                 }
 
                 response.StatusCode = 200;
@@ -246,7 +262,8 @@ internal sealed partial class LambdaProvider(
         TryRuntime(nameOrArn, qualifier, out var runtime, out var arn) ? runtime : throw LambdaErrors.FunctionNotFound(arn);
 
     /// <summary>As <see cref="Runtime"/>, for callers to whom a missing function is not an error (S3 drops the event).</summary>
-    public bool TryRuntime(string nameOrArn, string? qualifier, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FunctionRuntime? runtime, out string functionArn)
+    public bool TryRuntime(
+        string nameOrArn, string? qualifier, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FunctionRuntime? runtime, out string functionArn)
     {
         var name = nameOrArn;
         var arnQualifier = (string?)null;
@@ -266,10 +283,14 @@ internal sealed partial class LambdaProvider(
 
     private LambdaFunction Configure(string name, JsonObject request, LambdaFunction? previous)
     {
-        var runtime = request["Runtime"]?.GetValue<string>() ?? previous?.Runtime ?? throw LambdaErrors.InvalidParameterValue("Runtime is required for a zip package.");
+        var runtime = request["Runtime"]?.GetValue<string>()
+            ?? previous?.Runtime
+            ?? throw LambdaErrors.InvalidParameterValue("Runtime is required for a zip package.");
         if (!Runtimes.Contains(runtime, StringComparer.Ordinal))
         {
-            throw LambdaErrors.InvalidParameterValue($"The runtime '{runtime}' is not supported by BatchKit's emulator: it runs OS-only runtimes ({string.Join(", ", Runtimes)}) whose bootstrap it starts as a local process.");
+            throw LambdaErrors.InvalidParameterValue(
+                $"The runtime '{runtime}' is not supported by BatchKit's emulator: it runs OS-only runtimes ({string.Join(", ", Runtimes)}) whose "
+                + "bootstrap it starts as a local process.");
         }
 
         var role = request["Role"]?.GetValue<string>() ?? previous?.Role ?? throw LambdaErrors.InvalidParameterValue("Role is required.");

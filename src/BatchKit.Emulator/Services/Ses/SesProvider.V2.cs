@@ -40,7 +40,8 @@ internal sealed partial class SesProvider
             "GetEmailIdentity" => GetEmailIdentity(request.Label("EmailIdentity")),
             "DeleteEmailIdentity" => DeleteEmailIdentity(request.Label("EmailIdentity")),
             "GetAccount" => GetAccount(),
-            _ => throw new ServiceErrorException("NotFoundException", $"BatchKit's SES v2 emulation has no {context.Request.Method} {context.Request.Path}.", 404),
+            _ => throw new ServiceErrorException("NotFoundException",
+                $"BatchKit's SES v2 emulation has no {context.Request.Method} {context.Request.Path}.", 404),
         };
         await JsonProtocol.WriteAsync(context.Response, answer, "application/json").ConfigureAwait(false);
     }

@@ -9,7 +9,8 @@ namespace BatchKit.Emulator.Services.Sqs;
 internal static class SqsAttributes
 {
     /// <summary>Settable attributes with their default and range (seconds or bytes); null range for free text.</summary>
-    public static readonly IReadOnlyDictionary<string, (string Default, int Min, int Max)?> Settable = new Dictionary<string, (string, int, int)?>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, (string Default, int Min, int Max)?> Settable =
+        new Dictionary<string, (string, int, int)?>(StringComparer.Ordinal)
     {
         ["DelaySeconds"] = ("0", 0, 900),
         ["MaximumMessageSize"] = ("262144", 1024, 262144),

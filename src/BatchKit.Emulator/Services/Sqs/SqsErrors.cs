@@ -12,7 +12,8 @@ internal static class SqsErrors
         new("QueueDoesNotExist", "The specified queue does not exist.") { QueryCode = "AWS.SimpleQueueService.NonExistentQueue" };
 
     public static ServiceErrorException QueueNameExists(string name) =>
-        new("QueueNameExists", $"A queue already exists with the same name and a different value for attribute(s): {name}") { QueryCode = "QueueAlreadyExists" };
+        new("QueueNameExists",
+            $"A queue already exists with the same name and a different value for attribute(s): {name}") { QueryCode = "QueueAlreadyExists" };
 
     public static ServiceErrorException ReceiptHandleIsInvalid(string handle) =>
         new("ReceiptHandleIsInvalid", $"The input receipt handle \"{handle}\" is not a valid receipt handle.") { QueryCode = "ReceiptHandleIsInvalid" };
@@ -27,10 +28,12 @@ internal static class SqsErrors
         new("MissingParameter", $"The request must contain the parameter {name}.") { QueryCode = "MissingParameter" };
 
     public static ServiceErrorException EmptyBatchRequest() =>
-        new("EmptyBatchRequest", "There should be at least one SendMessageBatchRequestEntry in the request.") { QueryCode = "AWS.SimpleQueueService.EmptyBatchRequest" };
+        new("EmptyBatchRequest",
+            "There should be at least one SendMessageBatchRequestEntry in the request.") { QueryCode = "AWS.SimpleQueueService.EmptyBatchRequest" };
 
     public static ServiceErrorException TooManyEntriesInBatchRequest(int count) =>
-        new("TooManyEntriesInBatchRequest", $"Maximum number of entries per request are 10. You have sent {count}.") { QueryCode = "AWS.SimpleQueueService.TooManyEntriesInBatchRequest" };
+        new("TooManyEntriesInBatchRequest",
+            $"Maximum number of entries per request are 10. You have sent {count}.") { QueryCode = "AWS.SimpleQueueService.TooManyEntriesInBatchRequest" };
 
     public static ServiceErrorException BatchEntryIdsNotDistinct(string id) =>
         new("BatchEntryIdsNotDistinct", $"Id {id} repeated.") { QueryCode = "AWS.SimpleQueueService.BatchEntryIdsNotDistinct" };

@@ -36,13 +36,17 @@ internal sealed partial class SqsProvider
         {
             try
             {
-                var sent = SendMessage(new JsonObject(entry.Where(p => p.Key != "Id").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))) { ["QueueUrl"] = queue.Url });
+                var fields = entry.Where(p => p.Key != "Id").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()));
+                var sent = SendMessage(new JsonObject(fields) { ["QueueUrl"] = queue.Url });
                 sent["Id"] = entry["Id"]!.DeepClone();
                 successful.Add(sent);
             }
             catch (Protocol.ServiceErrorException e)
             {
-                failed.Add(new JsonObject { ["Id"] = entry["Id"]!.DeepClone(), ["SenderFault"] = true, ["Code"] = e.QueryCode ?? e.Code, ["Message"] = e.Message });
+                failed.Add(new JsonObject
+                {
+                    ["Id"] = entry["Id"]!.DeepClone(), ["SenderFault"] = true, ["Code"] = e.QueryCode ?? e.Code, ["Message"] = e.Message,
+                });
             }
         }
 
@@ -51,7 +55,8 @@ internal sealed partial class SqsProvider
 
     /// <summary>
     /// Up to MaxNumberOfMessages (1-10) visible messages; with WaitTimeSeconds (or the queue's
-    /// ReceiveMessageWaitTimeSeconds) it waits up to that long for one. https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
+    /// ReceiveMessageWaitTimeSeconds) it waits up to that long for one.
+    /// https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
     /// </summary>
     public async Task<JsonObject> ReceiveMessageAsync(JsonObject request, CancellationToken cancellationToken)
     {
@@ -97,7 +102,13 @@ internal sealed partial class SqsProvider
             }
             else
             {
-                failed.Add(new JsonObject { ["Id"] = entry["Id"]!.DeepClone(), ["SenderFault"] = true, ["Code"] = "ReceiptHandleIsInvalid", ["Message"] = $"The receipt handle \"{handle}\" is not valid." });
+                failed.Add(new JsonObject
+                {
+                    ["Id"] = entry["Id"]!.DeepClone(),
+                    ["SenderFault"] = true,
+                    ["Code"] = "ReceiptHandleIsInvalid",
+                    ["Message"] = $"The receipt handle \"{handle}\" is not valid.",
+                });
             }
         }
 
@@ -124,7 +135,8 @@ internal sealed partial class SqsProvider
         var size = Encoding.UTF8.GetByteCount(body) + attributes.Sum(a => Encoding.UTF8.GetByteCount(a.Key + a.Value?.ToJsonString()));
         if (body.Length == 0 || size > queue.Seconds("MaximumMessageSize"))
         {
-            throw SqsErrors.InvalidParameterValue($"One or more parameters are invalid. Reason: Message must be shorter than {queue.Seconds("MaximumMessageSize")} bytes and not empty.");
+            throw SqsErrors.InvalidParameterValue(
+                $"One or more parameters are invalid. Reason: Message must be shorter than {queue.Seconds("MaximumMessageSize")} bytes and not empty.");
         }
 
         var groupId = request["MessageGroupId"]?.GetValue<string>();
@@ -134,7 +146,8 @@ internal sealed partial class SqsProvider
             groupId = groupId ?? throw SqsErrors.MissingParameter("MessageGroupId");
             deduplicationId ??= queue.Attributes.GetValueOrDefault("ContentBasedDeduplication") == "true"
                 ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body)))
-                : throw SqsErrors.InvalidParameterValue("The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+                : throw SqsErrors.InvalidParameterValue(
+                    "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
         }
 
         var delay = Int(request["DelaySeconds"]) ?? queue.Seconds("DelaySeconds");

@@ -84,7 +84,9 @@ internal sealed partial class SqsProvider : IJsonService, IQueryService
         return _operations[call.Action](request, cancellationToken);
     }
 
-    /// <summary>Idempotent for the same name and attributes. https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html</summary>
+    /// <summary>
+    /// Idempotent for the same name and attributes. https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
+    /// </summary>
     public JsonObject CreateQueue(JsonObject request)
     {
         var name = request["QueueName"]?.GetValue<string>() ?? throw SqsErrors.MissingParameter("QueueName");
@@ -103,7 +105,8 @@ internal sealed partial class SqsProvider : IJsonService, IQueryService
 
         if (attributes.GetValueOrDefault("FifoQueue") == "true" && !fifo)
         {
-            throw SqsErrors.InvalidParameterValue("The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix.");
+            throw SqsErrors.InvalidParameterValue(
+                "The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix.");
         }
 
         var url = $"{_endpoint.Url.ToString().TrimEnd('/')}/{_options.AccountId}/{name}";
@@ -129,7 +132,11 @@ internal sealed partial class SqsProvider : IJsonService, IQueryService
         var prefix = request["QueueNamePrefix"]?.GetValue<string>() ?? "";
         var max = Int(request["MaxResults"]) ?? 1000;
         var start = request["NextToken"]?.GetValue<string>() is { } token ? int.Parse(token, CultureInfo.InvariantCulture) : 0;
-        var urls = _store.Queues.Values.Where(q => q.Name.StartsWith(prefix, StringComparison.Ordinal)).Select(q => q.Url).Order(StringComparer.Ordinal).ToList();
+        var urls = _store.Queues.Values
+            .Where(q => q.Name.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(q => q.Url)
+            .Order(StringComparer.Ordinal)
+            .ToList();
         var response = new JsonObject { ["QueueUrls"] = new JsonArray([.. urls.Skip(start).Take(max).Select(u => (JsonNode)u)]) };
         if (request["MaxResults"] is not null && start + max < urls.Count)
         {
@@ -173,7 +180,9 @@ internal sealed partial class SqsProvider : IJsonService, IQueryService
         }
 
         var chosen = names.Contains("All") ? all : all.Where(a => names.Contains(a.Key)).ToDictionary();
-        return chosen.Count == 0 ? [] : new JsonObject { ["Attributes"] = new JsonObject([.. chosen.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))]) };
+        return chosen.Count == 0
+            ? []
+            : new JsonObject { ["Attributes"] = new JsonObject([.. chosen.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))]) };
     }
 
     public JsonObject SetQueueAttributes(JsonObject request)

@@ -161,7 +161,10 @@ internal sealed class SqsQueue(string name, string url, string arn, Dictionary<s
         var now = time.GetUtcNow();
         lock (_messages)
         {
-            return (_messages.Count(m => m.VisibleAt <= now), _messages.Count(m => m.VisibleAt > now && m.ReceiveCount > 0), _messages.Count(m => m.VisibleAt > now && m.ReceiveCount == 0));
+            return (
+                _messages.Count(m => m.VisibleAt <= now),
+                _messages.Count(m => m.VisibleAt > now && m.ReceiveCount > 0),
+                _messages.Count(m => m.VisibleAt > now && m.ReceiveCount == 0));
         }
     }
 

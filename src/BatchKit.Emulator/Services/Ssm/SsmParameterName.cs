@@ -14,7 +14,8 @@ internal static partial class SsmParameterName
     public static void Validate(string name)
     {
         var bare = name.TrimStart('/');
-        if (!Characters().IsMatch(name) || bare.StartsWith("aws", StringComparison.OrdinalIgnoreCase) || bare.StartsWith("ssm", StringComparison.OrdinalIgnoreCase)
+        if (!Characters().IsMatch(name)
+            || bare.StartsWith("aws", StringComparison.OrdinalIgnoreCase) || bare.StartsWith("ssm", StringComparison.OrdinalIgnoreCase)
             || name.Contains("//", StringComparison.Ordinal) || name.EndsWith('/'))
         {
             throw SsmErrors.Validation("Parameter name: can't be prefixed with \"aws\" or \"ssm\" (case-insensitive). If formed as a path, it can consist of "

@@ -123,7 +123,8 @@ internal sealed partial class SsmProvider
             : throw SsmErrors.Validation($"BatchKit's SSM emulation tags parameters only; ResourceType {type} is not emulated.");
     }
 
-    private static Protocol.ServiceErrorException InvalidResourceId(string name) => new("InvalidResourceId", $"The resource ID \"{name}\" is not valid. Verify the ID and try again.");
+    private static Protocol.ServiceErrorException InvalidResourceId(string name) => new("InvalidResourceId",
+        $"The resource ID \"{name}\" is not valid. Verify the ID and try again.");
 
     private bool Matches(SsmParameter parameter, JsonObject filter)
     {
@@ -177,7 +178,9 @@ internal sealed partial class SsmProvider
     private static JsonObject Page(JsonObject request, List<SsmParameter> items, int maxResults, Func<SsmParameter, JsonObject> describe, string member)
     {
         var max = Math.Clamp(request["MaxResults"]?.GetValue<int>() ?? maxResults, 1, maxResults);
-        var start = request["NextToken"]?.GetValue<string>() is { } token && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var start = request["NextToken"]?.GetValue<string>() is { } token && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
+            ? s
+            : 0;
         var response = new JsonObject { [member] = new JsonArray([.. items.Skip(start).Take(max).Select(i => (JsonNode)describe(i))]) };
         if (start + max < items.Count)
         {
@@ -190,5 +193,7 @@ internal sealed partial class SsmProvider
     /// <summary>The botocore model already refused a missing member; this names an empty one the same way.</summary>
     private static string Required(JsonObject request, string field) =>
         request[field]?.GetValue<string>() is { Length: > 0 } value ? value
-            : throw SsmErrors.Validation($"1 validation error detected: Value null at '{char.ToLowerInvariant(field[0])}{field[1..]}' failed to satisfy constraint: Member must not be null");
+            : throw SsmErrors.Validation(
+                $"1 validation error detected: Value null at '{char.ToLowerInvariant(field[0])}{field[1..]}' failed to satisfy constraint: Member must not "
+                + "be null");
 }

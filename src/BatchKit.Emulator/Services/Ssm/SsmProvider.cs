@@ -12,7 +12,10 @@ namespace BatchKit.Emulator.Services.Ssm;
 /// </summary>
 internal sealed partial class SsmProvider(SsmStore store, EmulatorOptions options, TimeProvider time) : IJsonService
 {
-    /// <summary>Standard-tier values hold 4 KB, Advanced 8 KB (https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html).</summary>
+    /// <summary>
+    /// Standard-tier values hold 4 KB, Advanced 8 KB
+    /// (https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html).
+    /// </summary>
     public const int StandardMaxValue = 4096;
 
     public const int AdvancedMaxValue = 8192;
@@ -60,7 +63,8 @@ internal sealed partial class SsmProvider(SsmStore store, EmulatorOptions option
         var value = request["Value"]!.GetValue<string>();
         SsmParameterName.Validate(name);
         var existing = store.Parameters.GetValueOrDefault(name);
-        var type = request["Type"]?.GetValue<string>() ?? existing?.Type ?? throw SsmErrors.Validation("A parameter type is required when you create a parameter.");
+        var type = request["Type"]?.GetValue<string>() ?? existing?.Type ?? throw SsmErrors.Validation(
+            "A parameter type is required when you create a parameter.");
         if (type is not ("String" or "StringList" or "SecureString"))
         {
             throw SsmErrors.UnsupportedParameterType(type);

@@ -37,7 +37,10 @@ internal sealed class SsmSecureString(string secret)
         var plain = new byte[bytes.Length - NonceBytes - TagBytes];
         using (var aes = new AesGcm(_key, TagBytes))
         {
-            aes.Decrypt(bytes.AsSpan(0, NonceBytes), bytes.AsSpan(NonceBytes + TagBytes), bytes.AsSpan(NonceBytes, TagBytes), plain, Encoding.UTF8.GetBytes(name));
+            var nonce = bytes.AsSpan(0, NonceBytes);
+            var cipher = bytes.AsSpan(NonceBytes + TagBytes);
+            var tag = bytes.AsSpan(NonceBytes, TagBytes);
+            aes.Decrypt(nonce, cipher, tag, plain, Encoding.UTF8.GetBytes(name));
         }
 
         return Encoding.UTF8.GetString(plain);

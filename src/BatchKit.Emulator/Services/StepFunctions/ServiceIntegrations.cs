@@ -44,14 +44,26 @@ internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider e
         _ => Task.FromResult(TaskResult.Failure(UnsupportedError, $"BatchKit's embedded emulator does not run the integration '{invocation.Resource}' yet.")),
     };
 
-    /// <summary>https://docs.aws.amazon.com/step-functions/latest/dg/connect-eventbridge.html</summary>
+    /// <summary>
+    /// An entry's <c>Detail</c> may be a JSON object in the state's parameters (Step Functions serializes it to the
+    /// string the API takes), or the string itself.
+    /// https://docs.aws.amazon.com/step-functions/latest/dg/connect-eventbridge.html
+    /// </summary>
     private TaskResult PutEvents(TaskInvocation invocation)
     {
         try
         {
-            var request = invocation.Parameters as JsonObject ?? [];
+            var request = (JsonObject)(invocation.Parameters as JsonObject ?? []).DeepClone();
+            foreach (var entry in request["Entries"] as JsonArray ?? [])
+            {
+                if (entry?["Detail"] is JsonObject detail)
+                {
+                    entry["Detail"] = detail.ToJsonString();
+                }
+            }
+
             _eventsModel.Validate("PutEvents", request);
-            return TaskResult.Success(events.PutEvents((JsonObject)request.DeepClone()));
+            return TaskResult.Success(events.PutEvents(request));
         }
         catch (ServiceErrorException e)
         {

@@ -70,8 +70,10 @@ internal sealed partial class StsProvider : IQueryService, IJsonService
     /// <summary>https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html</summary>
     public JsonObject AssumeRole(JsonObject request, string? accessKeyId)
     {
-        var roleArn = Text(request, "RoleArn") ?? throw StsErrors.Validation("1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
-        var sessionName = Text(request, "RoleSessionName") ?? throw StsErrors.Validation("1 validation error detected: Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
+        var roleArn = Text(request, "RoleArn") ?? throw StsErrors.Validation(
+            "1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
+        var sessionName = Text(request, "RoleSessionName") ?? throw StsErrors.Validation(
+            "1 validation error detected: Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
         if (RoleArn().Match(roleArn) is not { Success: true } role)
         {
             throw StsErrors.Validation($"{roleArn} is invalid: a role ARN looks like arn:aws:iam::123456789012:role/name");
@@ -79,7 +81,9 @@ internal sealed partial class StsProvider : IQueryService, IJsonService
 
         if (!SessionName().IsMatch(sessionName))
         {
-            throw StsErrors.Validation($"1 validation error detected: Value '{sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]{{2,64}}");
+            throw StsErrors.Validation(
+                $"1 validation error detected: Value '{sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular "
+                + $"expression pattern: [\\w+=,.@-]{{2,64}}");
         }
 
         var duration = Seconds(request, "DurationSeconds", 3600, 900, 43200);
@@ -134,7 +138,9 @@ internal sealed partial class StsProvider : IQueryService, IJsonService
         };
         return value >= min && value <= max
             ? value
-            : throw StsErrors.Validation($"1 validation error detected: Value '{value}' at 'durationSeconds' failed to satisfy constraint: Member must have value between {min} and {max}");
+            : throw StsErrors.Validation(
+                $"1 validation error detected: Value '{value}' at 'durationSeconds' failed to satisfy constraint: Member must have value between {min} and "
+                + $"{max}");
     }
 
     private static string? Text(JsonObject request, string name) => request[name]?.GetValue<string>() is { Length: > 0 } text ? text : null;
