@@ -26,7 +26,7 @@ internal static class ResponseCheck
         "BucketNotEmpty", "EntityTooLarge", "EntityTooSmall", "IncompleteBody", "InvalidArgument", "InvalidBucketName", "InvalidDigest", "InvalidPart",
         "InvalidPartOrder", "InvalidPartNumber", "InvalidRange", "InvalidRequest", "KeyTooLongError", "MalformedXML", "MaxMessageLengthExceeded",
         "MethodNotAllowed", "NoSuchBucket", "NoSuchKey", "NoSuchUpload", "PreconditionFailed", "RequestTimeTooSkewed", "SignatureDoesNotMatch",
-        "XAmzContentSHA256Mismatch",
+        "XAmzContentSHA256Mismatch", "InvalidTag", "NoSuchTagSet", "NoSuchCORSConfiguration", "NoSuchLifecycleConfiguration",
     };
 
     /// <summary>Null when the answer is right for the case, else what is wrong with it.</summary>

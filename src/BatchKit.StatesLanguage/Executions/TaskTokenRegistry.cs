@@ -69,7 +69,8 @@ public sealed class TaskTokenRegistry
 
         public DateTimeOffset IssuedAt { get; } = time.GetUtcNow();
 
-        public DateTimeOffset? LastHeartbeat => Interlocked.Read(ref _lastHeartbeatTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+        public DateTimeOffset? LastHeartbeat =>
+            Interlocked.Read(ref _lastHeartbeatTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
         public TaskCompletionSource<TaskResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

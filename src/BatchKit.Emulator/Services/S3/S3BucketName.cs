@@ -19,8 +19,10 @@ internal static partial class S3BucketName
         _ when !Characters().IsMatch(bucket) => "3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit",
         _ when bucket.Contains("..", StringComparison.Ordinal) => "no two adjacent periods",
         _ when bucket.Count(c => c == '.') == 3 && IPAddress.TryParse(bucket, out _) => "not formatted as an IP address",
-        _ when ReservedPrefixes.FirstOrDefault(p => bucket.StartsWith(p, StringComparison.Ordinal)) is { } prefix => $"not starting with the reserved prefix '{prefix}'",
-        _ when ReservedSuffixes.FirstOrDefault(s => bucket.EndsWith(s, StringComparison.Ordinal)) is { } suffix => $"not ending with the reserved suffix '{suffix}'",
+        _ when ReservedPrefixes.FirstOrDefault(p => bucket.StartsWith(p, StringComparison.Ordinal)) is { } prefix =>
+            $"not starting with the reserved prefix '{prefix}'",
+        _ when ReservedSuffixes.FirstOrDefault(s => bucket.EndsWith(s, StringComparison.Ordinal)) is { } suffix =>
+            $"not ending with the reserved suffix '{suffix}'",
         _ => null,
     };
 

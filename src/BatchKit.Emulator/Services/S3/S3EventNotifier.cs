@@ -25,7 +25,8 @@ internal sealed class S3EventNotifier(EmulatorOptions options, DataDirectory dat
         var missing = configuration.Targets.Where(t => !lambda.TryRuntime(t.FunctionArn, null, out _, out _)).Select(t => t.FunctionArn).ToList();
         if (missing.Count > 0)
         {
-            throw S3Errors.InvalidArgument($"Unable to validate the following destination configurations: {string.Join(", ", missing)} (no such Lambda function)");
+            throw S3Errors.InvalidArgument(
+                $"Unable to validate the following destination configurations: {string.Join(", ", missing)} (no such Lambda function)");
         }
 
         _configurations[bucket] = configuration;
@@ -78,7 +79,11 @@ internal sealed class S3EventNotifier(EmulatorOptions options, DataDirectory dat
                 ["eventName"] = eventName,
                 ["userIdentity"] = new JsonObject { ["principalId"] = "AWS:" + options.AccountId },
                 ["requestParameters"] = new JsonObject { ["sourceIPAddress"] = sourceIp },
-                ["responseElements"] = new JsonObject { ["x-amz-request-id"] = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(), ["x-amz-id-2"] = Guid.NewGuid().ToString("N") },
+                ["responseElements"] = new JsonObject
+                {
+                    ["x-amz-request-id"] = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(),
+                    ["x-amz-id-2"] = Guid.NewGuid().ToString("N"),
+                },
                 ["s3"] = new JsonObject
                 {
                     ["s3SchemaVersion"] = "1.0",

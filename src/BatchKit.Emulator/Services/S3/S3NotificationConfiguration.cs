@@ -19,7 +19,8 @@ internal sealed record S3NotificationConfiguration(IReadOnlyList<S3NotificationC
         /// https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html
         /// </summary>
         public bool Matches(string eventName, string key) =>
-            Events.Any(e => e == "s3:" + eventName || (e.EndsWith(":*", StringComparison.Ordinal) && ("s3:" + eventName).StartsWith(e[..^1], StringComparison.Ordinal)))
+            Events.Any(e => e == "s3:" + eventName
+                || (e.EndsWith(":*", StringComparison.Ordinal) && ("s3:" + eventName).StartsWith(e[..^1], StringComparison.Ordinal)))
             && (Prefix is null || key.StartsWith(Prefix, StringComparison.Ordinal))
             && (Suffix is null || key.EndsWith(Suffix, StringComparison.Ordinal));
     }

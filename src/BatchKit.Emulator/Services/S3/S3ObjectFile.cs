@@ -70,7 +70,8 @@ internal static class S3ObjectFile
     /// <summary>The object's bytes (the first <paramref name="size"/> of the file), seekable.</summary>
     public static Stream OpenData(string path, long size) =>
         new BoundedReadStream(
-            new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan),
+            new FileStream(
+                path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan),
             size);
 
     private static S3ObjectMetadata Deserialize(byte[] json)

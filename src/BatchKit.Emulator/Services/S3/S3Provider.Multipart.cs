@@ -34,7 +34,8 @@ internal sealed partial class S3Provider
         DurableFile.WriteAtomic(Path.Combine(directory, UploadManifest), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
             new S3ObjectMetadata(key, "", 0, context.Request.ContentType ?? "binary/octet-stream", DateTimeOffset.UtcNow, UserMetadata(context.Request)),
             S3MetadataJson.Default.S3ObjectMetadata), data.Durable);
-        return S3Xml.WriteAsync(context.Response, S3Xml.E("InitiateMultipartUploadResult", S3Xml.E("Bucket", bucket), S3Xml.E("Key", key), S3Xml.E("UploadId", uploadId)));
+        var result = S3Xml.E("InitiateMultipartUploadResult", S3Xml.E("Bucket", bucket), S3Xml.E("Key", key), S3Xml.E("UploadId", uploadId));
+        return S3Xml.WriteAsync(context.Response, result);
     }
 
     public async Task UploadPartAsync(HttpContext context, string bucket, string key)

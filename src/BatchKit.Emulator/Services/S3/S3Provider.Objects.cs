@@ -133,7 +133,8 @@ internal sealed partial class S3Provider
             store.Delete(bucket, key!);
         }
 
-        await S3Xml.WriteAsync(context.Response, S3Xml.E("DeleteResult", quiet ? null : keys.Select(k => S3Xml.E("Deleted", S3Xml.E("Key", k))))).ConfigureAwait(false);
+        var deleted = quiet ? null : keys.Select(k => S3Xml.E("Deleted", S3Xml.E("Key", k)));
+        await S3Xml.WriteAsync(context.Response, S3Xml.E("DeleteResult", deleted)).ConfigureAwait(false);
     }
 
     public async Task CopyObjectAsync(HttpContext context, string bucket, string key)
@@ -155,7 +156,8 @@ internal sealed partial class S3Provider
                 replace ? UserMetadata(context.Request) : metadata.UserMetadata, context.RequestAborted).ConfigureAwait(false);
         }
 
-        await S3Xml.WriteAsync(context.Response, S3Xml.E("CopyObjectResult", S3Xml.E("LastModified", S3Xml.Iso(copy.LastModified)), S3Xml.E("ETag", copy.ETag))).ConfigureAwait(false);
+        var result = S3Xml.E("CopyObjectResult", S3Xml.E("LastModified", S3Xml.Iso(copy.LastModified)), S3Xml.E("ETag", copy.ETag));
+        await S3Xml.WriteAsync(context.Response, result).ConfigureAwait(false);
         Notify(context, bucket, "ObjectCreated:Copy", key, copy.Size, copy.ETag);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BatchKit.Emulator.Protocol;
 using BatchKit.Emulator.Storage;
 using Microsoft.AspNetCore.Http;
@@ -94,14 +95,16 @@ internal sealed partial class S3Provider(S3Store store, S3EventNotifier notifier
             throw S3Errors.InvalidArgument("The continuation token provided is incorrect");
         }
 
-        if (query.TryGetValue("max-buckets", out var max) && (!int.TryParse(max, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n is < 1 or > 10000))
+        if (query.TryGetValue("max-buckets", out var max)
+            && (!int.TryParse(max, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 10000))
         {
             throw S3Errors.InvalidArgument($"max-buckets must be an integer from 1 to 10000, got '{max}'");
         }
 
         return S3Xml.WriteAsync(context.Response, S3Xml.E("ListAllMyBucketsResult",
             S3Xml.E("Owner", S3Xml.E("ID", options.AccountId), S3Xml.E("DisplayName", "batchkit")),
-            S3Xml.E("Buckets", store.BucketNames.Select(b => S3Xml.E("Bucket", S3Xml.E("Name", b), S3Xml.E("CreationDate", S3Xml.Iso(DateTimeOffset.UnixEpoch)))))));
+            S3Xml.E("Buckets", store.BucketNames.Select(b =>
+                S3Xml.E("Bucket", S3Xml.E("Name", b), S3Xml.E("CreationDate", S3Xml.Iso(DateTimeOffset.UnixEpoch)))))));
     }
 
     public Task CreateBucketAsync(HttpContext context, string bucket)

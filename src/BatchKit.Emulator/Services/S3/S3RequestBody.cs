@@ -37,7 +37,8 @@ internal sealed class S3RequestBody : Stream
     {
         var request = context.Request;
         var payloadHash = request.Headers["x-amz-content-sha256"].ToString();
-        var chunked = payloadHash.StartsWith("STREAMING-", StringComparison.Ordinal) || request.Headers.ContentEncoding.ToString().Contains("aws-chunked", StringComparison.Ordinal);
+        var chunked = payloadHash.StartsWith("STREAMING-", StringComparison.Ordinal)
+            || request.Headers.ContentEncoding.ToString().Contains("aws-chunked", StringComparison.Ordinal);
         if (!chunked)
         {
             RequestBody.Limit(request, limit, tooLarge);

@@ -215,7 +215,8 @@ internal sealed partial class S3Store
             var dataFile = sidecar[..^LegacySidecar.Length];
             try
             {
-                var metadata = JsonSerializer.Deserialize(File.ReadAllText(sidecar), S3MetadataJson.Default.S3ObjectMetadata) ?? throw new InvalidDataException("the sidecar is null");
+                var metadata = JsonSerializer.Deserialize(File.ReadAllText(sidecar), S3MetadataJson.Default.S3ObjectMetadata)
+                    ?? throw new InvalidDataException("the sidecar is null");
                 S3ObjectFile.Seal(dataFile, metadata, _data.Durable);
                 File.Delete(sidecar);
             }

@@ -43,7 +43,8 @@ internal sealed class HttpInvokeIntegration(EventBridgeProvider events)
         switch (connection["AuthorizationType"]?.GetValue<string>())
         {
             case "API_KEY":
-                headers.Add(new(auth!["ApiKeyAuthParameters"]!["ApiKeyName"]!.GetValue<string>(), auth["ApiKeyAuthParameters"]!["ApiKeyValue"]!.GetValue<string>()));
+                var apiKey = auth!["ApiKeyAuthParameters"]!;
+                headers.Add(new(apiKey["ApiKeyName"]!.GetValue<string>(), apiKey["ApiKeyValue"]!.GetValue<string>()));
                 break;
             case "BASIC":
                 var user = auth!["BasicAuthParameters"]!["Username"]!.GetValue<string>();
@@ -51,16 +52,18 @@ internal sealed class HttpInvokeIntegration(EventBridgeProvider events)
                 headers.Add(new("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))));
                 break;
             default:
-                return TaskResult.Failure("States.Runtime", "BatchKit's emulator supports API_KEY and BASIC connections for http:invoke; OAuth client credentials are not emulated.");
+                return TaskResult.Failure(
+                    "States.Runtime", "BatchKit's emulator supports API_KEY and BASIC connections for http:invoke; OAuth client credentials are not emulated.");
         }
 
-        var url = query.Count == 0 ? endpoint : endpoint + (endpoint.Contains('?', StringComparison.Ordinal) ? "&" : "?") + string.Join('&', query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value)));
+        var queryString = string.Join('&', query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value)));
+        var url = query.Count == 0 ? endpoint : endpoint + (endpoint.Contains('?', StringComparison.Ordinal) ? "&" : "?") + queryString;
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (parameters?["RequestBody"] is { } body)
         {
             var urlEncoded = parameters["Transform"]?["RequestBodyEncoding"]?.GetValue<string>() == "URL_ENCODED";
             request.Content = urlEncoded && body is JsonObject form
-                ? new FormUrlEncodedContent(form.Select(p => new KeyValuePair<string, string>(p.Key, p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : p.Value?.ToJsonString() ?? "")))
+                ? new FormUrlEncodedContent(form.Select(p => new KeyValuePair<string, string>(p.Key, FieldText(p.Value))))
                 : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         }
 
@@ -79,7 +82,8 @@ internal sealed class HttpInvokeIntegration(EventBridgeProvider events)
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var result = new JsonObject
             {
-                ["Headers"] = new JsonObject(response.Headers.Concat(response.Content.Headers).Select(h => KeyValuePair.Create(h.Key, (JsonNode?)new JsonArray(h.Value.Select(v => (JsonNode?)v).ToArray())))),
+                ["Headers"] = new JsonObject(response.Headers.Concat(response.Content.Headers)
+                    .Select(h => KeyValuePair.Create(h.Key, (JsonNode?)new JsonArray(h.Value.Select(v => (JsonNode?)v).ToArray())))),
                 ["ResponseBody"] = Body(text, response.Content.Headers.ContentType),
                 ["StatusCode"] = (int)response.StatusCode,
                 ["StatusText"] = response.ReasonPhrase ?? "",
@@ -111,13 +115,17 @@ internal sealed class HttpInvokeIntegration(EventBridgeProvider events)
         return text;
     }
 
+    /// <summary>A form field or parameter as text: a string as it is, anything else as its JSON, null as empty.</summary>
+    private static string FieldText(JsonNode? value) =>
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString() ?? "";
+
     /// <summary>Reads {"k": "v"} objects, or [{"Key": k, "Value": v}] lists as connections store them.</summary>
     private static void Collect(JsonNode? node, List<KeyValuePair<string, string>> into, string keyName = "Key", string valueName = "Value")
     {
         switch (node)
         {
             case JsonObject o:
-                into.AddRange(o.Select(p => new KeyValuePair<string, string>(p.Key, p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : p.Value?.ToJsonString() ?? "")));
+                into.AddRange(o.Select(p => new KeyValuePair<string, string>(p.Key, FieldText(p.Value))));
                 break;
             case JsonArray a:
                 into.AddRange(a.Select(i => new KeyValuePair<string, string>(i![keyName]!.GetValue<string>(), i[valueName]?.GetValue<string>() ?? "")));

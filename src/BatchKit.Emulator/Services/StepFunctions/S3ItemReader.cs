@@ -35,7 +35,8 @@ internal sealed class S3ItemReader(S3Store s3) : IItemReader
 
         if (resource != "arn:aws:states:::s3:getObject")
         {
-            return TaskResult.Failure("States.ItemReaderFailed", $"The ItemReader resource '{resource}' is not supported; use s3:listObjectsV2 or s3:getObject.");
+            return TaskResult.Failure(
+                "States.ItemReaderFailed", $"The ItemReader resource '{resource}' is not supported; use s3:listObjectsV2 or s3:getObject.");
         }
 
         var key = parameters?["Key"]?.GetValue<string>() ?? "";

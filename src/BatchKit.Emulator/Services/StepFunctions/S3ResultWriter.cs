@@ -11,7 +11,8 @@ namespace BatchKit.Emulator.Services.StepFunctions;
 /// </summary>
 internal sealed class S3ResultWriter(S3Store s3) : IResultWriter
 {
-    public async Task<TaskResult> WriteResultsAsync(string resource, JsonNode? parameters, string mapRunArn, JsonArray succeeded, JsonArray failed, CancellationToken cancellationToken)
+    public async Task<TaskResult> WriteResultsAsync(
+        string resource, JsonNode? parameters, string mapRunArn, JsonArray succeeded, JsonArray failed, CancellationToken cancellationToken)
     {
         var bucket = parameters?["Bucket"]?.GetValue<string>() ?? "";
         if (!s3.BucketExists(bucket))
@@ -35,7 +36,12 @@ internal sealed class S3ResultWriter(S3Store s3) : IResultWriter
         {
             ["DestinationBucket"] = bucket,
             ["MapRunArn"] = mapRunArn,
-            ["ResultFiles"] = new JsonObject { ["SUCCEEDED"] = new JsonArray(files[0]!.DeepClone()), ["FAILED"] = new JsonArray(files[1]!.DeepClone()), ["PENDING"] = new JsonArray() },
+            ["ResultFiles"] = new JsonObject
+            {
+                ["SUCCEEDED"] = new JsonArray(files[0]!.DeepClone()),
+                ["FAILED"] = new JsonArray(files[1]!.DeepClone()),
+                ["PENDING"] = new JsonArray(),
+            },
         };
         await Put(bucket, manifestKey, manifest.ToJsonString(), cancellationToken).ConfigureAwait(false);
         return TaskResult.Success(new JsonObject { ["ResultWriterDetails"] = new JsonObject { ["Bucket"] = bucket, ["Key"] = manifestKey } });

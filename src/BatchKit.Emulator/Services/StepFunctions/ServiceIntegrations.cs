@@ -39,7 +39,8 @@ internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider e
         var arn when arn.StartsWith("arn:aws:lambda:", StringComparison.Ordinal) && arn.Contains(":function:", StringComparison.Ordinal) =>
             _lambda.InvokeAsync(invocation, legacyResource: true),
         "arn:aws:states:::states:startExecution" => _startExecution.InvokeAsync(invocation, cancellationToken),
-        "arn:aws:states:::http:invoke" when invocation.Pattern == IntegrationPattern.RequestResponse => _http.InvokeAsync(invocation.Parameters, cancellationToken),
+        "arn:aws:states:::http:invoke" when invocation.Pattern == IntegrationPattern.RequestResponse =>
+            _http.InvokeAsync(invocation.Parameters, cancellationToken),
         "arn:aws:states:::events:putEvents" when invocation.Pattern == IntegrationPattern.RequestResponse => Task.FromResult(PutEvents(invocation)),
         _ => Task.FromResult(TaskResult.Failure(UnsupportedError, $"BatchKit's embedded emulator does not run the integration '{invocation.Resource}' yet.")),
     };

@@ -16,7 +16,8 @@ internal sealed class StartExecutionIntegration
     private static readonly ShapeValidator Model = new(ServiceModel.Load("stepfunctions"));
     private StepFunctionsProvider? _stepFunctions;
 
-    private StepFunctionsProvider StepFunctions => _stepFunctions ?? throw new InvalidOperationException("states:startExecution ran before Step Functions was connected.");
+    private StepFunctionsProvider StepFunctions =>
+        _stepFunctions ?? throw new InvalidOperationException("states:startExecution ran before Step Functions was connected.");
 
     public void Connect(StepFunctionsProvider stepFunctions) => _stepFunctions = stepFunctions;
 

@@ -77,7 +77,8 @@ internal sealed partial class StepFunctionsProvider(
         "StartSyncExecution" => StartSyncExecutionAsync(request, cancellationToken),
         "GetActivityTask" => GetActivityTaskAsync(request, cancellationToken),
         _ when Handlers.TryGetValue(operation, out var handler) => Task.FromResult<JsonNode?>(handler(request)),
-        _ => throw new ServiceErrorException("UnknownOperationException", $"The operation {operation} is not supported by BatchKit's Step Functions emulation."),
+        _ => throw new ServiceErrorException(
+            "UnknownOperationException", $"The operation {operation} is not supported by BatchKit's Step Functions emulation."),
     };
 
     public JsonObject CreateStateMachine(JsonObject request)
@@ -85,7 +86,8 @@ internal sealed partial class StepFunctionsProvider(
         var name = ValidName(Required(request, "name"));
         var arn = $"arn:aws:states:{options.Region}:{options.AccountId}:stateMachine:{name}";
         var publish = Publishing(request);
-        var record = new StateMachineRecord(arn, name, Required(request, "definition"), Parse(Required(request, "definition")), RoleArn(Required(request, "roleArn")),
+        var definition = Required(request, "definition");
+        var record = new StateMachineRecord(arn, name, definition, Parse(definition), RoleArn(Required(request, "roleArn")),
             request["type"]?.GetValue<string>() ?? "STANDARD", time.GetUtcNow(), Guid.NewGuid().ToString());
         if (!store.StateMachines.TryAdd(arn, record))
         {
@@ -411,7 +413,8 @@ internal sealed partial class StepFunctionsProvider(
     }
 
     private MapRunRecord MapRun(string mapRunArn) =>
-        store.Executions.Values.SelectMany(r => r.Execution.MapRuns).FirstOrDefault(m => m.MapRunArn == mapRunArn) ?? throw StepFunctionsErrors.ResourceNotFound(mapRunArn);
+        store.Executions.Values.SelectMany(r => r.Execution.MapRuns).FirstOrDefault(m => m.MapRunArn == mapRunArn)
+            ?? throw StepFunctionsErrors.ResourceNotFound(mapRunArn);
 
     private static JsonObject Answer(TaskTokenResponse response) => response switch
     {
@@ -427,7 +430,8 @@ internal sealed partial class StepFunctionsProvider(
         if (System.Text.Encoding.UTF8.GetByteCount(input) > MaxPayloadBytes)
         {
             throw StepFunctionsErrors.Validation(
-                $"1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to {MaxPayloadBytes} (bytes of UTF-8)");
+                "1 validation error detected: Value at 'input' failed to satisfy constraint: "
+                + $"Member must have length less than or equal to {MaxPayloadBytes} (bytes of UTF-8)");
         }
 
         try
@@ -464,7 +468,10 @@ internal sealed partial class StepFunctionsProvider(
     /// <summary>A Distributed Map child execution (its ARN names the parent machine and the Map's label).</summary>
     private ExecutionRecord? MapRunChild(string arn)
     {
-        var child = store.Executions.Values.SelectMany(r => r.Execution.MapRuns).SelectMany(m => m.Children).FirstOrDefault(c => c.Identity.ExecutionArn == arn);
+        var child = store.Executions.Values
+            .SelectMany(r => r.Execution.MapRuns)
+            .SelectMany(m => m.Children)
+            .FirstOrDefault(c => c.Identity.ExecutionArn == arn);
         return child is null ? null : new ExecutionRecord(child.Identity.StateMachineArn, child);
     }
 
@@ -497,7 +504,10 @@ internal sealed partial class StepFunctionsProvider(
     internal static double Epoch(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
 
     internal static string Required(JsonObject request, string field) =>
-        request[field]?.GetValue<string>() is { } value ? value : throw StepFunctionsErrors.Validation($"1 validation error detected: Value null at '{field}' failed to satisfy constraint: Member must not be null");
+        request[field]?.GetValue<string>() is { } value
+            ? value
+            : throw StepFunctionsErrors.Validation(
+                $"1 validation error detected: Value null at '{field}' failed to satisfy constraint: Member must not be null");
 
     /// <summary>The execution role must be an IAM role's ARN (arn:partition:iam::account:role/name).</summary>
     private static string RoleArn(string arn) =>
