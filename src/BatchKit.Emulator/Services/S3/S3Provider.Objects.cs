@@ -179,6 +179,36 @@ internal sealed partial class S3Provider
         var urlEncode = encoding == "url";
         string? after = token.Length > 0 ? DecodeToken(token) : startAfter.Length > 0 ? startAfter : null;
 
+        var (contents, prefixes, last, truncated) = ListPage(bucket, prefix, delimiter, maxKeys, after);
+
+        string Encode(string s) => urlEncode ? Uri.EscapeDataString(s).Replace("%2F", "/", StringComparison.Ordinal) : s;
+        return S3Xml.WriteAsync(context.Response, S3Xml.E("ListBucketResult",
+            S3Xml.E("Name", bucket),
+            S3Xml.E("Prefix", Encode(prefix)),
+            delimiter.Length > 0 ? S3Xml.E("Delimiter", Encode(delimiter)) : null,
+            S3Xml.E("MaxKeys", maxKeys),
+            urlEncode ? S3Xml.E("EncodingType", "url") : null,
+            S3Xml.E("KeyCount", contents.Count + prefixes.Count),
+            S3Xml.E("IsTruncated", truncated ? "true" : "false"),
+            token.Length > 0 ? S3Xml.E("ContinuationToken", token) : null,
+            truncated && last is not null ? S3Xml.E("NextContinuationToken", EncodeToken(last)) : null,
+            startAfter.Length > 0 ? S3Xml.E("StartAfter", Encode(startAfter)) : null,
+            contents.Select(o => S3Xml.E("Contents",
+                S3Xml.E("Key", Encode(o.Key)),
+                S3Xml.E("LastModified", S3Xml.Iso(o.LastModified)),
+                S3Xml.E("ETag", o.ETag),
+                S3Xml.E("Size", o.Size),
+                S3Xml.E("StorageClass", "STANDARD"))),
+            prefixes.Select(p => S3Xml.E("CommonPrefixes", S3Xml.E("Prefix", Encode(p))))));
+    }
+
+    /// <summary>
+    /// One page of ListObjectsV2: the keys after <paramref name="after"/> under the prefix, keys sharing a common prefix up
+    /// to the delimiter rolled up into it, until max-keys entries (objects and common prefixes together) are taken.
+    /// </summary>
+    private (List<S3ObjectMetadata> Contents, SortedSet<string> Prefixes, string? Last, bool Truncated) ListPage(
+        string bucket, string prefix, string delimiter, int maxKeys, string? after)
+    {
         var contents = new List<S3ObjectMetadata>();
         var prefixes = new SortedSet<string>(StringComparer.Ordinal);
         string? last = null;
@@ -215,26 +245,7 @@ internal sealed partial class S3Provider
 
             last = o.Key;
         }
-
-        string Encode(string s) => urlEncode ? Uri.EscapeDataString(s).Replace("%2F", "/", StringComparison.Ordinal) : s;
-        return S3Xml.WriteAsync(context.Response, S3Xml.E("ListBucketResult",
-            S3Xml.E("Name", bucket),
-            S3Xml.E("Prefix", Encode(prefix)),
-            delimiter.Length > 0 ? S3Xml.E("Delimiter", Encode(delimiter)) : null,
-            S3Xml.E("MaxKeys", maxKeys),
-            urlEncode ? S3Xml.E("EncodingType", "url") : null,
-            S3Xml.E("KeyCount", contents.Count + prefixes.Count),
-            S3Xml.E("IsTruncated", truncated ? "true" : "false"),
-            token.Length > 0 ? S3Xml.E("ContinuationToken", token) : null,
-            truncated && last is not null ? S3Xml.E("NextContinuationToken", EncodeToken(last)) : null,
-            startAfter.Length > 0 ? S3Xml.E("StartAfter", Encode(startAfter)) : null,
-            contents.Select(o => S3Xml.E("Contents",
-                S3Xml.E("Key", Encode(o.Key)),
-                S3Xml.E("LastModified", S3Xml.Iso(o.LastModified)),
-                S3Xml.E("ETag", o.ETag),
-                S3Xml.E("Size", o.Size),
-                S3Xml.E("StorageClass", "STANDARD"))),
-            prefixes.Select(p => S3Xml.E("CommonPrefixes", S3Xml.E("Prefix", Encode(p))))));
+        return (contents, prefixes, last, truncated);
     }
 
     private string EncodeToken(string key) => _continuationTokens.Issue(key);

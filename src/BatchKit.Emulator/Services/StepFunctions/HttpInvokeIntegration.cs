@@ -40,25 +40,41 @@ internal sealed class HttpInvokeIntegration(EventBridgeProvider events)
         var auth = connection["AuthParameters"];
         Collect(auth?["InvocationHttpParameters"]?["QueryStringParameters"], query, "Key", "Value");
         Collect(auth?["InvocationHttpParameters"]?["HeaderParameters"], headers, "Key", "Value");
-        switch (connection["AuthorizationType"]?.GetValue<string>())
+        if (!AddAuthorization(connection["AuthorizationType"]?.GetValue<string>(), auth, headers))
+        {
+            return TaskResult.Failure(
+                "States.Runtime", "BatchKit's emulator supports API_KEY and BASIC connections for http:invoke; OAuth client credentials are not emulated.");
+        }
+
+        using var request = Request(method, endpoint, parameters, query, headers);
+        return await SendAsync(request, $"{method} {endpoint}", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The connection's credentials as a header; false for an authorization type BatchKit does not emulate.</summary>
+    private static bool AddAuthorization(string? type, JsonNode? auth, List<KeyValuePair<string, string>> headers)
+    {
+        switch (type)
         {
             case "API_KEY":
                 var apiKey = auth!["ApiKeyAuthParameters"]!;
                 headers.Add(new(apiKey["ApiKeyName"]!.GetValue<string>(), apiKey["ApiKeyValue"]!.GetValue<string>()));
-                break;
+                return true;
             case "BASIC":
                 var user = auth!["BasicAuthParameters"]!["Username"]!.GetValue<string>();
                 var password = auth["BasicAuthParameters"]!["Password"]!.GetValue<string>();
                 headers.Add(new("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))));
-                break;
+                return true;
             default:
-                return TaskResult.Failure(
-                    "States.Runtime", "BatchKit's emulator supports API_KEY and BASIC connections for http:invoke; OAuth client credentials are not emulated.");
+                return false;
         }
+    }
 
+    private static HttpRequestMessage Request(
+        string method, string endpoint, JsonNode? parameters, List<KeyValuePair<string, string>> query, List<KeyValuePair<string, string>> headers)
+    {
         var queryString = string.Join('&', query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value)));
         var url = query.Count == 0 ? endpoint : endpoint + (endpoint.Contains('?', StringComparison.Ordinal) ? "&" : "?") + queryString;
-        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (parameters?["RequestBody"] is { } body)
         {
             var urlEncoded = parameters["Transform"]?["RequestBodyEncoding"]?.GetValue<string>() == "URL_ENCODED";
@@ -76,6 +92,15 @@ internal sealed class HttpInvokeIntegration(EventBridgeProvider events)
             }
         }
 
+        return request;
+    }
+
+    /// <summary>
+    /// The answer as AWS's http:invoke result; a non-2xx answer or a network failure as the task's error, named by
+    /// <paramref name="call"/> (method and endpoint without the query, which may carry the connection's secrets).
+    /// </summary>
+    private static async Task<TaskResult> SendAsync(HttpRequestMessage request, string call, CancellationToken cancellationToken)
+    {
         try
         {
             using var response = await Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -94,7 +119,7 @@ internal sealed class HttpInvokeIntegration(EventBridgeProvider events)
         }
         catch (HttpRequestException e)
         {
-            return TaskResult.Failure("States.Http.Socket", $"{method} {endpoint}: {e.Message}");
+            return TaskResult.Failure("States.Http.Socket", $"{call}: {e.Message}");
         }
     }
 
