@@ -20,11 +20,7 @@ internal sealed partial class MapState
         var workerCount = Math.Min(maxConcurrency <= 0 ? items.Count : maxConcurrency, items.Count);
         var workers = Enumerable.Range(0, workerCount).Select(_ => frame.Inner()).ToArray();
         var memo = frame.Run.Memo;
-        var resuming = frame.TakeResuming();
-        if (!resuming)
-        {
-            memo.Forget(frame.ChildPrefix(Name));
-        }
+        var resuming = ResumeOrStartAfresh(frame);
 
         async Task Work(Frame worker)
         {
@@ -37,19 +33,14 @@ internal sealed partial class MapState
                     continue;
                 }
 
-                var details = new JsonObject { ["index"] = index, ["name"] = Name };
-                job.AddEvent("MapIterationStarted", "mapIterationStartedEventDetails", details);
-                var input = ItemInput(job, stateInput, items[index], index);
-                var outcome = await ProgramRunner.RunAsync(map.Processor, job, input).ConfigureAwait(false);
+                var outcome = await RunIterationAsync(job, stateInput, items[index], index).ConfigureAwait(false);
                 if (outcome.Succeeded)
                 {
-                    job.AddEvent("MapIterationSucceeded", "mapIterationSucceededEventDetails", details.DeepClone().AsObject(), updateSource: false);
                     results[index] = outcome.Output;
                     memo.Complete(job.Path, outcome.Output);
                 }
                 else if (!outcome.Aborted)
                 {
-                    job.AddEvent("MapIterationFailed", "mapIterationFailedEventDetails", details.DeepClone().AsObject(), updateSource: false);
                     Interlocked.CompareExchange(ref failure, outcome.Failure, null);
                 }
 
@@ -81,5 +72,39 @@ internal sealed partial class MapState
 
         memo.Forget(frame.ChildPrefix(Name));
         return (new JsonArray(results), null);
+    }
+
+    /// <summary>
+    /// True when a redrive resumes this Map (its completed iterations are kept in the memo); otherwise whatever an earlier
+    /// attempt left in the memo is forgotten, so every iteration runs.
+    /// </summary>
+    private bool ResumeOrStartAfresh(Frame frame)
+    {
+        var resuming = frame.TakeResuming();
+        if (!resuming)
+        {
+            frame.Run.Memo.Forget(frame.ChildPrefix(Name));
+        }
+
+        return resuming;
+    }
+
+    /// <summary>One iteration between its MapIterationStarted event and its MapIterationSucceeded or MapIterationFailed.</summary>
+    private async Task<ProgramOutcome> RunIterationAsync(Frame job, JsonNode? stateInput, JsonNode? item, int index)
+    {
+        var details = new JsonObject { ["index"] = index, ["name"] = Name };
+        job.AddEvent("MapIterationStarted", "mapIterationStartedEventDetails", details);
+        var input = ItemInput(job, stateInput, item, index);
+        var outcome = await ProgramRunner.RunAsync(map.Processor, job, input).ConfigureAwait(false);
+        if (outcome.Succeeded)
+        {
+            job.AddEvent("MapIterationSucceeded", "mapIterationSucceededEventDetails", details.DeepClone().AsObject(), updateSource: false);
+        }
+        else if (!outcome.Aborted)
+        {
+            job.AddEvent("MapIterationFailed", "mapIterationFailedEventDetails", details.DeepClone().AsObject(), updateSource: false);
+        }
+
+        return outcome;
     }
 }
