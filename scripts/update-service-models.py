@@ -15,7 +15,7 @@ import botocore
 
 SERVICES = {"s3": "2006-03-01", "ssm": "2014-11-06", "stepfunctions": "2016-11-23", "ecs": "2014-11-13",
             "events": "2015-10-07", "lambda": "2015-03-31", "dynamodb": "2012-08-10", "sqs": "2012-11-05", "sts": "2011-06-15",
-            "sesv2": "2019-09-27"}
+            "sesv2": "2019-09-27", "logs": "2014-03-28"}
 DROP = {"documentation", "documentationUrl", "examples", "deprecatedMessage"}
 
 

@@ -21,6 +21,9 @@ public sealed record AwsService(string ServiceId, string SigningName, string End
     /// <summary>botocore lambda/2015-03-31: serviceId "Lambda", REST-JSON (no target prefix).</summary>
     public static AwsService Lambda { get; } = new("Lambda", "lambda", "lambda", "", "");
 
+    /// <summary>botocore logs/2014-03-28: serviceId "CloudWatch Logs", signingName "logs", target prefix Logs_20140328, jsonVersion 1.1.</summary>
+    public static AwsService Logs { get; } = new("CloudWatch Logs", "logs", "logs", "Logs_20140328", "1.1");
+
     /// <summary>botocore sesv2/2019-09-27: serviceId "SESv2", signingName "ses", endpointPrefix "email", REST-JSON.</summary>
     public static AwsService SesV2 { get; } = new("SESv2", "ses", "email", "", "");
 }

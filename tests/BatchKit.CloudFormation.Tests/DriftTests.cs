@@ -114,8 +114,16 @@ public sealed class DriftTests(SynthesizedBatchKit synthesized) : EmulatorStack
         Assert.Equal(["prefix=uploads/", "suffix=.zip"], rules);
         var accepted = result.Report.Entries.Where(e => e.Action == DeployReportEntry.Accepted).Select(e => e.Type).ToHashSet();
         string[] recorded =
-            ["AWS::IAM::Role", "AWS::IAM::Policy", "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::SecurityGroup", "AWS::SQS::Queue", "AWS::Logs::LogGroup"];
+            ["AWS::IAM::Role", "AWS::IAM::Policy", "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::SecurityGroup", "AWS::SQS::Queue"];
         Assert.Superset(recorded.ToHashSet(), accepted);
+        Assert.DoesNotContain("AWS::Logs::LogGroup", accepted); // deployed: the function logs into the group the template gives it
+        var logGroup = upload["LoggingConfig"]!["LogGroup"]!.GetValue<string>();
+        using var logs = new BatchKit.Aws.Logs.LogsClient(new BatchKit.Aws.AwsClientOptions
+        {
+            Endpoint = Emulator.ServiceUrl, Region = "us-east-1", Credentials = new BasicAWSCredentials("test", "test"), MaxAttempts = 1,
+        });
+        Assert.Equal((true, (int?)30), await logs.DescribeLogGroupAsync(logGroup));
+        Assert.Contains(logGroup, synthesized.Resources("AWS::Logs::LogGroup").Select(r => PhysicalId(result, r.Key)));
         var bucket = result.Outputs[StackOutputNames.BucketName];
         Assert.Equal(VersionStatus.Enabled, (await s3.GetBucketVersioningAsync(bucket)).VersioningConfig.Status);
         var lifecycle = (await s3.GetLifecycleConfigurationAsync(bucket)).Configuration.Rules;

@@ -22,6 +22,7 @@ internal static class LogsCommand
         };
         var lines = new Option<int>("--lines") { Description = "Lines per function and per task, newest last.", DefaultValueFactory = _ => 40 };
         var command = new Command("logs", "Show the Lambda and ECS task output of an execution (embedded emulator).") { execution, lines };
+        command.Subcommands.Add(LogsTailCommand.Create(console));
         StackEndpoint.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async ct =>
         {

@@ -5,6 +5,7 @@ using BatchKit.Aws;
 using BatchKit.Aws.Ecs;
 using BatchKit.Aws.EventBridge;
 using BatchKit.Aws.Lambda;
+using BatchKit.Aws.Logs;
 using BatchKit.Aws.StepFunctions;
 
 namespace BatchKit.CloudFormation.Deploy;
@@ -24,6 +25,7 @@ internal sealed class AwsClients : IDisposable
         Ecs = new EcsClient(options);
         Events = new EventBridgeClient(options);
         StepFunctions = new StepFunctionsClient(options);
+        Logs = new LogsClient(options);
         Ssm = new AmazonSimpleSystemsManagementClient(
             credentials, new AmazonSimpleSystemsManagementConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = region });
     }
@@ -38,6 +40,8 @@ internal sealed class AwsClients : IDisposable
 
     public StepFunctionsClient StepFunctions { get; }
 
+    public LogsClient Logs { get; }
+
     public AmazonSimpleSystemsManagementClient Ssm { get; }
 
     public void Dispose()
@@ -47,6 +51,7 @@ internal sealed class AwsClients : IDisposable
         Ecs.Dispose();
         Events.Dispose();
         StepFunctions.Dispose();
+        Logs.Dispose();
         Ssm.Dispose();
     }
 }

@@ -51,11 +51,6 @@ internal static class AcceptedResources
         yield return Generated("AWS::S3::BucketPolicy");
         yield return Generated("AWS::Lambda::EventInvokeConfig");
         yield return Generated("AWS::CDK::Metadata");
-        // Recorded: the emulator keeps each function's and task's output itself (GET /_batchkit/lambda/logs, /_batchkit/ecs/tasks).
-        yield return Named("AWS::Logs::LogGroup", "LogGroupName", 512, new()
-        {
-            ["Arn"] = (r, id) => $"arn:{r.Context.Pseudo.Partition}:logs:{r.Context.Pseudo.Region}:{r.Context.Pseudo.AccountId}:log-group:{id}:*",
-        });
     }
 
     private static AcceptedResource Named(

@@ -21,7 +21,7 @@ internal sealed class FunctionProvisioner : ResourceProvisioner
     public override IReadOnlySet<string> Attributes { get; } = Set("Arn");
 
     protected override IReadOnlySet<string> AppliedProperties { get; } =
-        Set("FunctionName", "Code", "Handler", "Runtime", "Timeout", "MemorySize", "Environment", "Role", "Architectures", "Description");
+        Set("FunctionName", "Code", "Handler", "Runtime", "Timeout", "MemorySize", "Environment", "Role", "Architectures", "Description", "LoggingConfig");
 
     public override async Task<DeployedResource> CreateAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
@@ -79,6 +79,7 @@ internal sealed class FunctionProvisioner : ResourceProvisioner
     /// <summary>The settings UpdateFunctionConfiguration takes, with Lambda's defaults for what the template leaves out.</summary>
     private static JsonObject Configuration(ResourceRequest request) => new()
     {
+        ["LoggingConfig"] = new JsonObject { ["LogGroup"] = LogGroup(request) },
         ["Runtime"] = request.Text("Runtime") ?? throw request.Error("Runtime is required (BatchKit deploys zip packages)"),
         ["Handler"] = request.Text("Handler") ?? throw request.Error("Handler is required"),
         ["Role"] = request.Text("Role") ?? throw request.Error("Role is required"),
@@ -87,6 +88,10 @@ internal sealed class FunctionProvisioner : ResourceProvisioner
         ["Environment"] = new JsonObject { ["Variables"] = request.Properties["Environment"]?["Variables"]?.DeepClone() ?? new JsonObject() },
         ["Description"] = request.Text("Description") ?? "",
     };
+
+    /// <summary>Where the function logs: the template's LoggingConfig.LogGroup (CDK's Function.logGroup), else Lambda's default group.</summary>
+    private static string LogGroup(ResourceRequest request) =>
+        request.Properties["LoggingConfig"]?["LogGroup"]?.GetValue<string>() ?? "/aws/lambda/" + request.Name("FunctionName", 64);
 
     private static JsonObject Code(TemplateResource resource, JsonObject properties, DeployContext context)
     {

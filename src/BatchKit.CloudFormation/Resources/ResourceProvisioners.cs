@@ -17,6 +17,7 @@ internal sealed class ResourceProvisioners
         new ClusterProvisioner(),
         new TaskDefinitionProvisioner(),
         new ConnectionProvisioner(),
+        new LogGroupProvisioner(),
         .. AcceptedResources.All(),
     ]);
 

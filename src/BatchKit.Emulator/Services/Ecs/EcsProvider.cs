@@ -209,6 +209,10 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
             CpuUnits = Units(container["cpu"]) ?? Units(definition["cpu"]),
             MemoryMiB = Units(container["memory"]) ?? Units(definition["memory"]),
             StopTimeoutSeconds = container["stopTimeout"]?.GetValue<int>() ?? 30,
+            AwsLogs = container["logConfiguration"] is JsonObject { } logging && logging["logDriver"]?.GetValue<string>() == "awslogs"
+                && logging["options"]?["awslogs-group"]?.GetValue<string>() is { } group
+                    ? (group, logging["options"]?["awslogs-stream-prefix"]?.GetValue<string>())
+                    : null,
         };
     }
 

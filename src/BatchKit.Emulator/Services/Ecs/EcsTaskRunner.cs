@@ -1,4 +1,5 @@
 using BatchKit.Emulator.Runtime;
+using BatchKit.Emulator.Services.Logs;
 
 namespace BatchKit.Emulator.Services.Ecs;
 
@@ -15,6 +16,9 @@ internal sealed class EcsTaskRunner(
 {
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.MaxConcurrentTasks));
     private readonly BackgroundWork _work = new();
+
+    /// <summary>Where a container with the awslogs driver writes its output (none: the task's own output only).</summary>
+    public LogsIngest? Logs { get; init; }
 
     public void Start(EcsTask task, EcsContainerLaunch container) => _work.Start(() => RunAsync(task, container));
 
@@ -117,7 +121,23 @@ internal sealed class EcsTaskRunner(
             User = container.User,
             CpuUnits = container.CpuUnits,
             MemoryMiB = container.MemoryMiB,
-            Output = task.Append,
+            Output = Output(task, container),
+        };
+    }
+
+    /// <summary>Each line of the container's output: kept on the task (the viewer) and, with awslogs, sent to its stream.</summary>
+    private Action<string> Output(EcsTask task, EcsContainerLaunch container)
+    {
+        if (Logs is null || container.AwsLogs is not { } awslogs)
+        {
+            return task.Append;
+        }
+
+        var stream = Logs.Stream(awslogs.Group, container.AwsLogsStream(task.ContainerName, task.TaskId));
+        return line =>
+        {
+            task.Append(line);
+            stream.Write(line);
         };
     }
 

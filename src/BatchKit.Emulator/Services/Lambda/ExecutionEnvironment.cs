@@ -1,5 +1,6 @@
 using System.Globalization;
 using BatchKit.Emulator.Runtime;
+using BatchKit.Emulator.Services.Logs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -25,6 +26,7 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
     private readonly FunctionRuntime _runtime;
     private readonly TimeProvider _time;
     private readonly WebApplication _api;
+    private readonly LogStreamWriter? _logStream;
     private IRunningWorkload? _workload;
     private LambdaInvocation? _current;
     private ITimer? _timeout;
@@ -35,6 +37,7 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
         _runtime = runtime;
         _time = time;
         _api = api;
+        _logStream = runtime.NewLogStream();
     }
 
     /// <summary>True once the environment took its first invocation (an exit before that is an init failure).</summary>
@@ -85,7 +88,17 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
             return;
         }
 
-        _current?.Log(line);
+        // One place for the runtime's output: the running invocation's log (which forwards to the environment's log
+        // stream), or the stream directly between invocations (init output), and the function's log for the viewer.
+        if (_current is { } current)
+        {
+            current.Log(line);
+        }
+        else
+        {
+            _logStream?.Write(line);
+        }
+
         _runtime.Log(line);
     }
 
@@ -135,10 +148,12 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
 
         Initialized = true;
         var now = _time.GetUtcNow();
-        invocation.Start(now);
+        invocation.Start(now, _function.MemorySize, _logStream is { } stream ? stream.Write : null);
         _current = invocation;
-        var deadline = now.AddSeconds(_function.Timeout);
-        _timeout = _time.CreateTimer(_ => TimeOut(invocation), null, TimeSpan.FromSeconds(_function.Timeout), Timeout.InfiniteTimeSpan);
+        // The function's Timeout bounds a real process's work, so it runs on the wall clock whatever --time-scale says,
+        // and the deadline the runtime reads is a wall-clock time too (its context compares it with its own clock).
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(_function.Timeout);
+        _timeout = TimeProvider.System.CreateTimer(_ => TimeOut(invocation), null, TimeSpan.FromSeconds(_function.Timeout), Timeout.InfiniteTimeSpan);
         var response = context.Response;
         response.Headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
         response.Headers["Lambda-Runtime-Deadline-Ms"] = deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);

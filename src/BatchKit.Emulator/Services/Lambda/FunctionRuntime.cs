@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using BatchKit.Emulator.Runtime;
+using BatchKit.Emulator.Services.Logs;
 
 namespace BatchKit.Emulator.Services.Lambda;
 
@@ -27,6 +28,17 @@ internal sealed class FunctionRuntime(
     private bool _disposed;
 
     public LambdaFunction Function => function;
+
+    /// <summary>The CloudWatch Logs the environments write to, if any.</summary>
+    public LogsIngest? Logs { get; init; }
+
+    /// <summary>
+    /// A new environment's stream in the function's group (<c>/aws/lambda/&lt;function&gt;</c> by default), named as Lambda names it:
+    /// <c>YYYY/MM/DD/[version]&lt;environment id&gt;</c>. https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html
+    /// </summary>
+    public LogStreamWriter? NewLogStream() => Logs?.Stream(
+        function.LogGroupName,
+        $"{time.GetUtcNow().ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture)}/[{function.Version}]{Guid.NewGuid():N}");
 
     /// <summary>The runtime output of this function's environments, newest last (for <c>batchkit logs</c>).</summary>
     public IReadOnlyList<string> LogLines()

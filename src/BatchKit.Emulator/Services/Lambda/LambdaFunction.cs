@@ -25,6 +25,14 @@ internal sealed record LambdaFunction(
     /// <summary><c>$LATEST</c>, or the number PublishVersion gave this snapshot (its ARN then ends in <c>:N</c>).</summary>
     public string Version { get; init; } = "$LATEST";
 
+    /// <summary>
+    /// The CloudWatch Logs group its output goes to: LoggingConfig.LogGroup, by default <c>/aws/lambda/&lt;name&gt;</c>.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-loggroups.html
+    /// </summary>
+    public string? LogGroup { get; init; }
+
+    public string LogGroupName => LogGroup ?? "/aws/lambda/" + FunctionName;
+
     /// <summary>The executable an OS-only runtime runs: <c>bootstrap</c> at the root of the deployment package.</summary>
     public string Bootstrap => Path.Combine(CodeDirectory, "bootstrap");
 
@@ -49,6 +57,7 @@ internal sealed record LambdaFunction(
             ["LastUpdateStatus"] = "Successful",
             ["PackageType"] = "Zip",
             ["Architectures"] = new JsonArray("x86_64"),
+            ["LoggingConfig"] = new JsonObject { ["LogFormat"] = "Text", [nameof(LogGroup)] = LogGroupName },
         };
         if (Environment.Count > 0)
         {

@@ -13,6 +13,8 @@ internal sealed class LambdaInvocation(byte[] payload, DateTimeOffset receivedAt
     private const int MaxLog = 64 * 1024;
     private readonly TaskCompletionSource<InvocationResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly StringBuilder _log = new();
+    private Action<string>? _forward;
+    private int _memorySize;
 
     public string RequestId { get; } = Guid.NewGuid().ToString();
 
@@ -41,9 +43,12 @@ internal sealed class LambdaInvocation(byte[] payload, DateTimeOffset receivedAt
         }
     }
 
-    public void Start(DateTimeOffset at)
+    /// <summary>Taken by an environment: its memory size for the REPORT line, and its log stream, which gets every line from START on.</summary>
+    public void Start(DateTimeOffset at, int memorySize, Action<string>? forward)
     {
         StartedAt = at;
+        _memorySize = memorySize;
+        _forward = forward;
         Log($"START RequestId: {RequestId} Version: $LATEST");
     }
 
@@ -56,6 +61,8 @@ internal sealed class LambdaInvocation(byte[] payload, DateTimeOffset receivedAt
                 _log.AppendLine(line);
             }
         }
+
+        _forward?.Invoke(line);
     }
 
     /// <summary>Completes once; a second answer (a late response after a timeout) is ignored and says so.</summary>
@@ -69,7 +76,7 @@ internal sealed class LambdaInvocation(byte[] payload, DateTimeOffset receivedAt
         EndedAt = at;
         var duration = StartedAt is { } started ? (at - started).TotalMilliseconds : 0;
         Log($"END RequestId: {RequestId}");
-        Log($"REPORT RequestId: {RequestId}\tDuration: {duration.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)} ms");
+        Log(Report(duration));
         string tail;
         lock (_log)
         {
@@ -77,6 +84,18 @@ internal sealed class LambdaInvocation(byte[] payload, DateTimeOffset receivedAt
         }
 
         return _result.TrySetResult(new InvocationResult(payload, functionError, tail));
+    }
+
+    /// <summary>
+    /// Lambda's REPORT line: duration, billed duration (rounded up to the millisecond) and memory size, tab-separated.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html
+    /// </summary>
+    private string Report(double duration)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var report = $"REPORT RequestId: {RequestId}\tDuration: {duration.ToString("F2", culture)} ms"
+            + $"\tBilled Duration: {Math.Ceiling(duration).ToString(culture)} ms";
+        return _memorySize > 0 ? $"{report}\tMemory Size: {_memorySize.ToString(culture)} MB" : report;
     }
 
     /// <summary>Fails the invocation with a Lambda-made error document, as for a timeout or a runtime that exited.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BatchKit.Emulator.Protocol;
 using BatchKit.Emulator.Runtime;
+using BatchKit.Emulator.Services.Logs;
 using Microsoft.AspNetCore.Http;
 
 namespace BatchKit.Emulator.Services.Lambda;
@@ -28,6 +29,9 @@ internal sealed partial class LambdaProvider(
     private readonly AsyncInvoker _async = new(options, time);
 
     public AsyncInvoker Async => _async;
+
+    /// <summary>Where the functions' output goes: <c>/aws/lambda/&lt;function&gt;</c> in CloudWatch Logs (none: the viewer's log only).</summary>
+    public LogsIngest? Logs { get; init; }
 
     /// <summary>Largest Invoke payload of a synchronous call (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).</summary>
     public const long MaxInvokePayloadBytes = 6_291_456;
@@ -327,7 +331,10 @@ internal sealed partial class LambdaProvider(
             unpacked.Size,
             unpacked.Sha256,
             time.GetUtcNow(),
-            request["Description"]?.GetValue<string>() ?? previous?.Description);
+            request["Description"]?.GetValue<string>() ?? previous?.Description)
+        {
+            LogGroup = request["LoggingConfig"]?["LogGroup"]?.GetValue<string>() ?? previous?.LogGroup,
+        };
     }
 
     private async Task<JsonObject> ReplaceAsync(string nameOrArn, Func<LambdaFunction, LambdaFunction> change)
@@ -361,7 +368,10 @@ internal sealed partial class LambdaProvider(
         launcher,
         new LambdaWorkload(endpoint, options),
         time,
-        invocationsChanged);
+        invocationsChanged)
+    {
+        Logs = Logs,
+    };
 
     /// <summary>The Invoke body: JSON (an empty body is <c>{}</c>), or InvalidRequestContentException as Lambda answers.</summary>
     private static byte[] Payload(byte[] body)
