@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.S3;
 using BatchKit.Aws;
@@ -63,6 +64,15 @@ public sealed class LocalEndpoint : IAsyncDisposable
 
     /// <summary>Options for BatchKit's thin clients (Step Functions, Lambda, ECS, EventBridge).</summary>
     public AwsClientOptions ClientOptions() => new() { Endpoint = Url, Region = Region, Credentials = Credentials };
+
+    /// <summary>Every message the emulator's SES delivered to <paramref name="address"/>, oldest first (its local mailbox).</summary>
+    public async Task<IReadOnlyList<JsonObject>> MailToAsync(string address, CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient();
+        var text = await http.GetStringAsync(new Uri(Url, "/_batchkit/ses/messages"), cancellationToken).ConfigureAwait(false);
+        var messages = JsonNode.Parse(text)?["messages"]?.AsArray() ?? [];
+        return [.. messages.OfType<JsonObject>().Where(m => m["Destination"]?["ToAddresses"]?.AsArray().Any(a => a?.GetValue<string>() == address) == true)];
+    }
 
     public static string Role(string name) => $"arn:aws:iam::{AccountId}:role/{name}";
 

@@ -6,6 +6,7 @@ using BatchKit.Emulator.Services.DynamoDb;
 using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.EventBridge;
 using BatchKit.Emulator.Services.Lambda;
+using BatchKit.Emulator.Services.Logs;
 using BatchKit.Emulator.Services.S3;
 using BatchKit.Emulator.Services.Ses;
 using BatchKit.Emulator.Services.Sqs;
@@ -41,16 +42,21 @@ internal sealed class EmulatorServices : IAsyncDisposable
         var lambdaStore = new LambdaStore(data);
         var ssmStore = new SsmStore(data);
         var stepFunctionsStore = new StepFunctionsStore(data);
+        var logs = new LogsProvider(new LogsStore(data), options, time);
         var sqs = new SqsProvider(new SqsStore(), endpoint, options, time);
-        _tasks = new EcsTaskRunner(runtimes.Ecs, endpoint, options, time, changes.Notify);
+        _tasks = new EcsTaskRunner(runtimes.Ecs, endpoint, options, time, changes.Notify) { Logs = logs.Ingest };
         var ecs = new EcsProvider(ecsStore, _tasks, options, time);
-        _lambda = new LambdaProvider(lambdaStore, new FunctionCode(s3Store, options), runtimes.Lambda, endpoint, options, time, changes.Notify);
+        _lambda = new LambdaProvider(lambdaStore, new FunctionCode(s3Store, options), runtimes.Lambda, endpoint, options, time, changes.Notify)
+        {
+            Logs = logs.Ingest,
+        };
         _lambda.RestoreFunctions();
         var eventTargets = new EventTargets(sqs, _lambda);
         _events = new EventBridgeProvider(new EventBridgeStore(data), eventTargets, options, time);
         var s3 = new S3Provider(s3Store, new S3EventNotifier(options, data, _lambda, time), data, options);
 
-        var integrations = new ServiceIntegrations(ecs, _events, _lambda);
+        var dynamoDb = new DynamoDbProvider(options, time);
+        var integrations = new ServiceIntegrations(ecs, _events, _lambda, dynamoDb);
         var engine = new ExecutionEngine(time, integrations, new S3ItemReader(s3Store), new S3ResultWriter(s3Store))
         {
             HistoryChanged = changes.Notify,
@@ -62,20 +68,23 @@ internal sealed class EmulatorServices : IAsyncDisposable
         integrations.ConnectStepFunctions(stepFunctions);
         eventTargets.Connect(stepFunctions, _events.Route);
 
+        StepFunctionsStore = stepFunctionsStore;
         Changes = changes;
         Viewer = new ViewerHandler(new ViewerSources(
             stepFunctionsStore, stepFunctions, engine.TaskTokens, ecsStore, lambdaStore, s3Store, ssmStore, changes, options, time));
         // Signatures carry the client's wall-clock time, not the emulator's (a test's fake clock moves schedules only).
         var signatures = new SignatureVerifier(options.SecretKey, TimeProvider.System);
         var ses = new SesProvider(new SesStore(options), time);
-        BatchKitApi = new BatchKitApi(ecs, _lambda, data, ses.Store);
+        BatchKitApi = new BatchKitApi(ecs, _lambda, data, ses.Store, time);
         var sts = new StsProvider(new StsStore(), options, time);
-        var dynamoDb = new DynamoDbProvider(options, time);
-        AwsJson = new AwsJsonProtocol([new SsmProvider(ssmStore, options, time), stepFunctions, ecs, _events, sts, sqs, dynamoDb], signatures);
+        AwsJson = new AwsJsonProtocol([new SsmProvider(ssmStore, options, time), stepFunctions, ecs, _events, sts, sqs, dynamoDb, logs], signatures);
         Query = new AwsQueryProtocol([sts, sqs, ses], signatures);
         RestJson = new RestJsonProtocol([_lambda, ses], signatures);
         RestXml = new RestXmlProtocol(s3, signatures);
     }
+
+    /// <summary>Step Functions' records as kept in memory (tests look at what a finished execution still holds).</summary>
+    internal StepFunctionsStore StepFunctionsStore { get; }
 
     /// <summary>Moves whenever what the viewer shows may have changed.</summary>
     public ChangeFeed Changes { get; }

@@ -9,6 +9,8 @@ internal static class ExampleBuilds
 
     public static string LongJobFunctions => Directory("LongJobFunctions");
 
+    public static string ChunkedCsvFunctions => Directory("ChunkedCsvFunctions");
+
     public static string LongJobWorker => Path.GetDirectoryName(File("LongJobWorker", "long-job-worker.dll"))!;
 
     public static string ScheduledValidationFunctions => Directory("ScheduledValidationFunctions");

@@ -50,11 +50,6 @@ public sealed class LongJobRun(LocalEndpoint endpoint, LongJobDeployment deploym
     }
 
     /// <summary>Every message the emulator's SES delivered to <paramref name="address"/>, oldest first (its local mailbox).</summary>
-    public async Task<IReadOnlyList<JsonObject>> MailToAsync(string address, CancellationToken cancellationToken = default)
-    {
-        using var http = new HttpClient();
-        var text = await http.GetStringAsync(new Uri(endpoint.Url, "/_batchkit/ses/messages"), cancellationToken).ConfigureAwait(false);
-        var messages = JsonNode.Parse(text)?["messages"]?.AsArray() ?? [];
-        return [.. messages.OfType<JsonObject>().Where(m => m["Destination"]?["ToAddresses"]?.AsArray().Any(a => a?.GetValue<string>() == address) == true)];
-    }
+    public Task<IReadOnlyList<JsonObject>> MailToAsync(string address, CancellationToken cancellationToken = default) =>
+        endpoint.MailToAsync(address, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BatchKit.Emulator.Protocol;
+using BatchKit.Emulator.Services.DynamoDb;
 using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.EventBridge;
 using BatchKit.Emulator.Services.Lambda;
@@ -12,14 +13,17 @@ namespace BatchKit.Emulator.Services.StepFunctions;
 /// Task states calling the emulator's own services in-process. Step Functions passes service parameters in PascalCase
 /// and returns responses in PascalCase; the services speak their API's casing, so names are converted both ways.
 /// Supported: <c>ecs:runTask</c> in all three patterns, <c>lambda:invoke</c> (and a bare function ARN),
-/// <c>states:startExecution</c> (.sync, .sync:2, .waitForTaskToken), <c>http:invoke</c> and <c>events:putEvents</c>.
+/// <c>states:startExecution</c> (.sync, .sync:2, .waitForTaskToken), <c>http:invoke</c>, <c>events:putEvents</c> and
+/// <c>dynamodb:putItem/getItem/updateItem/deleteItem</c>.
 /// Anything else fails with <see cref="UnsupportedError"/> naming the resource, never silently.
 /// https://docs.aws.amazon.com/step-functions/latest/dg/connect-supported-services.html
 /// </summary>
-internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider events, LambdaProvider lambda) : ITaskIntegration
+internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider events, LambdaProvider lambda, DynamoDbProvider dynamoDb)
+    : ITaskIntegration
 {
     public const string UnsupportedError = "BatchKit.UnsupportedIntegration";
 
+    private readonly DynamoDbIntegration _dynamoDb = new(dynamoDb);
     private readonly HttpInvokeIntegration _http = new(events);
     private readonly LambdaInvokeIntegration _lambda = new(lambda);
     private readonly StartExecutionIntegration _startExecution = new();
@@ -40,8 +44,9 @@ internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider e
             _lambda.InvokeAsync(invocation, legacyResource: true),
         "arn:aws:states:::states:startExecution" => _startExecution.InvokeAsync(invocation, cancellationToken),
         "arn:aws:states:::http:invoke" when invocation.Pattern == IntegrationPattern.RequestResponse =>
-            _http.InvokeAsync(invocation.Parameters, cancellationToken),
+            _http.InvokeAsync(invocation.Parameters, invocation.RevealSecrets, cancellationToken),
         "arn:aws:states:::events:putEvents" when invocation.Pattern == IntegrationPattern.RequestResponse => Task.FromResult(PutEvents(invocation)),
+        _ when DynamoDbIntegration.Handles(invocation) => Task.FromResult(_dynamoDb.Invoke(invocation)),
         _ => Task.FromResult(TaskResult.Failure(UnsupportedError, $"BatchKit's embedded emulator does not run the integration '{invocation.Resource}' yet.")),
     };
 
