@@ -66,6 +66,26 @@ public sealed class HttpInvokeTests(EmulatorFixture emulator) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task TestState_at_TRACE_shows_the_request_and_response_and_the_connection_secret_only_when_revealed()
+    {
+        _failuresLeft = 0;
+        var task = HttpInvokeTask(await ConnectionAsync(), new JsonObject { ["text"] = "hello" }).ToJsonString();
+
+        var hidden = await TestStateAsync("--definition", task, "--inspection-level", "TRACE");
+        var revealed = await TestStateAsync("--definition", task, "--inspection-level", "TRACE", "--reveal-secrets");
+        var debug = await TestStateAsync("--definition", task, "--inspection-level", "DEBUG");
+
+        var request = hidden["inspectionData"]!["request"]!;
+        Assert.Equal(("POST", """{"text":"hello"}"""), (request["method"]!.GetValue<string>(), request["body"]!.GetValue<string>()));
+        Assert.DoesNotContain("xoxb-secret", request["headers"]!.GetValue<string>(), StringComparison.Ordinal);
+        var response = hidden["inspectionData"]!["response"]!;
+        Assert.Equal(("200", "ok"), (response["statusCode"]!.GetValue<string>(), response["body"]!.GetValue<string>()));
+        Assert.Contains("Bearer xoxb-secret", revealed["inspectionData"]!["request"]!["headers"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(debug["inspectionData"]!["request"]);
+        Assert.Equal("SUCCEEDED", debug["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task DescribeConnection_never_returns_the_secret()
     {
         var name = "slack-" + Guid.NewGuid().ToString("N")[..8];
@@ -75,6 +95,14 @@ public sealed class HttpInvokeTests(EmulatorFixture emulator) : IClassFixture<Em
 
         Assert.Equal("Authorization", described["AuthParameters"]!["ApiKeyAuthParameters"]!["ApiKeyName"]!.GetValue<string>());
         Assert.Null(described["AuthParameters"]!["ApiKeyAuthParameters"]!["ApiKeyValue"]);
+    }
+
+    private async Task<JsonNode> TestStateAsync(params string[] args)
+    {
+        var noHostPrefix = new Dictionary<string, string> { ["AWS_DISABLE_HOST_PREFIX_INJECTION"] = "true" };
+        var (exit, output, error) = await AwsCli.RunAsync(emulator.Host.ServiceUrl, noHostPrefix, ["stepfunctions", "test-state", .. args]);
+        Assert.True(exit == 0, $"aws stepfunctions test-state exited {exit}: {error}");
+        return JsonNode.Parse(output)!;
     }
 
     private async Task<string> ConnectionAsync()
@@ -90,21 +118,24 @@ public sealed class HttpInvokeTests(EmulatorFixture emulator) : IClassFixture<Em
         ["AuthParameters"] = new JsonObject { ["ApiKeyAuthParameters"] = new JsonObject { ["ApiKeyName"] = "Authorization", ["ApiKeyValue"] = "Bearer xoxb-secret" } },
     };
 
+    /// <summary>A Task state that POSTs <paramref name="requestBody"/> to the stub's Slack webhook through the connection.</summary>
+    private JsonObject HttpInvokeTask(string connectionArn, JsonObject requestBody) => new()
+    {
+        ["Type"] = "Task",
+        ["Resource"] = "arn:aws:states:::http:invoke",
+        ["Parameters"] = new JsonObject
+        {
+            ["ApiEndpoint"] = new Uri(_url, "/services/T000/B000/XXX").ToString(),
+            ["Method"] = "POST",
+            ["Authentication"] = new JsonObject { ["ConnectionArn"] = connectionArn },
+            ["RequestBody"] = requestBody,
+        },
+        ["End"] = true,
+    };
+
     private async Task<(string Status, string? Output, string? Error)> RunAsync(string connectionArn, bool retry)
     {
-        var task = new JsonObject
-        {
-            ["Type"] = "Task",
-            ["Resource"] = "arn:aws:states:::http:invoke",
-            ["Parameters"] = new JsonObject
-            {
-                ["ApiEndpoint"] = new Uri(_url, "/services/T000/B000/XXX").ToString(),
-                ["Method"] = "POST",
-                ["Authentication"] = new JsonObject { ["ConnectionArn"] = connectionArn },
-                ["RequestBody"] = new JsonObject { ["text.$"] = "States.Format('BatchKit: starting {}', $.bucket_path)" },
-            },
-            ["End"] = true,
-        };
+        var task = HttpInvokeTask(connectionArn, new JsonObject { ["text.$"] = "States.Format('BatchKit: starting {}', $.bucket_path)" });
         if (retry)
         {
             task["Retry"] = new JsonArray(new JsonObject { ["ErrorEquals"] = new JsonArray("States.Http.StatusCode.500"), ["IntervalSeconds"] = 1, ["MaxAttempts"] = 2 });

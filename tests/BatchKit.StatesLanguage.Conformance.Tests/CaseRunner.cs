@@ -14,7 +14,8 @@ internal static class CaseRunner
     {
         var placeholders = c.Setup.Select(s => s!["bucket"]!.GetValue<string>()).Distinct().ToList();
         var objects = c.Setup.ToDictionary(s => (Bucket, s!["key"]!.GetValue<string>()), s => s!["body"]!.GetValue<string>());
-        var input = c.Input?.ToJsonString() ?? "null";
+        var clock = new InstantTimeProvider();
+        var input = ReplayInputs.For(c, clock.GetUtcNow());
         foreach (var placeholder in placeholders)
         {
             input = input.Replace(placeholder, Bucket, StringComparison.Ordinal);
@@ -22,7 +23,7 @@ internal static class CaseRunner
 
         var definition = StateMachineDefinition.Parse(c.Definition.ToJsonString());
         var s3 = new InMemoryS3ItemReader(objects);
-        var engine = new ExecutionEngine(new InstantTimeProvider(), null, s3, s3);
+        var engine = new ExecutionEngine(clock, null, s3, s3);
         var identity = new ExecutionIdentity(
             "arn:aws:states:us-east-1:000000000000:execution:conformance:" + c.Name[..Math.Min(c.Name.Length, 60)],
             "exec-" + Guid.NewGuid().ToString("N")[..8],

@@ -42,7 +42,8 @@ public sealed class ConformanceSummaryTests(ITestOutputHelper output)
         table.AppendLine($"{"total",-20} {total[0],7}  {total[1],12}  {total[2],15}  {total[3],7}  {total[4],15}");
         output.WriteLine(table.ToString());
 
-        // A case whose outcome differs is one whose recorded input AWS scrubbed (listed with an "outcome:" reason).
+        // Where AWS scrubbed a case's input, the replay runs the one the source test ran (ReplayInputs.json); a case whose
+        // outcome may still differ is listed with an "outcome:" reason, which must say why no replay can produce it.
         var replayable = total[0] + total[1];
         Assert.True(total[0] >= 0.95 * replayable, $"full-history matches {total[0]} of {replayable} replayable cases\n{table}");
         var allowed = StepFunctionsCase.KnownDifferences.Where(k => k.Value.StartsWith("outcome:", StringComparison.Ordinal)).Select(k => k.Key);

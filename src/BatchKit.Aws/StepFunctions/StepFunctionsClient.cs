@@ -37,8 +37,10 @@ public sealed class StepFunctionsClient(AwsClientOptions? options = null) : ISte
     public async Task<DescribeExecutionResponse> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
     {
         var r = await _json.SendAsync("DescribeExecution", new JsonObject { ["executionArn"] = executionArn }, cancellationToken).ConfigureAwait(false);
+        // moto's engine leaves out the name; it is the ARN's last part on every endpoint.
+        var arn = r["executionArn"]!.GetValue<string>();
         return new DescribeExecutionResponse(
-            r["executionArn"]!.GetValue<string>(), r["stateMachineArn"]!.GetValue<string>(), r["name"]!.GetValue<string>(), r["status"]!.GetValue<string>(),
+            arn, r["stateMachineArn"]!.GetValue<string>(), Text(r["name"]) ?? arn[(arn.LastIndexOf(':') + 1)..], r["status"]!.GetValue<string>(),
             Date(r["startDate"])!.Value, Date(r["stopDate"]), Text(r["input"]), Text(r["output"]), Text(r["error"]), Text(r["cause"]));
     }
 

@@ -29,6 +29,19 @@ internal sealed class StateInspection
         Data["errorDetails"] = new JsonObject { ["catchIndex"] = index };
     }
 
+    /// <summary>A Retry matched but had no attempts left (stateConfiguration.retrierRetryCount spent them): AWS names it, without a backoff.</summary>
+    public void RecordRetriesSpent(int index) => Data["errorDetails"] = new JsonObject { ["retryIndex"] = index };
+
+    /// <summary>A number AWS reports as such (a Map's maxConcurrency, toleratedFailureCount), not as JSON text.</summary>
+    public void RecordNumber(string field, JsonNode value) => Data[field] = value;
+
+    /// <summary>An HTTP Task's request and response (shown at TRACE only; the host decides).</summary>
+    public void RecordHttp(JsonObject http)
+    {
+        Data["request"] = http["request"]?.DeepClone();
+        Data["response"] = http["response"]?.DeepClone();
+    }
+
     public void RecordRetry(int index, TimeSpan backoff, Failure failure)
     {
         Retriable = failure;

@@ -15,8 +15,13 @@ internal static class StateTester
         ExecutionRun run, StateMachineDefinition definition, string stateName, string input, JsonObject? variables, CancellationToken cancellationToken)
     {
         var inspection = run.Inspection!;
+        var setup = run.TestSetup ?? StateTestSetup.None;
+        var state = definition.Graph.States[stateName];
+        StateTestRules.Check(state, setup);
         var value = JsonText.Parse(input);
-        var frame = Frame.Root(run, ExecutionLauncher.ContextObject(run.Identity, value, run.Time.GetUtcNow()));
+        var frame = setup.Context is { } supplied
+            ? Frame.Root(run, supplied, contextSupplied: true)
+            : Frame.Root(run, ExecutionLauncher.ContextObject(run.Identity, value, run.Time.GetUtcNow()));
         foreach (var (name, variable) in variables ?? [])
         {
             frame.Variables.Set(name, variable?.DeepClone());
@@ -24,7 +29,7 @@ internal static class StateTester
 
         inspection.Record("input", value);
         await using var stop = cancellationToken.Register(run.Stop);
-        var outcome = await definition.Graph.States[stateName].ExecuteAsync(frame, value).ConfigureAwait(false);
+        var outcome = await state.ExecuteAsync(frame, value).ConfigureAwait(false);
         if (frame.Variables.Snapshot() is { Count: > 0 } all)
         {
             inspection.Record("variables", all);

@@ -31,12 +31,19 @@ public sealed record TaskInvocation(
     ExecutionIdentity Execution,
     TimeSpan? Timeout,
     TimeSpan? Heartbeat,
-    JsonNode? Credentials);
+    JsonNode? Credentials)
+{
+    /// <summary>TestState's revealSecrets: an http:invoke inspection may show what the connection added.</summary>
+    public bool RevealSecrets { get; init; }
+}
 
 /// <summary>A task's outcome: the result, or a States Language failure (Error, Cause) for Retry and Catch.</summary>
 public sealed record TaskResult(JsonNode? Output, string? Error, string? Cause)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>For TestState at TRACE: the HTTP request and response of an http:invoke call (inspectionData.request/.response).</summary>
+    public JsonObject? HttpInspection { get; init; }
 
     public static TaskResult Success(JsonNode? output) => new(output, null, null);
 

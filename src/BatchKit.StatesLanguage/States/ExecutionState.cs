@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BatchKit.StatesLanguage.Errors;
 using BatchKit.StatesLanguage.Executions;
+using BatchKit.StatesLanguage.Json;
 using BatchKit.StatesLanguage.Payloads;
 using BatchKit.StatesLanguage.Paths;
 
@@ -41,6 +42,8 @@ internal abstract class ExecutionState(StateFields fields) : State(fields)
         }
 
         var attempts = new int[Fields.Retry.Count];
+        // TestState's stateConfiguration.retrierRetryCount: the retries the matching Retry has already made.
+        Array.Fill(attempts, frame.Run.TestSetup?.RetrierRetryCount ?? 0);
         var retryCount = 0;
         while (true)
         {
@@ -75,6 +78,11 @@ internal abstract class ExecutionState(StateFields fields) : State(fields)
                 continue;
             }
 
+            if (retrier.r is not null)
+            {
+                frame.Run.Inspection?.RecordRetriesSpent(retrier.i);
+            }
+
             return Caught(frame, input, failure);
         }
     }
@@ -87,13 +95,20 @@ internal abstract class ExecutionState(StateFields fields) : State(fields)
     {
         try
         {
-            return await AttemptAsync(frame, input, effective).ConfigureAwait(false);
+            // TestState's mock stands in for the state under test's invocation, never for a state inside it.
+            return frame.Run.TestSetup?.Mock is { } mock && frame.Path.Length == 0
+                ? Mocked(frame, effective, mock)
+                : await AttemptAsync(frame, input, effective).ConfigureAwait(false);
         }
         catch (FailureException e) when (e.Failure.Error == ErrorNames.QueryEvaluationError)
         {
             return (null, Failed(frame, entry, e));
         }
     }
+
+    /// <summary>TestState's mocked invocation: the mocked result, or the mocked error as the attempt's failure.</summary>
+    protected virtual (JsonNode? Result, Failure? Failure) Mocked(Frame frame, JsonNode? effectiveInput, StateMock mock) =>
+        mock.IsError ? (null, new Failure(mock.Error, mock.Cause)) : (JsonText.Clone(mock.Result), null);
 
     private StateOutcome Succeeded(Frame frame, JsonNode? input, JsonNode? result)
     {

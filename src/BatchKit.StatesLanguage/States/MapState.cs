@@ -16,6 +16,9 @@ internal sealed partial class MapState(StateFields fields, MapSettings map) : Ex
 {
     protected override string? FailedEventType => "MapStateFailed";
 
+    /// <summary>With a ResultWriter the Map's result is where it wrote, an object, not the array of outputs.</summary>
+    public bool WritesResults => map.ResultWriter is not null;
+
     protected override JsonNode? PrepareInput(Frame frame, JsonNode? input) =>
         Fields.IsJsonata ? input : Select(frame, Fields.InputPath, input, "InputPath");
 

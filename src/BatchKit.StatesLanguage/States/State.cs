@@ -19,6 +19,10 @@ internal abstract class State(StateFields fields)
     /// <summary>The most a state's input or output may be: 256 KiB of UTF-8, as in AWS (States.DataLimitExceeded).</summary>
     public const int MaxPayloadBytes = 256 * 1024;
 
+    // The event types, named once per state rather than once per event.
+    private readonly string _enteredType = $"{fields.Type}StateEntered";
+    private readonly string _exitedType = $"{fields.Type}StateExited";
+
     public string Name => fields.Name;
 
     public string Type => fields.Type;
@@ -27,17 +31,13 @@ internal abstract class State(StateFields fields)
 
     public StateFields Fields => fields;
 
-    public async Task<StateOutcome> ExecuteAsync(Frame frame, JsonNode? input)
+    /// <param name="inputText"><paramref name="input"/> as JSON text, when the caller has it already.</param>
+    public async Task<StateOutcome> ExecuteAsync(Frame frame, JsonNode? input, string? inputText = null)
     {
         frame.EnterState(Name);
         var beforeEntered = frame.History.SourceEventId;
-        var inputText = JsonText.Serialize(input);
-        var entered = frame.AddEvent($"{Type}StateEntered", "stateEnteredEventDetails", new JsonObject
-        {
-            ["name"] = Name,
-            ["input"] = inputText,
-            ["inputDetails"] = new JsonObject { ["truncated"] = false },
-        });
+        inputText ??= JsonText.Serialize(input);
+        var entered = frame.AddEventText(_enteredType, "stateEnteredEventDetails", EventDetails.StateEntered(Name, inputText));
 
         var entry = new StateEntry(entered, beforeEntered);
         try
@@ -107,21 +107,23 @@ internal abstract class State(StateFields fields)
     {
         var outputText = JsonText.Serialize(output);
         CheckPayload(outputText, "output");
-        var details = new JsonObject { ["name"] = Name, ["output"] = outputText, ["outputDetails"] = new JsonObject { ["truncated"] = false } };
-        if (assigned is { Count: > 0 })
+        if (assigned is not { Count: > 0 })
         {
-            VariableLimits.Check(assigned);
-            foreach (var (key, value) in assigned)
-            {
-                frame.Variables.Set(key, JsonText.Clone(value));
-            }
-
-            details["assignedVariables"] = new JsonObject(
-                assigned.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(JsonText.Serialize(p.Value)))));
-            details["assignedVariablesDetails"] = new JsonObject { ["truncated"] = false };
+            frame.AddEventText(_exitedType, "stateExitedEventDetails", EventDetails.StateExited(Name, outputText));
+            return StateOutcome.Continue(next, output);
         }
 
-        frame.AddEvent($"{Type}StateExited", "stateExitedEventDetails", details);
+        var details = new JsonObject { ["name"] = Name, ["output"] = outputText, ["outputDetails"] = new JsonObject { ["truncated"] = false } };
+        VariableLimits.Check(assigned);
+        foreach (var (key, value) in assigned)
+        {
+            frame.Variables.Set(key, JsonText.Clone(value));
+        }
+
+        details["assignedVariables"] = new JsonObject(
+            assigned.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(JsonText.Serialize(p.Value)))));
+        details["assignedVariablesDetails"] = new JsonObject { ["truncated"] = false };
+        frame.AddEvent(_exitedType, "stateExitedEventDetails", details);
         return StateOutcome.Continue(next, output);
     }
 

@@ -33,6 +33,9 @@ internal sealed partial class TaskState(StateFields fields, string resource, Tas
             ? IntegrationPattern.Sync
             : IntegrationPattern.RequestResponse;
 
+    /// <summary>.sync or .waitForTaskToken: the task is not done when the call returns.</summary>
+    public bool WaitsForCompletion => _pattern != IntegrationPattern.RequestResponse;
+
     /// <summary>JSONPath: InputPath here, Parameters once the task token exists; JSONata: Arguments, likewise later.</summary>
     protected override JsonNode? PrepareInput(Frame frame, JsonNode? input) =>
         Fields.IsJsonata ? input : Inspect(frame, "afterInputPath", Select(frame, Fields.InputPath, input, "InputPath"));
@@ -74,6 +77,13 @@ internal sealed partial class TaskState(StateFields fields, string resource, Tas
             waiter?.Let(frame.Run.Tokens, TaskTokenResponse.TaskTimedOut);
             return TimedOut(frame, call, ErrorNames.HeartbeatTimeout, $"The task '{Name}' sent no heartbeat within its HeartbeatSeconds of {call.Heartbeat}.");
         }
+    }
+
+    /// <summary>TestState's mock: the call's parameters are resolved (and inspected) as for a real call, which is not made.</summary>
+    protected override (JsonNode? Result, Failure? Failure) Mocked(Frame frame, JsonNode? effectiveInput, StateMock mock)
+    {
+        _ = Fields.IsJsonata ? ResolveJsonata(frame, effectiveInput) : ResolveJsonPath(frame, effectiveInput);
+        return base.Mocked(frame, effectiveInput, mock);
     }
 
     /// <summary>Resolves the call's parameters and timeouts, and records TaskScheduled and TaskStarted.</summary>
@@ -125,8 +135,16 @@ internal sealed partial class TaskState(StateFields fields, string resource, Tas
         Frame frame, ITaskIntegration integration, TaskCall call, TaskTokenRegistry.Waiter? waiter, CancellationToken deadline)
     {
         var invocation = new TaskInvocation(resource, ServiceResource(resource), _pattern, call.Parameters, waiter?.Token, Name, frame.Run.Identity,
-            TimeSpan.FromSeconds(call.Timeout), call.Heartbeat is { } h ? TimeSpan.FromSeconds(h) : null, null);
+            TimeSpan.FromSeconds(call.Timeout), call.Heartbeat is { } h ? TimeSpan.FromSeconds(h) : null, null)
+        {
+            RevealSecrets = frame.Run.TestSetup?.RevealSecrets == true,
+        };
         var response = await integration.InvokeAsync(invocation, deadline).ConfigureAwait(false);
+        if (response.HttpInspection is { } http)
+        {
+            frame.Run.Inspection?.RecordHttp(http);
+        }
+
         if (!response.Succeeded || waiter is null)
         {
             waiter?.Let(frame.Run.Tokens);

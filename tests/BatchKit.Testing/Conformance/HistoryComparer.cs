@@ -6,7 +6,8 @@ namespace BatchKit.Testing.Conformance;
 
 /// <summary>
 /// The corpus README's comparison rules, literally: dropped keys, ARNs, JSON strings parsed, placeholders as
-/// wildcards, numbers by value, Parallel order normalisation with multiset runs, and the outcome rule.
+/// wildcards, numbers by value, Parallel order normalisation with multiset runs, and the outcome rule; plus the values the
+/// recording scrubbed to the name of their kind ('date', 'timestamp', 'snf_role_arn'; HistoryComparer.Scrubbed.cs).
 /// </summary>
 public static partial class HistoryComparer
 {
@@ -50,12 +51,20 @@ public static partial class HistoryComparer
         return s;
     }
 
-    /// <summary>Recorded (with placeholders) matches actual.</summary>
-    public static bool Matches(JsonNode? recorded, JsonNode? actual)
+    /// <summary>Recorded (with placeholders and scrubbed values) matches actual.</summary>
+    public static bool Matches(JsonNode? recorded, JsonNode? actual) => Matches(recorded, actual, null);
+
+    /// <summary>As above, where <paramref name="key"/> is the property both values sit under (scrubbed values depend on it).</summary>
+    private static bool Matches(JsonNode? recorded, JsonNode? actual, string? key)
     {
         if (recorded is JsonValue rv && rv.GetValueKind() == JsonValueKind.String)
         {
             var r = rv.GetValue<string>();
+            if (ScrubbedMatches(r, actual, key) is { } scrubbed)
+            {
+                return scrubbed || (actual is JsonValue same && same.GetValueKind() == JsonValueKind.String && same.GetValue<string>() == r);
+            }
+
             if (WholePlaceholder().IsMatch(r))
             {
                 return actual is JsonValue av && av.GetValueKind() is JsonValueKind.String or JsonValueKind.Number;
@@ -73,8 +82,8 @@ public static partial class HistoryComparer
         return (recorded, actual) switch
         {
             (null, null) => true,
-            (JsonObject ro, JsonObject ao) => ro.Count == ao.Count && ro.All(p => ao.TryGetPropertyValue(p.Key, out var v) && Matches(p.Value, v)),
-            (JsonArray ra, JsonArray aa) => ra.Count == aa.Count && ra.Zip(aa).All(p => Matches(p.First, p.Second)),
+            (JsonObject ro, JsonObject ao) => ro.Count == ao.Count && ro.All(p => ao.TryGetPropertyValue(p.Key, out var v) && Matches(p.Value, v, p.Key)),
+            (JsonArray ra, JsonArray aa) => ra.Count == aa.Count && ra.Zip(aa).All(p => Matches(p.First, p.Second, key)),
             (JsonValue r, JsonValue a) when r.GetValueKind() == JsonValueKind.Number && a.GetValueKind() == JsonValueKind.Number =>
                 decimal.Parse(r.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)
                 == decimal.Parse(a.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture),

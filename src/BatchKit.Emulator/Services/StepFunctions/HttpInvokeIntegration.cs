@@ -17,7 +17,8 @@ internal sealed class HttpInvokeIntegration(EventBridgeProvider events)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    public async Task<TaskResult> InvokeAsync(JsonNode? parameters, CancellationToken cancellationToken)
+    /// <param name="revealSecrets">TestState's revealSecrets: the inspection shows what the connection added.</param>
+    public async Task<TaskResult> InvokeAsync(JsonNode? parameters, bool revealSecrets, CancellationToken cancellationToken)
     {
         var endpoint = parameters?["ApiEndpoint"]?.GetValue<string>();
         var method = parameters?["Method"]?.GetValue<string>();
@@ -37,17 +38,45 @@ internal sealed class HttpInvokeIntegration(EventBridgeProvider events)
         var headers = new List<KeyValuePair<string, string>>();
         Collect(parameters?["QueryParameters"], query);
         Collect(parameters?["Headers"], headers);
-        var auth = connection["AuthParameters"];
-        Collect(auth?["InvocationHttpParameters"]?["QueryStringParameters"], query, "Key", "Value");
-        Collect(auth?["InvocationHttpParameters"]?["HeaderParameters"], headers, "Key", "Value");
-        if (!AddAuthorization(connection["AuthorizationType"]?.GetValue<string>(), auth, headers))
+        var inspection = new HttpInspection(revealSecrets);
+        if (!AddConnection(connection, query, headers, inspection))
         {
             return TaskResult.Failure(
                 "States.Runtime", "BatchKit's emulator supports API_KEY and BASIC connections for http:invoke; OAuth client credentials are not emulated.");
         }
 
         using var request = Request(method, endpoint, parameters, query, headers);
-        return await SendAsync(request, $"{method} {endpoint}", cancellationToken).ConfigureAwait(false);
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(request, $"{method} {endpoint}", cancellationToken).ConfigureAwait(false);
+        return result with
+        {
+            HttpInspection = new JsonObject
+            {
+                ["request"] = inspection.Request(method, endpoint, query, headers, body),
+                ["response"] = result.HttpInspection,
+            },
+        };
+    }
+
+    /// <summary>The connection's invocation parameters and credentials, each marked secret for the inspection; false for OAuth.</summary>
+    private static bool AddConnection(JsonNode connection, List<KeyValuePair<string, string>> query, List<KeyValuePair<string, string>> headers,
+        HttpInspection inspection)
+    {
+        var auth = connection["AuthParameters"];
+        var secretQuery = new List<KeyValuePair<string, string>>();
+        var secretHeaders = new List<KeyValuePair<string, string>>();
+        Collect(auth?["InvocationHttpParameters"]?["QueryStringParameters"], secretQuery, "Key", "Value");
+        Collect(auth?["InvocationHttpParameters"]?["HeaderParameters"], secretHeaders, "Key", "Value");
+        if (!AddAuthorization(connection["AuthorizationType"]?.GetValue<string>(), auth, secretHeaders))
+        {
+            return false;
+        }
+
+        secretQuery.ForEach(q => inspection.SecretQuery(q.Key));
+        secretHeaders.ForEach(h => inspection.SecretHeader(h.Key));
+        query.AddRange(secretQuery);
+        headers.AddRange(secretHeaders);
+        return true;
     }
 
     /// <summary>The connection's credentials as a header; false for an authorization type BatchKit does not emulate.</summary>
@@ -113,9 +142,11 @@ internal sealed class HttpInvokeIntegration(EventBridgeProvider events)
                 ["StatusCode"] = (int)response.StatusCode,
                 ["StatusText"] = response.ReasonPhrase ?? "",
             };
-            return response.IsSuccessStatusCode
+            var shown = HttpInspection.Response(request.RequestUri!.Scheme, (int)response.StatusCode, response.ReasonPhrase ?? "",
+                response.Headers.Concat(response.Content.Headers), text);
+            return (response.IsSuccessStatusCode
                 ? TaskResult.Success(result)
-                : TaskResult.Failure($"States.Http.StatusCode.{(int)response.StatusCode}", result.ToJsonString());
+                : TaskResult.Failure($"States.Http.StatusCode.{(int)response.StatusCode}", result.ToJsonString())) with { HttpInspection = shown };
         }
         catch (HttpRequestException e)
         {

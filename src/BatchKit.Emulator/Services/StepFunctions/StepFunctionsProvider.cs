@@ -51,6 +51,7 @@ internal sealed partial class StepFunctionsProvider(
         ["SendTaskHeartbeat"] = SendTaskHeartbeat,
         ["ListMapRuns"] = ListMapRuns,
         ["DescribeMapRun"] = DescribeMapRun,
+        ["UpdateMapRun"] = UpdateMapRun,
         ["ValidateStateMachineDefinition"] = ValidateStateMachineDefinition,
         ["DescribeStateMachineForExecution"] = DescribeStateMachineForExecution,
         ["CreateActivity"] = CreateActivity,
@@ -244,35 +245,36 @@ internal sealed partial class StepFunctionsProvider(
     {
         var record = ExecutionOf(Required(request, "executionArn"));
         var e = record.Execution;
+        var outcome = e.Outcome; // one reading: a finishing execution is never SUCCEEDED without its output here
         var response = new JsonObject
         {
             ["executionArn"] = e.Identity.ExecutionArn,
             ["stateMachineArn"] = record.StateMachineArn,
             ["name"] = e.Identity.Name,
-            ["status"] = Status(e.Status),
+            ["status"] = Status(outcome.Status),
             ["startDate"] = Epoch(e.StartDate),
             ["input"] = e.Input,
             ["inputDetails"] = new JsonObject { ["included"] = true },
         };
-        if (e.StopDate is { } stop)
+        if (outcome.StopDate is { } stop)
         {
             response["stopDate"] = Epoch(stop);
         }
 
-        if (e.Output is not null)
+        if (outcome.Output is not null)
         {
-            response["output"] = e.Output;
+            response["output"] = outcome.Output;
             response["outputDetails"] = new JsonObject { ["included"] = true };
         }
 
-        if (e.Error is not null)
+        if (outcome.Error is not null)
         {
-            response["error"] = e.Error;
+            response["error"] = outcome.Error;
         }
 
-        if (e.Cause is not null)
+        if (outcome.Cause is not null)
         {
-            response["cause"] = e.Cause;
+            response["cause"] = outcome.Cause;
         }
 
         AddVersionFields(response, record);
@@ -303,14 +305,15 @@ internal sealed partial class StepFunctionsProvider(
         executions = executions.Where(r => (status is null || Status(r.Execution.Status) == status) && redriven(r));
         return Page(request, executions.OrderByDescending(r => r.Execution.StartDate), r =>
         {
+            var outcome = r.Execution.Outcome;
             var item = new JsonObject
             {
                 ["executionArn"] = r.Execution.Identity.ExecutionArn,
                 ["stateMachineArn"] = r.StateMachineArn,
                 ["name"] = r.Execution.Identity.Name,
-                ["status"] = Status(r.Execution.Status),
+                ["status"] = Status(outcome.Status),
                 ["startDate"] = Epoch(r.Execution.StartDate),
-                ["stopDate"] = r.Execution.StopDate is { } s ? Epoch(s) : null,
+                ["stopDate"] = outcome.StopDate is { } s ? Epoch(s) : null,
                 ["redriveCount"] = r.Execution.RedriveCount,
             };
             AddVersionFields(item, r);
@@ -368,53 +371,6 @@ internal sealed partial class StepFunctionsProvider(
         Answer(engine.TaskTokens.SendTaskFailure(Required(request, "taskToken"), request["error"]?.GetValue<string>(), request["cause"]?.GetValue<string>()));
 
     public JsonObject SendTaskHeartbeat(JsonObject request) => Answer(engine.TaskTokens.SendTaskHeartbeat(Required(request, "taskToken")));
-
-    public JsonObject ListMapRuns(JsonObject request)
-    {
-        var record = ExecutionOf(Required(request, "executionArn"));
-        return Page(request, record.Execution.MapRuns, r => new JsonObject
-        {
-            ["executionArn"] = r.ExecutionArn,
-            ["mapRunArn"] = r.MapRunArn,
-            ["stateMachineArn"] = record.StateMachineArn,
-            ["startDate"] = Epoch(r.StartDate),
-            ["stopDate"] = r.StopDate is { } s ? Epoch(s) : null,
-        }, "mapRuns");
-    }
-
-    public JsonObject DescribeMapRun(JsonObject request)
-    {
-        var arn = Required(request, "mapRunArn");
-        var run = MapRun(arn);
-        var counts = new JsonObject
-        {
-            ["pending"] = run.Pending,
-            ["running"] = run.Running,
-            ["succeeded"] = run.Succeeded,
-            ["failed"] = run.Failed,
-            ["timedOut"] = 0,
-            ["aborted"] = 0,
-            ["total"] = run.Total,
-            ["resultsWritten"] = run.Succeeded + run.Failed,
-        };
-        return new JsonObject
-        {
-            ["mapRunArn"] = run.MapRunArn,
-            ["executionArn"] = run.ExecutionArn,
-            ["status"] = run.Status,
-            ["startDate"] = Epoch(run.StartDate),
-            ["stopDate"] = run.StopDate is { } s ? Epoch(s) : null,
-            ["maxConcurrency"] = run.MaxConcurrency,
-            ["toleratedFailurePercentage"] = run.ToleratedFailurePercentage,
-            ["toleratedFailureCount"] = run.ToleratedFailureCount,
-            ["itemCounts"] = counts,
-            ["executionCounts"] = counts.DeepClone(),
-        };
-    }
-
-    private MapRunRecord MapRun(string mapRunArn) =>
-        store.Executions.Values.SelectMany(r => r.Execution.MapRuns).FirstOrDefault(m => m.MapRunArn == mapRunArn)
-            ?? throw StepFunctionsErrors.ResourceNotFound(mapRunArn);
 
     private static JsonObject Answer(TaskTokenResponse response) => response switch
     {
