@@ -61,6 +61,12 @@ public sealed class BatchKitEmulatorBuilder : ContainerBuilder<BatchKitEmulatorB
     /// <summary>What runs provided.* Lambda functions: <c>process</c>, <c>container</c> or <c>auto</c>.</summary>
     public BatchKitEmulatorBuilder WithLambdaRuntime(string runtime) => WithRuntime("--lambda-runtime", runtime);
 
+    /// <summary>Runs the emulator's clock <paramref name="scale"/> times faster (Wait states, back-off, timeouts, schedules).</summary>
+    public BatchKitEmulatorBuilder WithTimeScale(double scale) =>
+        double.IsFinite(scale) && scale > 0
+            ? WithCommand("--time-scale", scale.ToString(CultureInfo.InvariantCulture))
+            : throw new ArgumentException($"--time-scale {scale}: expected a number above 0 (1 is real time)", nameof(scale));
+
     private BatchKitEmulatorBuilder WithRuntime(string option, string runtime)
     {
         var builder = runtime is "process" or "container" or "auto"

@@ -126,13 +126,69 @@ public sealed class ContainerLifecycleTests
         }
     }
 
-    private static async Task<string> CreateLabelledAsync(DockerEngine engine, string owner)
+    /// <summary>
+    /// An emulator in a container is pid 1 of its own pid namespace: the pid on its containers means nothing here, and
+    /// here they were once swept as leftovers while it ran (two emulator containers starting side by side removed each
+    /// other's running tasks). Now such a container stays while its emulator's container runs, and goes once it stops.
+    /// </summary>
+    [Fact]
+    public async Task A_sweep_judges_an_emulator_in_another_pid_namespace_by_its_container()
+    {
+        await LocalImages.RequireAsync(LocalImages.Debian);
+        using var engine = new DockerEngine(DockerEngine.DefaultEndpoint);
+        var emulatorContainer = await CreateLabelledAsync(engine, labels: new Dictionary<string, string> { ["batchkit.test"] = "owner" });
+        Dictionary<string, string> Elsewhere(string? container)
+        {
+            // pid 1 of another namespace: here it is init, with another start time
+            var labels = new Dictionary<string, string> { [EmulatorInstance.Label] = "1-4242-1", [EmulatorInstance.PidNamespaceLabel] = "pid:[1]" };
+            if (container is not null)
+            {
+                labels[EmulatorInstance.ContainerLabel] = container;
+            }
+
+            return labels;
+        }
+
+        var task = await CreateLabelledAsync(engine, labels: Elsewhere(emulatorContainer));
+        var unjudgeable = await CreateLabelledAsync(engine, labels: Elsewhere(null));
+        try
+        {
+            await engine.RemoveLeftoversAsync(CancellationToken.None);
+            Assert.Contains(task, await LocalImages.ContainersAsync(_ => true));
+            Assert.Contains(unjudgeable, await LocalImages.ContainersAsync(_ => true));
+
+            await engine.Client.Containers.RemoveContainerAsync(emulatorContainer, new ContainerRemoveParameters { Force = true });
+            await engine.RemoveLeftoversAsync(CancellationToken.None);
+
+            Assert.DoesNotContain(task, await LocalImages.ContainersAsync(_ => true));
+            Assert.Contains(unjudgeable, await LocalImages.ContainersAsync(_ => true));
+        }
+        finally
+        {
+            foreach (var id in new[] { emulatorContainer, task, unjudgeable })
+            {
+                try
+                {
+                    await engine.Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true });
+                }
+                catch (Docker.DotNet.DockerContainerNotFoundException)
+                {
+                    // Removed by the test itself or by the sweep, as expected of the owner and its task.
+                }
+            }
+        }
+    }
+
+    private static Task<string> CreateLabelledAsync(DockerEngine engine, string owner) =>
+        CreateLabelledAsync(engine, new Dictionary<string, string> { [EmulatorInstance.Label] = owner });
+
+    private static async Task<string> CreateLabelledAsync(DockerEngine engine, Dictionary<string, string> labels)
     {
         var created = await engine.Client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Image = LocalImages.Debian,
             Cmd = ["sleep", "600"],
-            Labels = new Dictionary<string, string> { [EmulatorInstance.Label] = owner },
+            Labels = labels,
             HostConfig = new HostConfig { NetworkMode = "host" },
         });
         try

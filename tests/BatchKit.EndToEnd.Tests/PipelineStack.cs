@@ -5,13 +5,15 @@ using Amazon.S3.Model;
 using BatchKit.Aws;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Deployment;
-using BatchKit.Emulator;
+using BatchKit.EndToEnd.Tests.Backends;
 
 namespace BatchKit.EndToEnd.Tests;
 
 /// <summary>
-/// The whole local stack for a test class (each class is its own test collection): the embedded emulator in-process
-/// (the worker and the Lambda as real processes), the WireMock.Net Slack stub in-process on a port bound at start, and
+/// The whole local stack for a test class (each class is its own test collection): the backend BATCHKIT_E2E_BACKEND
+/// chooses (<see cref="BackendChoice"/>: the embedded emulator in-process with the worker and the Lambda as real
+/// processes, by default; the emulator container with the worker in containers; LocalStack), the WireMock.Net Slack
+/// stub in-process on a port bound at start, and
 /// the deploy `make up` runs: the template CDK synthesizes (once per change of its inputs, shared by every class and
 /// run), deployed by the template deployer. With <c>BATCHKIT_ENDPOINT</c> set it deploys nothing: it uses that endpoint
 /// (a running `make up`, LocalStack, or AWS), the stack's outputs file (<c>BATCHKIT_OUTPUTS</c>, default
@@ -30,11 +32,19 @@ public class PipelineStack : IAsyncLifetime
         [Contracts.Stack.CdkContextKeys.WorkerEnvironment] = Contracts.Worker.WorkerEnvironment.HeartbeatSeconds + "=1",
     };
 
-    /// <summary>The cloud assembly's directory under .batchkit/test-synth/ (one per <see cref="Context"/>).</summary>
+    /// <summary>The cloud assembly's directory under .batchkit/test-synth/&lt;test project&gt;/ (one per <see cref="Context"/>).</summary>
     protected virtual string SynthesisName => "end-to-end";
 
+    /// <summary>
+    /// The test project this class is compiled into. The Viewer tests compile it too, and their Lambda launcher names
+    /// their own build; while both projects shared one launcher and one cloud assembly, each synthesis deleted the
+    /// asset directory the other project's running Lambda was deployed from (six end-to-end tests failed in CI that
+    /// way). So the launcher and the cloud assemblies live under the project's name.
+    /// </summary>
+    private static string TestProject => typeof(PipelineStack).Assembly.GetName().Name!;
+
     private readonly string _data = Directory.CreateTempSubdirectory("batchkit-e2e-").FullName;
-    private EmulatorHost? _emulator;
+    private IStackBackend? _backend;
     private SlackStubServer? _slackServer;
 
     public SlackStub Slack { get; private set; } = null!;
@@ -58,38 +68,15 @@ public class PipelineStack : IAsyncLifetime
     /// <summary>False for a stack that injects faults into its own emulator (it cannot into someone else's endpoint).</summary>
     protected virtual bool MayUseExternalEndpoint => true;
 
+    /// <summary>The backend this stack runs on (<see cref="BackendChoice"/>); a stack that injects faults keeps its own emulator.</summary>
+    public BackendChoice Backend { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var endpoint = MayUseExternalEndpoint ? Environment.GetEnvironmentVariable("BATCHKIT_ENDPOINT") : null;
         if (string.IsNullOrEmpty(endpoint))
         {
-            // The stub first: the emulator's viewer reads its journal.
-            _slackServer = SlackStubServer.Start(Path.Combine(RepositoryRoot(), SlackStubServer.MappingsFolder), port: 0);
-            Slack = _slackServer.Client;
-            _emulator = await EmulatorHost.StartAsync(new EmulatorOptions
-            {
-                Port = 0,
-                DataDirectory = _data,
-                MaxConcurrentTasks = 4,
-                EcsImageCommands = new Dictionary<string, string[]> { [LocalDeployment.LocalWorkerImage] = WorkerCommand },
-                LambdaAsyncRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)],
-                // the bootstrap this project built, deployed below, and the cloud assembly its asset is staged into
-                HotReloadDirectories = [AppContext.BaseDirectory, Path.Combine(RepositoryRoot(), ".batchkit", "test-synth")],
-                SlackStubUrl = Slack.BaseUrl,
-            });
-            Endpoint = _emulator.ServiceUrl;
-            var deployment = new LocalDeployment
-            {
-                RepositoryRoot = RepositoryRoot(),
-                Endpoint = Endpoint,
-                StateDirectory = Path.Combine(_data, "stack"),
-                SlackWebhookUrl = Slack.WebhookUrl,
-                LambdaAssetDirectory = LambdaLauncher(),
-                CloudAssemblyDirectory = Path.Combine(RepositoryRoot(), ".batchkit", "test-synth", SynthesisName),
-                Context = Context,
-            };
-            await deployment.DeployAsync();
-            OutputsFile = deployment.OutputsFile;
+            await StartAndDeployAsync();
         }
         else
         {
@@ -100,10 +87,55 @@ public class PipelineStack : IAsyncLifetime
                 : Path.Combine(RepositoryRoot(), ".batchkit", "outputs.json");
         }
 
+        // Every backend is read the same way: from the outputs file its deploy (or cdk deploy --outputs-file) wrote.
         Stack = DeployedStack.Read(OutputsFile);
         var credentials = new BasicAWSCredentials("test", "test");
         S3 = new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
         StepFunctions = new StepFunctionsClient(new AwsClientOptions { Endpoint = Endpoint, Region = "us-east-1", Credentials = credentials });
+    }
+
+    /// <summary>Starts the chosen backend with the in-process Slack stub, and deploys the synthesized template into it.</summary>
+    private async Task StartAndDeployAsync()
+    {
+        Backend = MayUseExternalEndpoint ? BackendChoice.FromEnvironment() : new BackendChoice(EndToEndBackend.Process);
+        Report(Backend);
+        // The stub first: the emulator's viewer reads its journal.
+        _slackServer = SlackStubServer.Start(Path.Combine(RepositoryRoot(), SlackStubServer.MappingsFolder), port: 0);
+        Slack = _slackServer.Client;
+        _backend = Backend.Backend switch
+        {
+            EndToEndBackend.Container => new ContainerBackend(),
+            EndToEndBackend.LocalStack => new LocalStackBackend(Backend.LocalStackImage!),
+            _ => new ProcessBackend(),
+        };
+        // the bootstrap this project built, deployed below, and the cloud assembly its asset is staged into
+        var settings = new StackBackendSettings(_data, WorkerCommand, Slack.BaseUrl,
+            [AppContext.BaseDirectory, Path.Combine(RepositoryRoot(), ".batchkit", "test-synth")]);
+        Endpoint = await _backend.StartAsync(settings, CancellationToken.None);
+        var deployment = new LocalDeployment
+        {
+            RepositoryRoot = RepositoryRoot(),
+            Endpoint = Endpoint,
+            StateDirectory = Path.Combine(_data, "stack"),
+            SlackWebhookUrl = Slack.WebhookUrl,
+            LambdaAssetDirectory = _backend.LambdaAssetDirectory(LambdaLauncher()),
+            CloudAssemblyDirectory = Path.Combine(RepositoryRoot(), ".batchkit", "test-synth", TestProject, SynthesisName),
+            Context = Context,
+        };
+        await deployment.DeployAsync();
+        OutputsFile = deployment.OutputsFile;
+    }
+
+    /// <summary>Appends the backend line to the file scripts/test.sh names, which prints the backends of its runs.</summary>
+    private static void Report(BackendChoice choice)
+    {
+        if (Environment.GetEnvironmentVariable(BackendChoice.ReportVariable) is { Length: > 0 } file)
+        {
+            lock (LauncherLock)
+            {
+                File.AppendAllText(file, choice.Describe() + "\n");
+            }
+        }
     }
 
     /// <summary>
@@ -112,7 +144,7 @@ public class PipelineStack : IAsyncLifetime
     /// </summary>
     private static string LambdaLauncher()
     {
-        var directory = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), ".batchkit", "test-lambda", "end-to-end")).FullName;
+        var directory = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), ".batchkit", "test-lambda", TestProject)).FullName;
         var bootstrap = Path.Combine(directory, "bootstrap");
         var script = $"#!/bin/sh\nexec '{Path.Combine(AppContext.BaseDirectory, "bootstrap")}' \"$@\"\n";
         lock (LauncherLock)
@@ -136,13 +168,14 @@ public class PipelineStack : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        S3.Dispose();
-        StepFunctions.Dispose();
+        // Null when the start failed: the backend is still stopped below.
+        S3?.Dispose();
+        StepFunctions?.Dispose();
         Http.Dispose();
         _slackServer?.Dispose();
-        if (_emulator is not null)
+        if (_backend is not null)
         {
-            await _emulator.DisposeAsync();
+            await _backend.DisposeAsync();
         }
 
         Directory.Delete(_data, recursive: true);

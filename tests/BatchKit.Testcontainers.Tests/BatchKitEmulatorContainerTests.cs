@@ -30,7 +30,7 @@ public sealed class BatchKitEmulatorContainerTests : IAsyncLifetime
     {
         // The emulator runs as the image's non-root user (uid 1654): it must be able to write the data directory.
         File.SetUnixFileMode(_data, (UnixFileMode)0b111_111_111);
-        _emulator = new BatchKitEmulatorBuilder().WithDataDirectory(_data).Build();
+        _emulator = new BatchKitEmulatorBuilder().WithDataDirectory(_data).WithTimeScale(1000).Build();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await _emulator.StartAsync(deadline.Token);
     }
@@ -68,8 +68,9 @@ public sealed class BatchKitEmulatorContainerTests : IAsyncLifetime
         using var http = new HttpClient();
         var health = JsonNode.Parse(await http.GetStringAsync(new Uri(_emulator.Endpoint, BatchKitEmulatorBuilder.HealthPath)))!;
         Assert.Equal("running", health["status"]!.GetValue<string>());
+        Assert.Equal(1000, health["clock"]!["timeScale"]!.GetValue<double>()); // the builder's --time-scale reached the emulator
         Assert.Equal(
-            ["dynamodb", "ecs", "events", "lambda", "s3", "ses", "sqs", "ssm", "stepfunctions", "sts"],
+            ["dynamodb", "ecs", "events", "lambda", "logs", "s3", "ses", "sqs", "ssm", "stepfunctions", "sts"],
             health["services"]!.AsObject().Select(p => p.Key).Order());
 
         // The emulator verifies every signature against its secret, as AWS does: the real SSM client signs.

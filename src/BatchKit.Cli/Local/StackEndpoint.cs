@@ -2,6 +2,7 @@ using System.CommandLine;
 using Amazon.Runtime;
 using Amazon.S3;
 using BatchKit.Aws;
+using BatchKit.Aws.Logs;
 using BatchKit.Aws.StepFunctions;
 using BatchKit.Deployment;
 
@@ -46,9 +47,9 @@ internal sealed class StackEndpoint : IDisposable
             ? new AmazonS3Client()
             : new AmazonS3Client(
                 credentials, new AmazonS3Config { ServiceURL = endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
-        StepFunctions = new StepFunctionsClient(endpoint is null
-            ? new AwsClientOptions()
-            : new AwsClientOptions { Endpoint = endpoint, Region = "us-east-1", Credentials = credentials });
+        var options = endpoint is null ? new AwsClientOptions() : new AwsClientOptions { Endpoint = endpoint, Region = "us-east-1", Credentials = credentials };
+        StepFunctions = new StepFunctionsClient(options);
+        Logs = new LogsClient(options);
     }
 
     /// <summary>Null for real AWS.</summary>
@@ -68,6 +69,8 @@ internal sealed class StackEndpoint : IDisposable
     public AmazonS3Client S3 { get; }
 
     public StepFunctionsClient StepFunctions { get; }
+
+    public LogsClient Logs { get; }
 
     public static void AddTo(Command command)
     {
@@ -141,6 +144,7 @@ internal sealed class StackEndpoint : IDisposable
     {
         S3.Dispose();
         StepFunctions.Dispose();
+        Logs.Dispose();
     }
 
     private DeployedStack ReadOutputs()

@@ -64,7 +64,7 @@ internal sealed class ContainerLauncher(DockerEngine engine, string owner) : IWo
         Env = [.. spec.Environment.Select(e => $"{e.Key}={e.Value}")],
         User = spec.User,
         WorkingDir = spec.WorkingDirectory,
-        Labels = new Dictionary<string, string> { [EmulatorInstance.Label] = owner, ["batchkit.workload"] = spec.Name },
+        Labels = new Dictionary<string, string>(EmulatorInstance.Labels(owner)) { ["batchkit.workload"] = spec.Name },
         HostConfig = new HostConfig
         {
             NetworkMode = "host",

@@ -60,8 +60,22 @@ internal sealed class DockerEngine : IDisposable
     }
 
     /// <summary>Removes the containers of emulators that no longer run (a crash, a kill -9); returns their ids.</summary>
-    public async Task<IReadOnlyList<string>> RemoveLeftoversAsync(CancellationToken cancellationToken) =>
-        await RemoveLabelledAsync(owner => !EmulatorInstance.IsRunning(owner), cancellationToken).ConfigureAwait(false);
+    public async Task<IReadOnlyList<string>> RemoveLeftoversAsync(CancellationToken cancellationToken)
+    {
+        var containers = await LabelledAsync(cancellationToken).ConfigureAwait(false);
+        var leftovers = new List<ContainerListResponse>();
+        foreach (var container in containers)
+        {
+            var running = EmulatorInstance.IsRunning(container.Labels)
+                ?? await RunsAsync(container.Labels[EmulatorInstance.ContainerLabel], cancellationToken).ConfigureAwait(false);
+            if (!running)
+            {
+                leftovers.Add(container);
+            }
+        }
+
+        return await RemoveAsync(leftovers, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Removes every container labelled with <paramref name="owner"/> (an emulator's own, when it stops).</summary>
     public async Task<IReadOnlyList<string>> RemoveOwnedByAsync(string owner, CancellationToken cancellationToken) =>
@@ -69,13 +83,34 @@ internal sealed class DockerEngine : IDisposable
 
     private async Task<IReadOnlyList<string>> RemoveLabelledAsync(Func<string, bool> remove, CancellationToken cancellationToken)
     {
-        var containers = await Client.Containers.ListContainersAsync(new ContainersListParameters
+        var containers = await LabelledAsync(cancellationToken).ConfigureAwait(false);
+        return await RemoveAsync([.. containers.Where(c => remove(c.Labels[EmulatorInstance.Label]))], cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IList<ContainerListResponse>> LabelledAsync(CancellationToken cancellationToken) =>
+        await Client.Containers.ListContainersAsync(new ContainersListParameters
         {
             All = true,
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [EmulatorInstance.Label] = true } },
         }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Whether the container <paramref name="id"/> (an emulator's own, in another pid namespace) still runs.</summary>
+    private async Task<bool> RunsAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await Client.Containers.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false)).State.Running;
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> RemoveAsync(IEnumerable<ContainerListResponse> containers, CancellationToken cancellationToken)
+    {
         var removed = new List<string>();
-        foreach (var container in containers.Where(c => remove(c.Labels[EmulatorInstance.Label])))
+        foreach (var container in containers)
         {
             try
             {
