@@ -56,6 +56,12 @@ public sealed record EmulatorOptions
     /// <summary>The Docker engine of the container runtime (DOCKER_HOST, else /var/run/docker.sock).</summary>
     public Uri DockerEndpoint { get; init; } = DockerEngine.DefaultEndpoint;
 
+    /// <summary>
+    /// How fast the emulator's clock runs against the wall clock (<c>--time-scale</c>): 1, real time, by default; at
+    /// 1,000 a one-hour Wait state takes 3.6 s. See <see cref="Runtime.ScaledTimeProvider"/> for what follows it.
+    /// </summary>
+    public double TimeScale { get; init; } = 1;
+
     /// <summary>ECS tasks running at once; more wait in PROVISIONING (protects a laptop from a 1,000-store day).</summary>
     public int MaxConcurrentTasks { get; init; } = 4;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BatchKit.Emulator.Protocol;
+using BatchKit.Emulator.Runtime;
 using BatchKit.Emulator.Security;
 using BatchKit.Emulator.Services.Ecs;
 using BatchKit.Emulator.Services.Lambda;
@@ -12,7 +13,8 @@ namespace BatchKit.Emulator.Diagnostics;
 /// The emulator's own read-outs under <c>/_batchkit/</c>, all in one place (no AWS API has them locally):
 /// <list type="bullet">
 /// <item><c>GET /_batchkit/health</c>: running, which services it serves, whether records are durable or ephemeral,
-/// and every file start-up quarantined (moved aside because it could not be read);</item>
+/// every file start-up quarantined (moved aside because it could not be read), and its clock (now, and the
+/// <c>--time-scale</c> it runs at);</item>
 /// <item><c>GET /_batchkit/ecs/tasks[?environment=NAME=PREFIX]</c>: every task (or those whose variable NAME starts with
 /// PREFIX) with its status, exit code, environment, runtime and output (CloudWatch on AWS);</item>
 /// <item><c>GET /_batchkit/ecs/metadata/{taskId}[/task]</c>: the task metadata endpoint v4 a container finds at
@@ -24,7 +26,8 @@ namespace BatchKit.Emulator.Diagnostics;
 /// <item><c>GET /_batchkit/ses/messages</c>: every message SES delivered into the local mailbox, oldest first.</item>
 /// </list>
 /// </summary>
-internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda, DataDirectory data, Services.Ses.SesStore mail) : ProtocolHandler
+internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda, DataDirectory data, Services.Ses.SesStore mail, TimeProvider time)
+    : ProtocolHandler
 {
     public const string Prefix = "/_batchkit";
     private const string ContentType = "application/json";
@@ -69,11 +72,16 @@ internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda, DataDi
             ["path"] = q.OriginalPath, ["movedTo"] = q.QuarantinePath, ["reason"] = q.Reason,
             ["at"] = q.When.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         })]),
+        ["clock"] = new JsonObject
+        {
+            ["now"] = time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["timeScale"] = time is ScaledTimeProvider scaled ? scaled.Scale : 1,
+        },
         ["services"] = new JsonObject
         {
             ["s3"] = "available", ["ssm"] = "available", ["stepfunctions"] = "available",
             ["ecs"] = "available", ["events"] = "available", ["lambda"] = "available", ["dynamodb"] = "available", ["sqs"] = "available",
-            ["sts"] = "available", ["ses"] = "available",
+            ["sts"] = "available", ["ses"] = "available", ["logs"] = "available",
         },
     };
 
