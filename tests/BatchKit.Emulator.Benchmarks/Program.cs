@@ -8,9 +8,18 @@ using BatchKit.Emulator;
 // Start-up to healthy (a separate process, as `make up` starts it), S3 PUT/GET throughput with the real SDK, and
 // ECS RunTask-to-process-started latency (the cost each store pays before its worker runs).
 // With the argument `containers`: RunTask to the task's first log line, in a container and as a process, in one run.
+// With `map [RUNS] [inline|distributed]`: the 100-item Map against moto's engine, and a Distributed Map over 10,000 S3 objects
+// (MapBenchmarks); a last argument runs only that part, while iterating on one of them.
 var dir = Directory.CreateTempSubdirectory("batchkit-emulator-bench-").FullName;
 try
 {
+    if (args is ["map", ..])
+    {
+        var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+        await MapBenchmarks.RunAsync(dir, runs, args.Length > 2 ? MapBenchmarks.ParsePart(args[2]) : MapBenchmarks.Part.Both);
+        return;
+    }
+
     if (args is ["containers"])
     {
         await FirstLogLineAsync(dir);

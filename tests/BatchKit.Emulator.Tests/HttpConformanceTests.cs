@@ -39,7 +39,7 @@ public sealed class HttpConformanceTests(EmulatorFixture emulator) : IClassFixtu
     private async Task<JsonArray> ReplayAsync(StepFunctionsCase c)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        var input = c.Input?.ToJsonString() ?? "null";
+        var input = ReplayInputs.For(c, DateTimeOffset.UtcNow);
         var buckets = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var s3 = emulator.S3())
         {

@@ -7,7 +7,15 @@ using BatchKit.StatesLanguage.Executions;
 // State transitions per second of the engine, measured as AWS counts them (one per state entered), plus
 // allocations per transition. Two shapes, each in JSONPath and in JSONata (the same machine, its fields as {% %}
 // expressions compiled once with the definition): a 20-state Pass/Choice chain run many times, and an inline Map
-// over 10,000 items (each item one Pass state).
+// over 10,000 items (each item one Pass state). `distributed [ITEMS [RUNS]]` runs only the Distributed Map's engine
+// share (DistributedMapBenchmark), which the default run ends with.
+if (args is ["distributed", ..])
+{
+    await DistributedMapBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 var engine = new ExecutionEngine(TimeProvider.System);
 var identity = new ExecutionIdentity("arn:aws:states:us-east-1:000000000000:execution:bench:run", "run", "arn:aws:states:us-east-1:000000000000:stateMachine:bench", "bench", "arn:aws:iam::000000000000:role/bench");
 
@@ -31,6 +39,8 @@ foreach (var count in args.Length > 0 ? args.Select(a => int.Parse(a, CultureInf
     await Measure($"inline Map over {count:N0} items", map, 3, items, transitionsPerRun: 1 + count);
     await Measure("  the same in JSONata", jsonataMap, 3, items, transitionsPerRun: 1 + count);
 }
+
+await DistributedMapBenchmark.RunAsync(10_000, 5);
 
 async Task Measure(string name, StateMachineDefinition definition, int runs, string input, int transitionsPerRun)
 {

@@ -14,14 +14,20 @@ internal static partial class DurableFile
     private const int Directory = 0x10000; // O_DIRECTORY on Linux
 
     /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> in one atomic, durable step.</summary>
-    public static void WriteAtomic(string path, ReadOnlySpan<byte> content, bool sync)
+    public static void WriteAtomic(string path, byte[] content, bool sync) => WriteAtomic(path, file => file.Write(content), sync);
+
+    /// <summary>
+    /// As <see cref="WriteAtomic(string, byte[], bool)"/>, the content written by <paramref name="write"/> straight
+    /// to the file: a large record needs no buffer of its whole size (which would land on the large object heap).
+    /// </summary>
+    public static void WriteAtomic(string path, Action<Stream> write, bool sync)
     {
         var temp = TempPathBeside(path);
         try
         {
             using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                file.Write(content);
+                write(file);
                 file.Flush(flushToDisk: sync);
             }
 

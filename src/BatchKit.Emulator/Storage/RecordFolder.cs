@@ -27,6 +27,36 @@ internal sealed class RecordFolder
         DurableFile.WriteAtomic(PathOf(key), Encoding.UTF8.GetBytes(document.ToJsonString()), sync: true);
     }
 
+    /// <summary>
+    /// Writes a record whose value <paramref name="writeValue"/> writes straight to UTF-8 JSON: a large record (an execution
+    /// with its history) is never built as a node tree, which costs many times its text in memory.
+    /// </summary>
+    public void Write(string key, Action<Utf8JsonWriter> writeValue)
+    {
+        DurableFile.WriteAtomic(PathOf(key), file =>
+        {
+            using var writer = new Utf8JsonWriter(file);
+            writer.WriteStartObject();
+            writer.WriteString("key", key);
+            writer.WritePropertyName("value");
+            writeValue(writer);
+            writer.WriteEndObject();
+        }, sync: true);
+    }
+
+    /// <summary>The value of one record, or null when there is none.</summary>
+    public JsonNode? Read(string key)
+    {
+        var path = PathOf(key);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var document = JsonNode.Parse(File.ReadAllBytes(path))?.AsObject() ?? throw new InvalidDataException($"the record file of {key} holds null");
+        return document["key"]?.GetValue<string>() == key ? document["value"] : throw new InvalidDataException($"the record file of {key} holds another key");
+    }
+
     public void Delete(string key) => DurableFile.Delete(PathOf(key), sync: true);
 
     /// <summary>Hands every readable record to <paramref name="accept"/>; a file it cannot read, or that accept throws on, is quarantined.</summary>

@@ -37,6 +37,18 @@ public sealed partial class Execution
 
     public string? Cause { get; private set; }
 
+    /// <summary>Status, stop date, output, error and cause as one consistent reading (DescribeExecution, ListExecutions).</summary>
+    public ExecutionOutcome Outcome
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new ExecutionOutcome(Status, StopDate, Output, Error, Cause);
+            }
+        }
+    }
+
     /// <summary>Completes when the execution reaches a terminal status (a redrive starts a new one).</summary>
     public Task Completion => _completion.Task;
 
@@ -49,8 +61,32 @@ public sealed partial class Execution
 
     public IReadOnlyList<HistoryEvent> GetHistory() => _run.History.Snapshot();
 
+    /// <summary>How many events the history holds, without reading a released one back.</summary>
+    public int HistoryCount => _run.History.Count;
+
+    /// <summary>True when the host released the history (<see cref="ReleaseHistory"/>) and it is read back on demand.</summary>
+    public bool HistoryReleased => _run.History.Released;
+
+    /// <summary>
+    /// Lets a finished execution's history leave memory once the host has written it: <paramref name="reload"/> reads it
+    /// back for <see cref="GetHistory"/>, and a redrive takes it back before it adds events. False while it runs.
+    /// </summary>
+    public bool ReleaseHistory(Func<IReadOnlyList<HistoryEvent>> reload)
+    {
+        lock (_lock)
+        {
+            if (Status == ExecutionStatus.Running)
+            {
+                return false;
+            }
+
+            _run.History.Release(reload);
+            return true;
+        }
+    }
+
     /// <summary>The Map Runs of this execution's Distributed Map states, oldest first.</summary>
-    public IReadOnlyList<MapRunRecord> MapRuns => _run.MapRuns.ToArray();
+    public IReadOnlyList<MapRunRecord> MapRuns => _run.MapRunsSoFar;
 
     /// <summary>
     /// StopExecution: aborts the run and records ExecutionAborted; false when it had already ended.
@@ -69,7 +105,7 @@ public sealed partial class Execution
             details["cause"] = cause;
         }
 
-        if (!Finish(ExecutionStatus.Aborted, null, error, cause, "ExecutionAborted", "executionAbortedEventDetails", details))
+        if (!Finish(ExecutionStatus.Aborted, null, error, cause, "ExecutionAborted", "executionAbortedEventDetails", JsonText.Serialize(details)))
         {
             return false;
         }
@@ -78,9 +114,11 @@ public sealed partial class Execution
         return true;
     }
 
-    internal void Succeed(JsonNode? output) =>
-        Finish(ExecutionStatus.Succeeded, JsonText.Serialize(output), null, null, "ExecutionSucceeded", "executionSucceededEventDetails",
-            new JsonObject { ["output"] = JsonText.Serialize(output), ["outputDetails"] = new JsonObject { ["truncated"] = false } });
+    internal void Succeed(JsonNode? output)
+    {
+        var text = JsonText.Serialize(output);
+        Finish(ExecutionStatus.Succeeded, text, null, null, "ExecutionSucceeded", "executionSucceededEventDetails", EventDetails.ExecutionSucceeded(text));
+    }
 
     internal void Fail(string? error, string? cause, ExecutionStatus status = ExecutionStatus.Failed)
     {
@@ -98,12 +136,12 @@ public sealed partial class Execution
         var (type, key) = status == ExecutionStatus.TimedOut
             ? ("ExecutionTimedOut", "executionTimedOutEventDetails")
             : ("ExecutionFailed", "executionFailedEventDetails");
-        Finish(status, null, error, cause, type, key, details);
+        Finish(status, null, error, cause, type, key, JsonText.Serialize(details));
     }
 
     internal EventHistoryContext? RootHistory { get; set; }
 
-    private bool Finish(ExecutionStatus status, string? output, string? error, string? cause, string eventType, string detailsKey, JsonObject details)
+    private bool Finish(ExecutionStatus status, string? output, string? error, string? cause, string eventType, string detailsKey, string details)
     {
         lock (_lock)
         {
@@ -112,7 +150,7 @@ public sealed partial class Execution
                 return false;
             }
 
-            _run.History.Add(RootHistory!, eventType, detailsKey, details);
+            _run.History.AddText(RootHistory!, eventType, detailsKey, details);
             Status = status;
             Output = output;
             Error = error;

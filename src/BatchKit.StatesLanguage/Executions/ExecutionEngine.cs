@@ -62,10 +62,14 @@ public sealed class ExecutionEngine(
     /// </summary>
     public Task<StateTestResult> TestStateAsync(
         StateMachineDefinition definition, string stateName, string input, JsonObject? variables, ExecutionIdentity identity,
-        CancellationToken cancellationToken = default)
+        StateTestSetup? setup = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var run = new ExecutionRun(identity, time, integration, itemReader, resultWriter, TaskTokens) { Inspection = new StateInspection() };
+        var run = new ExecutionRun(identity, time, integration, itemReader, resultWriter, TaskTokens)
+        {
+            Inspection = new StateInspection(),
+            TestSetup = setup,
+        };
         return StateTester.TestAsync(run, definition, stateName, input, variables, cancellationToken);
     }
 }

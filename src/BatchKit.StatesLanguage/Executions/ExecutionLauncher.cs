@@ -18,18 +18,15 @@ internal static class ExecutionLauncher
         ExecutionRun run, StatesGraph graph, JsonNode? input, long? timeoutSeconds, string? inputText = null, CancellationToken parentStop = default)
     {
         var identity = run.Identity;
-        inputText ??= JsonText.Serialize(input);
+        var compact = inputText is null ? JsonText.Serialize(input) : null; // the first state's input as its Entered event shows it
+        inputText ??= compact!;
         var execution = new Execution(run, inputText, run.Time.GetUtcNow());
-        var frame = Frame.Root(run, ContextObject(identity, input, execution.StartDate));
+        var frame = Frame.RootOwning(run, ContextMembers(identity, input, execution.StartDate));
         execution.RootHistory = frame.History;
-        frame.AddEvent("ExecutionStarted", "executionStartedEventDetails", new JsonObject
-        {
-            ["input"] = inputText,
-            ["inputDetails"] = new JsonObject { ["truncated"] = false },
-            ["roleArn"] = identity.RoleArn,
-        }, updateSource: false); // AWS chains the first state to event 0, not to ExecutionStarted.
+        frame.AddEventText("ExecutionStarted", "executionStartedEventDetails", EventDetails.ExecutionStarted(inputText, identity.RoleArn),
+            updateSource: false); // AWS chains the first state to event 0, not to ExecutionStarted.
 
-        _ = Task.Run(() => RunAsync(graph, execution, run, frame, input, timeoutSeconds, parentStop), CancellationToken.None);
+        _ = Task.Run(() => RunAsync(graph, execution, run, frame, input, timeoutSeconds, parentStop, compact), CancellationToken.None);
         return execution;
     }
 
@@ -74,9 +71,13 @@ internal static class ExecutionLauncher
     }
 
     /// <summary>The context object (<c>$$</c>) an execution starts with.</summary>
-    public static JsonObject ContextObject(ExecutionIdentity identity, JsonNode? input, DateTimeOffset startDate) => new()
+    public static JsonObject ContextObject(ExecutionIdentity identity, JsonNode? input, DateTimeOffset startDate) =>
+        new(ContextMembers(identity, input, startDate));
+
+    /// <summary>The context object's members, for a root frame to own as they are.</summary>
+    private static Dictionary<string, JsonNode?> ContextMembers(ExecutionIdentity identity, JsonNode? input, DateTimeOffset startDate)
     {
-        ["Execution"] = new JsonObject
+        var execution = new JsonObject
         {
             ["Id"] = identity.ExecutionArn,
             ["Input"] = JsonText.Clone(input),
@@ -84,17 +85,22 @@ internal static class ExecutionLauncher
             ["RoleArn"] = identity.RoleArn,
             ["StartTime"] = Timestamps.Format(startDate),
             ["RedriveCount"] = 0,
-        },
-        ["StateMachine"] = new JsonObject { ["Id"] = identity.StateMachineArn, ["Name"] = identity.StateMachineName },
-    };
+        };
+        return new(StringComparer.Ordinal)
+        {
+            ["Execution"] = execution,
+            ["StateMachine"] = new JsonObject { ["Id"] = identity.StateMachineArn, ["Name"] = identity.StateMachineName },
+        };
+    }
 
     private static async Task RunAsync(
-        StatesGraph graph, Execution execution, ExecutionRun run, Frame frame, JsonNode? input, long? timeoutSeconds, CancellationToken parentStop)
+        StatesGraph graph, Execution execution, ExecutionRun run, Frame frame, JsonNode? input, long? timeoutSeconds, CancellationToken parentStop,
+        string? compactInput = null)
     {
         await using var parent = parentStop.Register(() => execution.Stop(null, "The parent execution stopped."));
         try
         {
-            var program = ProgramRunner.RunAsync(graph, frame, input);
+            var program = ProgramRunner.RunAsync(graph, frame, input, compactInput);
             if (timeoutSeconds is { } timeout)
             {
                 var timedOut = Task.Delay(TimeSpan.FromSeconds(timeout), run.Time, run.Cancellation);

@@ -17,6 +17,11 @@ internal sealed class ExecutionRun(
 {
     private readonly CancellationTokenSource _stop = new();
 
+    // Made on first use: most runs (every Distributed Map child of a Pass iterator) never retry nor start a Map Run,
+    // and a Random seeds itself from the system (a Map Run of 10,000 children paid for 10,000 of them).
+    private Random? _random;
+    private System.Collections.Concurrent.ConcurrentQueue<MapRunRecord>? _mapRuns;
+
     public ExecutionIdentity Identity => identity;
 
     public TimeProvider Time => time;
@@ -33,13 +38,19 @@ internal sealed class ExecutionRun(
 
     public CancellationToken Cancellation => _stop.Token;
 
-    public Random Random { get; } = new();
+    public Random Random => LazyInitializer.EnsureInitialized(ref _random);
 
     /// <summary>Set only for TestState: records the state's data flow and stops at the first retry.</summary>
     public StateInspection? Inspection { get; init; }
 
+    /// <summary>Set only for TestState: its mock, context object and stateConfiguration.</summary>
+    public StateTestSetup? TestSetup { get; init; }
+
     /// <summary>The Map Runs this execution's Distributed Map states started.</summary>
-    public System.Collections.Concurrent.ConcurrentQueue<MapRunRecord> MapRuns { get; } = new();
+    public System.Collections.Concurrent.ConcurrentQueue<MapRunRecord> MapRuns => LazyInitializer.EnsureInitialized(ref _mapRuns);
+
+    /// <summary>The Map Runs so far, oldest first, without making the queue of a run that has none.</summary>
+    public MapRunRecord[] MapRunsSoFar => Volatile.Read(ref _mapRuns)?.ToArray() ?? [];
 
     /// <summary>Where Task states with an activity ARN put their tasks for workers (null: activities are not served).</summary>
     public ActivityTaskQueue? Activities { get; init; }
@@ -51,7 +62,7 @@ internal sealed class ExecutionRun(
     public ExecutionRun WithPastOf(ExecutionRun old)
     {
         History.Restore(old.History.Snapshot());
-        foreach (var mapRun in old.MapRuns)
+        foreach (var mapRun in old.MapRunsSoFar)
         {
             MapRuns.Enqueue(mapRun);
         }

@@ -2,7 +2,8 @@ namespace BatchKit.StatesLanguage.Executions;
 
 /// <summary>
 /// An execution as a host persists it: what DescribeExecution, GetExecutionHistory and the Map Run operations report.
-/// <see cref="Execution.Restore"/> makes a read-only execution of it again after the host restarts.
+/// <see cref="Execution.Restore"/> makes a read-only execution of it again after the host restarts. With
+/// <see cref="ReleasedEvents"/> set, <see cref="History"/> is empty: the host released that many events and keeps them.
 /// </summary>
 public sealed record ExecutionSnapshot(
     ExecutionIdentity Identity,
@@ -17,7 +18,8 @@ public sealed record ExecutionSnapshot(
     IReadOnlyList<MapRunSnapshot> MapRuns,
     int RedriveCount = 0,
     DateTimeOffset? RedriveDate = null,
-    RedriveMemoSnapshot? Memo = null);
+    RedriveMemoSnapshot? Memo = null,
+    int? ReleasedEvents = null);
 
 /// <summary>A Map Run as a host persists it, with its child executions.</summary>
 public sealed record MapRunSnapshot(

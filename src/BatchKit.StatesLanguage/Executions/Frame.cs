@@ -42,9 +42,16 @@ internal sealed class Frame
 
     public CancellationToken Cancellation => Run.Cancellation;
 
-    public static Frame Root(ExecutionRun run, JsonObject context, long previousEventId = 0) =>
+    public static Frame Root(ExecutionRun run, JsonObject context, long previousEventId = 0, bool contextSupplied = false) =>
         new(run, new EventHistoryContext(previousEventId), context.ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal),
-            new VariableScope(null), "");
+            new VariableScope(null), "") { ContextSupplied = contextSupplied };
+
+    /// <summary>
+    /// A root frame that takes <paramref name="context"/>'s members as they are: for a context object made for this
+    /// frame alone (an execution's start), which a copy would only duplicate.
+    /// </summary>
+    public static Frame RootOwning(ExecutionRun run, Dictionary<string, JsonNode?> context) =>
+        new(run, new EventHistoryContext(0), context, new VariableScope(null), "");
 
     /// <summary>
     /// A child frame (branch or iteration): history starts at this frame's source; variables nest. <paramref name="path"/>
@@ -89,15 +96,28 @@ internal sealed class Frame
     public long AddEvent(string type, string? detailsKey = null, JsonObject? details = null, bool updateSource = true) =>
         Run.History.Add(History, type, detailsKey, details, updateSource);
 
-    public void EnterState(string name) => _context["State"] = new JsonObject
+    /// <summary>An event whose details are JSON text already (<see cref="EventDetails"/>).</summary>
+    public long AddEventText(string type, string detailsKey, string detailsJson, bool updateSource = true) =>
+        Run.History.AddText(History, type, detailsKey, detailsJson, updateSource);
+
+    /// <summary>TestState was given the context object: <c>$$</c> is that object as it is, its State included.</summary>
+    public bool ContextSupplied { get; init; }
+
+    public void EnterState(string name)
     {
-        ["EnteredTime"] = Timestamps.Format(Run.Time.GetUtcNow()),
-        ["Name"] = name,
-    };
+        if (!ContextSupplied)
+        {
+            _context["State"] = new JsonObject
+            {
+                ["EnteredTime"] = Timestamps.Format(Run.Time.GetUtcNow()),
+                ["Name"] = name,
+            };
+        }
+    }
 
     public void SetRetryCount(int count)
     {
-        if (_context.TryGetValue("State", out var state) && state is JsonObject s)
+        if (!ContextSupplied && _context.TryGetValue("State", out var state) && state is JsonObject s)
         {
             s["RetryCount"] = count;
         }

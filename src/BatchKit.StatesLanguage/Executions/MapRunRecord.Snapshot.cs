@@ -13,7 +13,8 @@ public sealed partial class MapRunRecord
     }
 
     /// <summary>A Map Run that was running when the host stopped ends ABORTED; its running children count as failed.</summary>
-    internal static MapRunRecord Restore(MapRunSnapshot snapshot, TimeProvider time, string interruptedCause)
+    internal static MapRunRecord Restore(
+        MapRunSnapshot snapshot, TimeProvider time, string interruptedCause, Func<ExecutionIdentity, IReadOnlyList<HistoryEvent>>? releasedHistory)
     {
         var record = new MapRunRecord(snapshot.MapRunArn, snapshot.ExecutionArn, snapshot.StateName, snapshot.StartDate, snapshot.MaxConcurrency,
             snapshot.ToleratedFailurePercentage, snapshot.ToleratedFailureCount)
@@ -27,7 +28,7 @@ public sealed partial class MapRunRecord
         };
         foreach (var child in snapshot.Children)
         {
-            record._children.Add(Execution.Restore(child, time, interruptedCause));
+            record.ChildLaunched(Execution.Restore(child, time, interruptedCause, releasedHistory));
         }
 
         if (snapshot.Status == "RUNNING")

@@ -16,6 +16,9 @@ public sealed partial class MapRunRecord(
     private readonly Lock _lock = new();
     private readonly List<Execution> _children = [];
 
+    // The latest child of each name, so a launch's redrive lookup is O(1): a scan made a 10,000-item run quadratic.
+    private readonly Dictionary<string, Execution> _childrenByName = new(StringComparer.Ordinal);
+
     public string MapRunArn => mapRunArn;
 
     public string ExecutionArn => executionArn;
@@ -24,11 +27,14 @@ public sealed partial class MapRunRecord(
 
     public DateTimeOffset StartDate => startDate;
 
-    public int MaxConcurrency => maxConcurrency;
+    public int MaxConcurrency { get; private set; } = maxConcurrency;
 
-    public double ToleratedFailurePercentage => toleratedFailurePercentage;
+    public double ToleratedFailurePercentage { get; private set; } = toleratedFailurePercentage;
 
-    public long ToleratedFailureCount => toleratedFailureCount;
+    public long ToleratedFailureCount { get; private set; } = toleratedFailureCount;
+
+    /// <summary>The slots the children take under <see cref="MaxConcurrency"/>, which <see cref="Update"/> may change while they run.</summary>
+    internal MapRunConcurrency Concurrency { get; } = new(maxConcurrency);
 
     /// <summary>RUNNING, SUCCEEDED, FAILED or ABORTED.</summary>
     public string Status { get; private set; } = "RUNNING";
@@ -66,6 +72,26 @@ public sealed partial class MapRunRecord(
         }
     }
 
+    /// <summary>
+    /// UpdateMapRun: a new concurrency takes effect for the children not started yet, new tolerated failures for the
+    /// Map Run's verdict; a value not given stays.
+    /// https://docs.aws.amazon.com/step-functions/latest/apireference/API_UpdateMapRun.html
+    /// </summary>
+    public void Update(int? maxConcurrency, double? toleratedFailurePercentage, long? toleratedFailureCount)
+    {
+        lock (_lock)
+        {
+            MaxConcurrency = maxConcurrency ?? MaxConcurrency;
+            ToleratedFailurePercentage = toleratedFailurePercentage ?? ToleratedFailurePercentage;
+            ToleratedFailureCount = toleratedFailureCount ?? ToleratedFailureCount;
+        }
+
+        if (maxConcurrency is { } limit)
+        {
+            Concurrency.Change(limit);
+        }
+    }
+
     /// <summary>How many times a redrive of the parent execution redrove this Map Run.</summary>
     public int RedriveCount { get; private set; }
 
@@ -85,7 +111,7 @@ public sealed partial class MapRunRecord(
     {
         lock (_lock)
         {
-            return _children.LastOrDefault(c => c.Identity.Name == name);
+            return _childrenByName.GetValueOrDefault(name);
         }
     }
 
@@ -94,6 +120,7 @@ public sealed partial class MapRunRecord(
         lock (_lock)
         {
             _children.Add(child);
+            _childrenByName[child.Identity.Name] = child;
         }
     }
 

@@ -11,14 +11,17 @@ namespace BatchKit.StatesLanguage.Executions;
 /// </summary>
 internal static class ProgramRunner
 {
-    public static async Task<ProgramOutcome> RunAsync(StatesGraph graph, Frame frame, JsonNode? input)
+    /// <param name="inputText"><paramref name="input"/> as compact JSON text, when the caller has made it already.</param>
+    public static async Task<ProgramOutcome> RunAsync(StatesGraph graph, Frame frame, JsonNode? input, string? inputText = null)
     {
         var state = graph.States[graph.StartAt];
         var value = input;
+        var text = inputText;
         if (frame.Resuming && frame.Run.Memo.CheckpointOf(frame.Path) is { } checkpoint && graph.States.TryGetValue(checkpoint.State, out var resumed))
         {
             state = resumed;
             value = JsonText.Parse(checkpoint.Input);
+            text = checkpoint.Input;
             if (checkpoint.Variables is { } variables)
             {
                 frame.Variables.Load(JsonText.Parse(variables)!.AsObject());
@@ -36,11 +39,14 @@ internal static class ProgramRunner
                 return new ProgramOutcome(null, null, Aborted: true);
             }
 
-            frame.Run.Memo.Enter(frame.Path, state.Name, value, frame.Variables.Snapshot());
+            // One serialisation of the input serves the memo and the Entered event.
+            var stateInput = text ?? JsonText.Serialize(value);
+            text = null;
+            frame.Run.Memo.Enter(frame.Path, state.Name, stateInput, frame.Variables.Snapshot());
             States.StateOutcome outcome;
             try
             {
-                outcome = await state.ExecuteAsync(frame, value).ConfigureAwait(false);
+                outcome = await state.ExecuteAsync(frame, value, stateInput).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (frame.Cancellation.IsCancellationRequested)
             {

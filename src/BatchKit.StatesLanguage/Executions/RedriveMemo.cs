@@ -16,9 +16,10 @@ public sealed class RedriveMemo
     private readonly Dictionary<string, string> _completed = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    internal void Enter(string path, string state, JsonNode? input, JsonObject variables)
+    /// <param name="inputText">The state's input as JSON text.</param>
+    internal void Enter(string path, string state, string inputText, JsonObject variables)
     {
-        var checkpoint = new RedriveCheckpoint(state, JsonText.Serialize(input), variables.Count == 0 ? null : JsonText.Serialize(variables));
+        var checkpoint = new RedriveCheckpoint(state, inputText, variables.Count == 0 ? null : JsonText.Serialize(variables));
         lock (_lock)
         {
             _checkpoints[path] = checkpoint;

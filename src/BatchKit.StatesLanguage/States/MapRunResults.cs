@@ -7,12 +7,12 @@ namespace BatchKit.StatesLanguage.States;
 
 /// <summary>
 /// What a Map Run's child executions produced, collected as they end (from many threads): each output in item order,
-/// and each child as ResultWriter's SUCCEEDED and FAILED files list it.
+/// and, with <paramref name="recordChildren"/> (a ResultWriter), each child as ResultWriter's SUCCEEDED and FAILED files list it.
 /// https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html
 /// </summary>
-internal sealed class MapRunResults(int count)
+internal sealed class MapRunResults(int count, bool recordChildren)
 {
-    private readonly JsonNode?[] _outputs = new JsonNode?[count];
+    private readonly string?[] _outputs = new string?[count];
     private readonly Lock _lock = new();
 
     public JsonArray Succeeded { get; } = [];
@@ -23,30 +23,37 @@ internal sealed class MapRunResults(int count)
 
     public Failure? FirstFailure { get; private set; }
 
-    /// <summary>The outputs in item order (null where a tolerated child failed).</summary>
+    /// <summary>The outputs in item order (null where a tolerated child failed), each parsed afresh from its child's output.</summary>
     public JsonArray Outputs()
     {
         lock (_lock)
         {
-            return new JsonArray(_outputs.Select(JsonText.Clone).ToArray());
+            return new JsonArray(_outputs.Select(o => o is null ? null : JsonText.Parse(o)).ToArray());
         }
     }
 
     public void Add(int index, Execution child, JsonNode? input)
     {
-        var record = Record(child, input);
+        var record = recordChildren ? Record(child, input) : null;
         lock (_lock)
         {
             if (child.Status == ExecutionStatus.Succeeded)
             {
-                _outputs[index] = JsonText.Parse(child.Output!);
-                Succeeded.Add(record);
+                _outputs[index] = child.Output!;
+                if (record is not null)
+                {
+                    Succeeded.Add(record);
+                }
+
                 return;
             }
 
             Failures++;
             FirstFailure ??= new Failure(child.Error, child.Cause);
-            Failed.Add(record);
+            if (record is not null)
+            {
+                Failed.Add(record);
+            }
         }
     }
 

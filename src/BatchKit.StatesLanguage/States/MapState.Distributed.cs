@@ -17,6 +17,7 @@ internal sealed partial class MapState
     private async Task<(JsonNode?, Failure?)> RunDistributedAsync(Frame frame, JsonNode? stateInput, JsonArray? items, MapRunLimits limits)
     {
         var maxItems = items is null ? MaxItems(frame, stateInput) : null;
+        var owned = items is null; // the reader's items are this Map Run's own: each can be its child's input as it is
         var mapRun = frame.TakeResuming() && frame.Run.MapRuns.LastOrDefault(m => m.StateName == Name && m.Status != "SUCCEEDED") is { } previous
             ? RedriveMapRun(frame, previous)
             : StartMapRun(frame, limits);
@@ -31,16 +32,23 @@ internal sealed partial class MapState
             items = read.Items!;
         }
 
-        var inputs = Batches(frame, stateInput, items);
+        var inputs = Batches(frame, stateInput, items, owned);
         mapRun.Record.SetTotal(inputs.Count);
-        var results = new MapRunResults(inputs.Count);
-        using (var gate = new SemaphoreSlim(limits.MaxConcurrency <= 0 ? 1000 : limits.MaxConcurrency))
+        var results = new MapRunResults(inputs.Count, recordChildren: map.ResultWriter is not null);
+        var children = new List<Task>(inputs.Count);
+        try
         {
-            var children = Enumerable.Range(0, inputs.Count).Select(i => RunChildAsync(frame, mapRun, inputs[i], i, gate, results));
-            await Task.WhenAll(children).ConfigureAwait(false);
+            await StartChildrenAsync(frame, mapRun, inputs, results, children).ConfigureAwait(false);
+        }
+        finally
+        {
+            await Task.WhenAll(children).ConfigureAwait(false); // stopped while starting them: those started end too
         }
 
-        if (results.Failures > 0 && !limits.Tolerates(results.Failures, inputs.Count))
+        // The Map Run's limits as they are now: UpdateMapRun may have changed them while the children ran.
+        var record = mapRun.Record;
+        var current = new MapRunLimits(record.MaxConcurrency, record.ToleratedFailureCount, record.ToleratedFailurePercentage);
+        if (results.Failures > 0 && !current.Tolerates(results.Failures, inputs.Count))
         {
             var exceeded = new Failure(ErrorNames.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded");
             return MapRunFailed(frame, mapRun.Record, exceeded);
@@ -80,34 +88,50 @@ internal sealed partial class MapState
     }
 
     /// <summary>
-    /// One child execution: waits for a slot under MaxConcurrency, runs the ItemProcessor, collects its result. In a
+    /// Starts the children in item order, each once a slot under MaxConcurrency is free: one waiter at the gate at a
+    /// time, rather than one per item (10,000 waiting tasks, each with a registration on the parent's stop signal).
+    /// </summary>
+    private async Task StartChildrenAsync(Frame frame, MapRun mapRun, List<JsonNode?> inputs, MapRunResults results, List<Task> children)
+    {
+        var gate = mapRun.Record.Concurrency;
+        for (var index = 0; index < inputs.Count; index++)
+        {
+            await gate.EnterAsync(frame.Cancellation).ConfigureAwait(false);
+            children.Add(RunChildAsync(frame, mapRun, inputs[index], index, results));
+        }
+    }
+
+    /// <summary>
+    /// One child execution in the slot its caller took: runs the ItemProcessor, collects its result, frees the slot. In a
     /// redriven Map Run the child of the same index that succeeded is reused and one that did not is redriven.
     /// </summary>
-    private async Task RunChildAsync(Frame frame, MapRun mapRun, JsonNode? input, int index, SemaphoreSlim gate, MapRunResults results)
+    private async Task RunChildAsync(Frame frame, MapRun mapRun, JsonNode? input, int index, MapRunResults results)
     {
-        await gate.WaitAsync(frame.Cancellation).ConfigureAwait(false);
         try
         {
             mapRun.Record.ChildStarted();
-            var child = mapRun.Record.ChildNamed($"{mapRun.Id}-{index}") is { } previous
+            var name = $"{mapRun.Id}-{index}";
+            var child = mapRun.Record.ChildNamed(name) is { } previous
                 ? ExecutionLauncher.RedriveChild(previous, frame.Run, map.Processor, frame.Cancellation)
-                : LaunchChild(frame, mapRun, input, index);
-            await child.Completion.WaitAsync(frame.Cancellation).ConfigureAwait(false);
+                : LaunchChild(frame, mapRun, input, name);
+            // The parent's stop stops every child (ExecutionLauncher registers it), so its completion comes then too.
+            await child.Completion.ConfigureAwait(false);
+            frame.Cancellation.ThrowIfCancellationRequested();
             mapRun.Record.ChildEnded(child.Status == ExecutionStatus.Succeeded);
             results.Add(index, child, input);
         }
         finally
         {
-            gate.Release();
+            mapRun.Record.Concurrency.Leave();
         }
     }
 
-    private Execution LaunchChild(Frame frame, MapRun mapRun, JsonNode? input, int index)
+    private Execution LaunchChild(Frame frame, MapRun mapRun, JsonNode? input, string name)
     {
         var identity = frame.Run.Identity with
         {
             ExecutionArn = mapRun.ChildArnPrefix + Guid.NewGuid(),
-            Name = $"{mapRun.Id}-{index}",
+            Name = name,
         };
         var child = ExecutionLauncher.Launch(frame.Run.Child(identity), map.Processor, input, null, parentStop: frame.Cancellation);
         mapRun.Record.ChildLaunched(child);

@@ -76,9 +76,20 @@ internal sealed partial class MapState
     }
 
     /// <summary>Each child's input: the item (through ItemSelector), or with ItemBatcher {"Items": [...], "BatchInput": ...}.</summary>
-    private List<JsonNode?> Batches(Frame frame, JsonNode? stateInput, JsonArray items)
+    /// <param name="owned">The items are the Map Run's own (from its reader): taken out of their array rather than copied.</param>
+    private List<JsonNode?> Batches(Frame frame, JsonNode? stateInput, JsonArray items, bool owned)
     {
-        var selected = items.Select((item, i) => ItemInput(frame.Inner(), stateInput, item, i)).ToList();
+        List<JsonNode?> selected;
+        if (owned && !HasItemSelector)
+        {
+            selected = [.. items];
+            items.Clear(); // detaches each item from the array, so it can be placed in another
+        }
+        else
+        {
+            selected = items.Select((item, i) => ChildInput(frame, stateInput, item, i)).ToList();
+        }
+
         if (map.ItemBatcher is not { } batcher)
         {
             return selected;
@@ -151,6 +162,15 @@ internal sealed partial class MapState
         var value = template.Evaluate(scope, field);
         return JsonText.TryGetInteger(value, out var n) && n > 0 ? n : throw JsonataTypes.Unexpected(template, field, "integer", value);
     }
+
+    /// <summary>
+    /// A child's input through ItemSelector, or without one the item itself: then nothing reads <c>$$.Map.Item</c> (a
+    /// child's context object is its own), so no frame is made for it.
+    /// </summary>
+    private JsonNode? ChildInput(Frame frame, JsonNode? stateInput, JsonNode? item, int index) =>
+        HasItemSelector ? ItemInput(frame.Inner(), stateInput, item, index) : JsonText.Clone(item);
+
+    private bool HasItemSelector => Fields.IsJsonata ? map.JsonataItemSelector is not null : (map.ItemSelector ?? Fields.Parameters) is not null;
 
     private static JsonObject Batch(JsonArray items, JsonNode? batchInput)
     {

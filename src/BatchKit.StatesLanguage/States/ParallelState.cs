@@ -12,6 +12,8 @@ namespace BatchKit.StatesLanguage.States;
 /// </summary>
 internal sealed class ParallelState(StateFields fields, IReadOnlyList<StatesGraph> branches) : ExecutionState(fields)
 {
+    public int BranchCount => branches.Count;
+
     protected override string? FailedEventType => "ParallelStateFailed";
 
     protected override async Task<(JsonNode? Result, Failure? Failure)> AttemptAsync(Frame frame, JsonNode? input, JsonNode? effectiveInput)

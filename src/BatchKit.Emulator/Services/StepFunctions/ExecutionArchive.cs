@@ -10,13 +10,17 @@ namespace BatchKit.Emulator.Services.StepFunctions;
 /// and Map Runs (their child executions included): written when StartExecution accepts it (before the answer), every
 /// <see cref="CheckpointInterval"/> while its history grows, and when it ends. At start the kept executions are made
 /// again; one that was running when the emulator stopped cannot resume (its tasks, timers and task tokens lived in the
-/// stopped process), so it fails with <c>States.Runtime</c> and a cause naming the state it was in.
+/// stopped process), so it fails with <c>States.Runtime</c> and a cause naming the state it was in. Once written, finished
+/// histories leave memory (<see cref="ReleasedHistories"/>): a Map Run child's at the first checkpoint after it ends, an
+/// execution's (and its children's) when it ends, and a restored one's at start.
 /// </summary>
 internal sealed class ExecutionArchive : IAsyncDisposable
 {
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+    private static readonly JsonSerializerOptions Json = ReleasedHistories.Json;
+    private static readonly JsonSerializerOptions WriteJson = new(JsonSerializerDefaults.General) { Converters = { new FlushingChildrenConverter() } };
     private readonly RecordFolder? _folder;
+    private readonly ReleasedHistories? _histories;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, (ExecutionRecord Record, int SavedEvents)> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
@@ -26,6 +30,7 @@ internal sealed class ExecutionArchive : IAsyncDisposable
     {
         _time = time;
         _folder = data.Durable ? new RecordFolder(data, "stepfunctions-executions") : null;
+        _histories = _folder is null ? null : new ReleasedHistories(_folder, new RecordFolder(data, "stepfunctions-histories"));
         _checkpoints = _folder is null ? Task.CompletedTask : CheckpointAsync();
     }
 
@@ -49,6 +54,7 @@ internal sealed class ExecutionArchive : IAsyncDisposable
             {
                 _running.Remove(arn);
                 Save(record);
+                _histories!.ReleaseExecution(record.Execution);
             }
         }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
@@ -61,13 +67,15 @@ internal sealed class ExecutionArchive : IAsyncDisposable
         {
             var machineArn = value["stateMachineArn"]?.GetValue<string>() ?? throw new InvalidDataException("no stateMachineArn");
             var snapshot = value["execution"].Deserialize<ExecutionSnapshot>(Json) ?? throw new InvalidDataException("no execution");
-            var record = new ExecutionRecord(machineArn, Execution.Restore(snapshot, _time, InterruptedCause(snapshot)), null,
+            var execution = Execution.Restore(snapshot, _time, InterruptedCause(snapshot), _histories!.ReadChild);
+            var record = new ExecutionRecord(machineArn, execution, null,
                 value["stateMachineVersionArn"]?.GetValue<string>(), value["stateMachineAliasArn"]?.GetValue<string>());
             if (snapshot.Status == ExecutionStatus.Running)
             {
                 Save(record);
             }
 
+            _histories.ReleaseExecution(execution);
             restored.Add(record);
         });
         return restored;
@@ -80,17 +88,26 @@ internal sealed class ExecutionArchive : IAsyncDisposable
             + "; executions do not resume after a restart, because their tasks, timers and task tokens ended with the stopped process. Start it again.";
     }
 
+    /// <summary>Writes the execution's file: its own history always in it, a released child's left to its own file.</summary>
     private int Save(ExecutionRecord record)
     {
         var snapshot = record.Execution.Snapshot();
-        _folder!.Write(snapshot.Identity.ExecutionArn, new JsonObject
+        if (snapshot.ReleasedEvents is not null)
         {
-            ["stateMachineArn"] = record.StateMachineArn,
-            ["stateMachineVersionArn"] = record.VersionArn,
-            ["stateMachineAliasArn"] = record.AliasArn,
-            ["execution"] = JsonSerializer.SerializeToNode(snapshot, Json),
+            snapshot = snapshot with { History = record.Execution.GetHistory(), ReleasedEvents = null };
+        }
+
+        _folder!.Write(snapshot.Identity.ExecutionArn, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("stateMachineArn", record.StateMachineArn);
+            writer.WriteString("stateMachineVersionArn", record.VersionArn);
+            writer.WriteString("stateMachineAliasArn", record.AliasArn);
+            writer.WritePropertyName("execution");
+            JsonSerializer.Serialize(writer, snapshot, WriteJson);
+            writer.WriteEndObject();
         });
-        return snapshot.History.Count + snapshot.MapRuns.Sum(m => m.Children.Sum(c => c.History.Count));
+        return snapshot.History.Count + snapshot.MapRuns.Sum(m => m.Children.Sum(c => c.ReleasedEvents ?? c.History.Count));
     }
 
     private async Task CheckpointAsync()
@@ -104,6 +121,7 @@ internal sealed class ExecutionArchive : IAsyncDisposable
                 {
                     foreach (var (arn, (record, saved)) in _running.ToList())
                     {
+                        _histories!.ReleaseChildren(record.Execution);
                         if (EventCount(record) != saved)
                         {
                             _running[arn] = (record, Save(record));
@@ -118,7 +136,7 @@ internal sealed class ExecutionArchive : IAsyncDisposable
     }
 
     private static int EventCount(ExecutionRecord record) =>
-        record.Execution.GetHistory().Count + record.Execution.MapRuns.Sum(m => m.Children.Sum(c => c.GetHistory().Count));
+        record.Execution.HistoryCount + record.Execution.MapRuns.Sum(m => m.Children.Sum(c => c.HistoryCount));
 
     /// <summary>At shutdown every running execution is written as it stands (a restart then fails it with its last state).</summary>
     public async ValueTask DisposeAsync()

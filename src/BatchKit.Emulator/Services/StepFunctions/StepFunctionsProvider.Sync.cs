@@ -32,7 +32,17 @@ internal sealed partial class StepFunctionsProvider
         var machineArn = $"arn:aws:states:{options.Region}:{options.AccountId}:stateMachine:{name}";
         var identity = new ExecutionIdentity($"arn:aws:states:{options.Region}:{options.AccountId}:express:{name}:{name}", name, machineArn, name,
             request["roleArn"]?.GetValue<string>() ?? $"arn:aws:iam::{options.AccountId}:role/TestState");
-        var result = await engine.TestStateAsync(definition, stateName, input, Variables(request), identity, cancellationToken).ConfigureAwait(false);
+        StateTestResult result;
+        try
+        {
+            result = await engine.TestStateAsync(definition, stateName, input, Variables(request), identity, TestSetup(request), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (StateTestRejectedException e)
+        {
+            throw e.InvalidDefinition ? StepFunctionsErrors.InvalidDefinition(e.Message) : StepFunctionsErrors.Validation(e.Message);
+        }
+
         var response = new JsonObject { ["status"] = result.Status };
         Put(response, "output", result.Output);
         Put(response, "nextState", result.NextState);
@@ -40,7 +50,15 @@ internal sealed partial class StepFunctionsProvider
         Put(response, "cause", result.Cause);
         if (level != "INFO")
         {
-            response["inspectionData"] = result.InspectionData.DeepClone();
+            var data = result.InspectionData.DeepClone().AsObject();
+            if (level != "TRACE")
+            {
+                // The HTTP request and response are TRACE's alone (API_TestState: inspectionLevel).
+                data.Remove("request");
+                data.Remove("response");
+            }
+
+            response["inspectionData"] = data;
         }
 
         return response;

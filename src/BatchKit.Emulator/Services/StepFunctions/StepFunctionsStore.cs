@@ -6,8 +6,9 @@ using BatchKit.StatesLanguage.Definition;
 namespace BatchKit.Emulator.Services.StepFunctions;
 
 /// <summary>
-/// State machines (kept in the data directory, parsed again at start), executions (in memory while they run;
-/// <see cref="ExecutionArchive"/> keeps each one, with its history, Map Runs and redrive memo, in the data directory),
+/// State machines (kept in the data directory, parsed again at start), executions (<see cref="ExecutionArchive"/> keeps
+/// each one, with its history, Map Runs and redrive memo, in the data directory; once written, a finished execution's
+/// history leaves memory and is read back on demand, <see cref="ReleasedHistories"/>),
 /// activities (in the data directory) and tags (in memory).
 /// </summary>
 internal sealed class StepFunctionsStore(DataDirectory data)

@@ -17,12 +17,13 @@ internal sealed class StateVisitCache
 
     private Entry Read(Execution execution)
     {
-        var history = execution.GetHistory();
-        if (_entries.TryGetValue(execution, out var cached) && cached.History.Count == history.Count)
+        // The count first: a finished execution's history may have been released to the data directory (ReleasedHistories).
+        if (_entries.TryGetValue(execution, out var cached) && cached.History.Count == execution.HistoryCount)
         {
             return cached;
         }
 
+        var history = execution.GetHistory();
         var entry = new Entry(history, StateVisits.Read(history));
         _entries.AddOrUpdate(execution, entry);
         return entry;
