@@ -162,7 +162,8 @@ XML
 # local_base NAME BASE [CONTEXT]: images/NAME.Dockerfile on BASE, with an empty context unless one is given.
 local_base() {
   local image=$1 dockerfile=images/$2.Dockerfile base=$3 context=${4:-} inputs
-  inputs=$( (image_id "$base"; cat "$dockerfile"; [ -z "$context" ] || files_hash "$context") | hash_of)
+  # The context's files by their paths inside it: its place (.batchkit/images/ of this checkout) is no input.
+  inputs=$( (image_id "$base"; cat "$dockerfile"; [ -z "$context" ] || (cd "$context" && files_hash .)) | hash_of)
   if fresh "$image" "$inputs"; then up_to_date "$image"; return; fi
   if [ -z "$context" ]; then context="$WORK/context-empty"; mkdir -p "$context"; fi
   build_quietly "$image" --network none -f "$dockerfile" --build-arg BASE_IMAGE="$base" \
