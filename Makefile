@@ -19,7 +19,7 @@ STORES ?= 20
 ROWS ?= 200-1000
 SEED ?= 42
 
-.PHONY: help build cli artifacts images dockerd up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-containers bench-pipeline bench-jsonata bench-slack-stub bench-viewer synth deploy destroy clean
+.PHONY: help build cli artifacts images dockerd up down status demo test generate emulator bench bench-sales bench-engine bench-emulator bench-map bench-containers bench-pipeline bench-runtimes bench-jsonata bench-slack-stub bench-viewer synth deploy destroy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -68,7 +68,7 @@ demo: up ## From a fresh clone: build, start the stack, generate a day of $(STOR
 generate: cli ## Generate a synthetic day: sample-data/out/$(DAY).zip and its .expected.json
 	$(BATCHKIT) generate --stores $(STORES) --rows $(ROWS) --date $(DAY) --seed $(SEED) --out sample-data/out/$(DAY).zip
 
-bench: bench-sales bench-engine bench-emulator bench-pipeline bench-jsonata bench-slack-stub bench-viewer ## Run every benchmark (figures on stdout)
+bench: bench-sales bench-engine bench-emulator bench-map bench-pipeline bench-jsonata bench-slack-stub bench-viewer ## Run every benchmark (figures on stdout)
 
 SALES_BENCH := tests/BatchKit.Sales.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Sales.Benchmarks
 bench-sales: ## Generator (100 and 1,000 stores x 1,000 rows, one process each) and a 300 MB store file aggregated vs a bare JSON scan
@@ -78,7 +78,7 @@ bench-sales: ## Generator (100 and 1,000 stores x 1,000 rows, one process each) 
 	$(SALES_BENCH) aggregate 300
 
 ENGINE_BENCH := tests/BatchKit.StatesLanguage.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.StatesLanguage.Benchmarks
-bench-engine: ## State transitions/s and allocations: a 20-state Pass/Choice chain and an inline Map over 10,000 items, each in JSONPath and JSONata
+bench-engine: ## State transitions/s and allocations: a 20-state Pass/Choice chain and an inline Map over 10,000 items, each in JSONPath and JSONata; then the engine's share of a Distributed Map over 10,000 items (bytes allocated per child, GC pauses)
 	dotnet build tests/BatchKit.StatesLanguage.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(ENGINE_BENCH)
 
@@ -86,6 +86,10 @@ EMULATOR_BENCH := tests/BatchKit.Emulator.Benchmarks/bin/$(CONFIGURATION)/net10.
 bench-emulator: ## Emulator start-up to healthy, S3 PUT/GET throughput (1 KB and 64 MB) with the real SDK, RunTask-to-process latency
 	dotnet build tests/BatchKit.Emulator.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(EMULATOR_BENCH)
+
+bench-map: ## Step Functions over HTTP: a 100-item Map on BatchKit and on moto's engine (moto_server) in one run, and a Distributed Map over 10,000 S3 objects
+	dotnet build tests/BatchKit.Emulator.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
+	$(EMULATOR_BENCH) map
 
 bench-containers: images ## RunTask to first log line for a container next to a process (median, p90 over 50 each); image build time is printed by make images
 	dotnet build tests/BatchKit.Emulator.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
@@ -96,6 +100,13 @@ bench-pipeline: artifacts $(CDK) ## Upload to SUCCEEDED, all real processes: 100
 	dotnet build tests/BatchKit.Pipeline.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
 	$(PIPELINE_BENCH) $(CURDIR) 100 1000 10
 	$(PIPELINE_BENCH) $(CURDIR) 1000 1000 10
+
+RUNTIME_RUNS ?= 3
+bench-runtimes: artifacts images $(CDK) ## 100 stores x 1,000 rows, ECS tasks as containers vs processes (alternating, medians); RunTask to first log line
+	dotnet build tests/BatchKit.Pipeline.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
+	$(PIPELINE_BENCH) $(CURDIR) 100 1000 10 process,container $(RUNTIME_RUNS)
+	dotnet build tests/BatchKit.Emulator.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
+	$(EMULATOR_BENCH) containers
 
 JSONATA_BENCH := tests/BatchKit.Jsonata.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Jsonata.Benchmarks
 JSONATA_SECONDS ?= 1
