@@ -14,8 +14,9 @@ namespace BatchKit.Emulator.Protocol;
 internal sealed class AwsJsonProtocol(IReadOnlyList<IJsonService> services, SignatureVerifier signatures) : ProtocolHandler
 {
     private const long DefaultMaxRequestBytes = 1 << 20;
-    private readonly Dictionary<string, ShapeValidator> _validators = services.ToDictionary(
-        s => s.TargetPrefix, s => new ShapeValidator(ServiceModel.Load(s.ModelName)), StringComparer.Ordinal);
+    // Each model is read on the service's first request, not at start: parsing all of them took most of the start-up.
+    private readonly Dictionary<string, Lazy<ShapeValidator>> _validators = services.ToDictionary(
+        s => s.TargetPrefix, s => new Lazy<ShapeValidator>(() => new ShapeValidator(ServiceModel.Load(s.ModelName))), StringComparer.Ordinal);
 
     public IReadOnlyList<IJsonService> Services => services;
 
@@ -36,7 +37,7 @@ internal sealed class AwsJsonProtocol(IReadOnlyList<IJsonService> services, Sign
         signatures.Verify(request, ErrorDialect.Json, service?.SigningName, Convert.ToHexStringLower(SHA256.HashData(body)));
         var (owner, operation) = Route(request, service);
         var input = JsonProtocol.Parse(body);
-        _validators[owner.TargetPrefix].Validate(operation, input);
+        _validators[owner.TargetPrefix].Value.Validate(operation, input);
         var result = await owner.InvokeAsync(operation, input, context.RequestAborted).ConfigureAwait(false);
         await JsonProtocol.WriteAsync(context.Response, result, owner.ContentType).ConfigureAwait(false);
     }

@@ -16,17 +16,18 @@ internal sealed class RestJsonProtocol : ProtocolHandler
 {
     private readonly IReadOnlyList<IRestJsonService> _services;
     private readonly SignatureVerifier _signatures;
-    private readonly Dictionary<IRestJsonService, (RestRoutes Routes, ShapeValidator Validator)> _models;
+    private readonly Dictionary<IRestJsonService, Lazy<(RestRoutes Routes, ShapeValidator Validator)>> _models;
 
     public RestJsonProtocol(IReadOnlyList<IRestJsonService> services, SignatureVerifier signatures)
     {
         _services = services;
         _signatures = signatures;
-        _models = services.ToDictionary(s => s, s =>
+        // Read on the service's first request, not at start (as in AwsJsonProtocol).
+        _models = services.ToDictionary(s => s, s => new Lazy<(RestRoutes, ShapeValidator)>(() =>
         {
             var model = ServiceModel.Load(s.ModelName);
             return (new RestRoutes(model, s.Operations), new ShapeValidator(model));
-        });
+        }));
     }
 
     public IReadOnlyList<IRestJsonService> Services => _services;
@@ -43,7 +44,7 @@ internal sealed class RestJsonProtocol : ProtocolHandler
     {
         var request = context.Request;
         var service = _services.First(s => s.Serves(request));
-        var (routes, validator) = _models[service];
+        var (routes, validator) = _models[service].Value;
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
         var match = routes.Find(request.Method, raw.Split('?')[0]);
         var (limit, tooLarge) = match is null ? (1 << 20, JsonProtocol.TooLarge) : service.BodyLimit(match.Operation.Name);

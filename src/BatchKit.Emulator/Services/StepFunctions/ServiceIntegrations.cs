@@ -27,8 +27,8 @@ internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider e
     private readonly HttpInvokeIntegration _http = new(events);
     private readonly LambdaInvokeIntegration _lambda = new(lambda);
     private readonly StartExecutionIntegration _startExecution = new();
-    private readonly ShapeValidator _ecsModel = new(ServiceModel.Load("ecs"));
-    private readonly ShapeValidator _eventsModel = new(ServiceModel.Load("events"));
+    private readonly Lazy<ShapeValidator> _ecsModel = new(() => new(ServiceModel.Load("ecs")));
+    private readonly Lazy<ShapeValidator> _eventsModel = new(() => new(ServiceModel.Load("events")));
 
     /// <summary>
     /// Step Functions calls itself (<c>states:startExecution</c>): its provider needs the engine, which needs these
@@ -68,7 +68,7 @@ internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider e
                 }
             }
 
-            _eventsModel.Validate("PutEvents", request);
+            _eventsModel.Value.Validate("PutEvents", request);
             return TaskResult.Success(events.PutEvents(request));
         }
         catch (ServiceErrorException e)
@@ -89,7 +89,7 @@ internal sealed class ServiceIntegrations(EcsProvider ecs, EventBridgeProvider e
                 request["startedBy"] ??= "AWS Step Functions";
             }
 
-            _ecsModel.Validate("RunTask", request); // the parameters meet the same checks as an API call
+            _ecsModel.Value.Validate("RunTask", request); // the parameters meet the same checks as an API call
             response = ecs.RunTask(request);
         }
         catch (ServiceErrorException e)
