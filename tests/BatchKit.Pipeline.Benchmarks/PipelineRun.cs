@@ -123,6 +123,7 @@ internal sealed class PipelineRun(string repository, string maxTasks)
         string? arn = null;
         DescribeExecutionResponse execution;
         long peakKb = 0;
+        var managed = new ManagedMemoryPeaks(endpoint);
         var deadline = DateTime.UtcNow + RunDeadline;
         while (true)
         {
@@ -132,6 +133,7 @@ internal sealed class PipelineRun(string repository, string maxTasks)
             }
 
             peakKb = Math.Max(peakKb, ProcessStats.PeakRssKb(emulator.Id));
+            await managed.SampleAsync();
             if (arn is null && (await sfn.ListExecutionsAsync(stack.StateMachineArn)).Executions is { Count: > 0 } started)
             {
                 arn = started[0].ExecutionArn;
@@ -150,6 +152,8 @@ internal sealed class PipelineRun(string repository, string maxTasks)
             Put = put,
             Lambda = (execution.StartDate - uploaded).TotalSeconds - put,
             EmulatorPeakMiB = Math.Max(peakKb, ProcessStats.PeakRssKb(emulator.Id)) / 1024.0,
+            EmulatorPeakGcHeapMiB = managed.HeapMiB,
+            EmulatorPeakGcCommittedMiB = managed.CommittedMiB,
         };
         return await BreakdownAsync(figures, sfn, execution, emulator);
     }

@@ -22,6 +22,11 @@ internal sealed record RunFigures(string Runtime, string Status, bool Exact, dou
 
     public double EmulatorPeakMiB { get; init; }
 
+    /// <summary>The largest managed heap, and GC-committed memory, the emulator's health read-out showed during the run.</summary>
+    public double EmulatorPeakGcHeapMiB { get; init; }
+
+    public double EmulatorPeakGcCommittedMiB { get; init; }
+
     public double EmulatorCpu { get; init; }
 
     /// <summary>The ended workers' CPU when they were the emulator's children (process runtime); null for containers.</summary>

@@ -13,8 +13,8 @@ namespace BatchKit.Emulator.Diagnostics;
 /// The emulator's own read-outs under <c>/_batchkit/</c>, all in one place (no AWS API has them locally):
 /// <list type="bullet">
 /// <item><c>GET /_batchkit/health</c>: running, which services it serves, whether records are durable or ephemeral,
-/// every file start-up quarantined (moved aside because it could not be read), and its clock (now, and the
-/// <c>--time-scale</c> it runs at);</item>
+/// every file start-up quarantined (moved aside because it could not be read), its clock (now, and the
+/// <c>--time-scale</c> it runs at) and its memory (resident, and the managed heap);</item>
 /// <item><c>GET /_batchkit/ecs/tasks[?environment=NAME=PREFIX]</c>: every task (or those whose variable NAME starts with
 /// PREFIX) with its status, exit code, environment, runtime and output (CloudWatch on AWS);</item>
 /// <item><c>GET /_batchkit/ecs/metadata/{taskId}[/task]</c>: the task metadata endpoint v4 a container finds at
@@ -77,6 +77,7 @@ internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda, DataDi
             ["now"] = time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["timeScale"] = time is ScaledTimeProvider scaled ? scaled.Scale : 1,
         },
+        ["memory"] = Memory(),
         ["services"] = new JsonObject
         {
             ["s3"] = "available", ["ssm"] = "available", ["stepfunctions"] = "available",
@@ -84,6 +85,22 @@ internal sealed class BatchKitApi(EcsProvider ecs, LambdaProvider lambda, DataDi
             ["sts"] = "available", ["ses"] = "available", ["logs"] = "available",
         },
     };
+
+    /// <summary>
+    /// Resident memory now, and the managed heap and the memory the GC had committed at its last collection: what the
+    /// resident figure is made of beyond the runtime's own code and data (make bench-pipeline prints the peaks).
+    /// https://learn.microsoft.com/dotnet/api/system.gcmemoryinfo
+    /// </summary>
+    private static JsonObject Memory()
+    {
+        var gc = GC.GetGCMemoryInfo();
+        return new JsonObject
+        {
+            ["residentBytes"] = Environment.WorkingSet,
+            ["gcHeapBytes"] = gc.HeapSizeBytes,
+            ["gcCommittedBytes"] = gc.TotalCommittedBytes,
+        };
+    }
 
     private JsonObject TaskOutputs(string filter) => filter.Split('=', 2) switch
     {
