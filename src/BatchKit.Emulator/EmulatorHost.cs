@@ -59,19 +59,11 @@ public sealed class EmulatorHost : IAsyncDisposable
         time = Runtime.ScaledTimeProvider.For(options.TimeScale, time);
         var data = new DataDirectory(options);
         var runtimes = await WorkloadRuntimes.StartAsync(options, data, cancellationToken).ConfigureAwait(false);
-        // The empty builder: no appsettings.json, environment or logging sources. The slim one watched appsettings.json
-        // for changes under the content root, the working directory, and on Linux that watch walks the whole tree below
-        // it (node_modules and every build output when started from the repository): 0.9 s of CPU before the first
-        // request, and inotify watches for every directory.
-        // https://learn.microsoft.com/aspnet/core/fundamentals/configuration/#default-application-configuration-sources
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // multipart parts and 64 MB objects
-        builder.WebHost.UseUrls($"http://{options.BindAddress}:{options.Port}");
-
         var endpoint = new EmulatorEndpoint(options.SecretKey);
         var services = new EmulatorServices(options, data, runtimes, endpoint, time);
         var router = new RequestRouter(services);
-        var app = builder.Build();
+        var app = BareWebApplication.Create(
+            $"http://{options.BindAddress}:{options.Port}", k => k.Limits.MaxRequestBodySize = null); // multipart parts and 64 MB objects
         app.Run(router.HandleAsync);
         try
         {

@@ -49,10 +49,7 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
     public static async Task<ExecutionEnvironment> StartAsync(
         LambdaFunction function, FunctionRuntime runtime, IWorkloadLauncher launcher, LambdaWorkload workload, TimeProvider time)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var api = builder.Build();
+        var api = BareWebApplication.Create("http://127.0.0.1:0");
         var environment = new ExecutionEnvironment(function, runtime, time, api);
         api.Run(environment.HandleAsync);
         await api.StartAsync().ConfigureAwait(false);
