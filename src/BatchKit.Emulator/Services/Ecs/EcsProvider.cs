@@ -326,9 +326,9 @@ internal sealed partial class EcsProvider(EcsStore store, EcsTaskRunner runner, 
             container["reason"] = reason;
         }
 
-        if (task.Workload is { } workload)
+        if (task.WorkloadId is { } id)
         {
-            container["runtimeId"] = workload.Id; // the pid or the container id
+            container["runtimeId"] = id; // the pid or the container id
         }
 
         var json = new JsonObject

@@ -47,8 +47,11 @@ internal sealed class EcsTask(string taskArn, string clusterArn, string taskDefi
 
     public string? StopCode { get; private set; }
 
-    /// <summary>The running workload (a pid or a container id), once it started.</summary>
+    /// <summary>The running workload, from its start until it ended and was disposed (<see cref="ReleaseWorkload"/>).</summary>
     public IRunningWorkload? Workload { get; private set; }
+
+    /// <summary>The pid or container id the task ran as (DescribeTasks' runtimeId), kept after the workload is released.</summary>
+    public string? WorkloadId { get; private set; }
 
     /// <summary><c>process</c> or <c>container</c>: which runtime ran the task.</summary>
     public string? RuntimeKind { get; private set; }
@@ -91,10 +94,23 @@ internal sealed class EcsTask(string taskArn, string clusterArn, string taskDefi
             }
 
             Workload = workload;
+            WorkloadId = workload.Id;
             RuntimeKind = runtimeKind;
             LastStatus = "RUNNING";
             StartedAt = at;
             return true;
+        }
+    }
+
+    /// <summary>
+    /// The workload ended and was disposed: let it go, with its process handle, pipes and start environment (tens of KB
+    /// a task), since the store keeps every stopped task for DescribeTasks; nothing is left to signal on a StopTask.
+    /// </summary>
+    public void ReleaseWorkload()
+    {
+        lock (_stopped)
+        {
+            Workload = null;
         }
     }
 

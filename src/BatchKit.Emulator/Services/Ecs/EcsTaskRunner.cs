@@ -100,6 +100,8 @@ internal sealed class EcsTaskRunner(
                 task.Stop(time.GetUtcNow(), null, "Task stopped: the emulator shut down", EcsStopCode.TaskFailedToStart);
             }
         }
+
+        task.ReleaseWorkload();
     }
 
     private WorkloadSpec Spec(EcsTask task, EcsContainerLaunch container)

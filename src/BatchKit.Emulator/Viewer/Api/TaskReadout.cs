@@ -75,7 +75,7 @@ internal sealed class TaskReadout(TaskTokenRegistry tokens, EcsStore ecs, TimePr
             ["stoppedReason"] = t.StoppedReason,
             ["stopCode"] = t.StopCode,
             ["runtime"] = t.RuntimeKind,
-            ["workload"] = t.Workload?.Id,
+            ["workload"] = t.WorkloadId,
             ["environment"] = new JsonObject([.. t.Environment.OrderBy(v => v.Key, StringComparer.Ordinal)
                 .Select(v => KeyValuePair.Create(v.Key, (JsonNode?)(v.Key == TokenVariable ? ViewerJson.Preview(v.Value, 24) : v.Value)))]),
         };
