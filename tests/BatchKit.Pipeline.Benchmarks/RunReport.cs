@@ -8,7 +8,8 @@ internal static class RunReport
     public static void Print(RunFigures f, int stores)
     {
         Line($"  upload to {f.Status}: {f.Total:N1} s (report total {(f.Exact ? "exact" : "MISMATCH")}), emulator peak RSS {f.EmulatorPeakMiB:N0} MiB");
-        Line($"    of which at most: managed heap {f.EmulatorPeakGcHeapMiB:N0} MiB, GC-committed {f.EmulatorPeakGcCommittedMiB:N0} MiB (at its last collection)");
+        var (heap, committed) = (f.EmulatorPeakGcHeapMiB, f.EmulatorPeakGcCommittedMiB);
+        Line($"    of which at most: managed heap {heap:N0} MiB, GC-committed {committed:N0} MiB (at its last collection)");
         Line($"    S3 PUT of the zip {f.Put:N2} s; Lambda (event, cold start, unzip to processed/, StartExecution) {f.Lambda:N2} s");
         Line($"    Slack 'starting' {f.SlackStarting:N2} s; Map {f.Map:N2} s; summary Lambda + Slack results {f.Summary:N2} s");
         var start = f.Runtime == "container" ? "container" : "process";

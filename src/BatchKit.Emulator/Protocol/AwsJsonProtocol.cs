@@ -14,7 +14,7 @@ namespace BatchKit.Emulator.Protocol;
 internal sealed class AwsJsonProtocol(IReadOnlyList<IJsonService> services, SignatureVerifier signatures) : ProtocolHandler
 {
     private const long DefaultMaxRequestBytes = 1 << 20;
-    // Each model is read on the service's first request, not at start: parsing all of them took most of the start-up.
+    // Read on the service's first request, not at start: a run that never calls a service does not parse its model.
     private readonly Dictionary<string, Lazy<ShapeValidator>> _validators = services.ToDictionary(
         s => s.TargetPrefix, s => new Lazy<ShapeValidator>(() => new ShapeValidator(ServiceModel.Load(s.ModelName))), StringComparer.Ordinal);
 
