@@ -69,35 +69,12 @@ internal sealed partial class StepFunctionsProvider
             throw StepFunctionsErrors.InvalidArn(arn);
         }
 
-        var maxConcurrency = Bounded(request, "maxConcurrency", 0, int.MaxValue);
-        var percentage = Bounded(request, "toleratedFailurePercentage", 0, 100);
-        var count = Bounded(request, "toleratedFailureCount", 0, long.MaxValue);
-        MapRun(arn).Update((int?)maxConcurrency, percentage, (long?)count);
+        // Types and ranges (maxConcurrency >= 0, 0 <= toleratedFailurePercentage <= 100, toleratedFailureCount >= 0) were
+        // checked against botocore's model before the provider runs (ShapeValidator), with AWS's messages.
+        MapRun(arn).Update(
+            request["maxConcurrency"]?.GetValue<int>(), request["toleratedFailurePercentage"]?.GetValue<double>(),
+            request["toleratedFailureCount"]?.GetValue<long>());
         return [];
-    }
-
-    /// <summary>An optional number within the model's range, or AWS's ValidationException naming the field and the bound.</summary>
-    private static double? Bounded(JsonObject request, string field, double min, double max)
-    {
-        if (request[field] is not { } node)
-        {
-            return null;
-        }
-
-        if (node is not JsonValue value || !value.TryGetValue<double>(out var number))
-        {
-            throw StepFunctionsErrors.Validation(
-                $"1 validation error detected: Value '{node.ToJsonString()}' at '{field}' failed to satisfy constraint: Member must be a number");
-        }
-
-        var text = value.ToJsonString();
-        return number < min
-            ? throw StepFunctionsErrors.Validation($"1 validation error detected: Value '{text}' at '{field}' failed to satisfy constraint: "
-                + $"Member must have value greater than or equal to {min}")
-            : number > max
-                ? throw StepFunctionsErrors.Validation($"1 validation error detected: Value '{text}' at '{field}' failed to satisfy constraint: "
-                    + $"Member must have value less than or equal to {max}")
-                : number;
     }
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:states:[a-z0-9-]+:[0-9]{12}:mapRun:.+$")]
