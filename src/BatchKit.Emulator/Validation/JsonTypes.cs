@@ -32,7 +32,7 @@ internal static class JsonTypes
         }
 
         // A parsed body holds a JsonElement; a query or header value read as a number holds a long.
-        var element = v.TryGetValue<JsonElement>(out var parsed) ? parsed : JsonSerializer.SerializeToElement(v);
+        var element = v.TryGetValue<JsonElement>(out var parsed) ? parsed : JsonElement.Parse(v.ToJsonString());
         var fits = type switch
         {
             "integer" => element.TryGetInt32(out _),

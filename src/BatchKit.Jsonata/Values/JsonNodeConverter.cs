@@ -79,7 +79,7 @@ internal static class JsonNodeConverter
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
-                return value.TryGetValue<string>(out var s) ? s : JsonSerializer.Deserialize<string>(value.ToJsonString())!;
+                return value.TryGetValue<string>(out var s) ? s : JsonElement.Parse(value.ToJsonString()).GetString()!;
             case JsonValueKind.Number:
                 return value.TryGetValue<double>(out var d)
                     ? d

@@ -180,7 +180,7 @@ internal static class IntrinsicFunctions
         var result = new JsonArray();
         for (var i = 0; i < array.Count; i += (int)size)
         {
-            result.Add(new JsonArray(array.Skip(i).Take((int)size).Select(JsonText.Clone).ToArray()));
+            result.Add((JsonNode)new JsonArray(array.Skip(i).Take((int)size).Select(JsonText.Clone).ToArray()));
         }
 
         return result;
@@ -203,7 +203,7 @@ internal static class IntrinsicFunctions
                 throw Fail(call, $"would create more than {MaxArrayRangeItems} items");
             }
 
-            result.Add(JsonValue.Create(i));
+            result.Add((JsonNode)JsonValue.Create(i));
         }
 
         return result;

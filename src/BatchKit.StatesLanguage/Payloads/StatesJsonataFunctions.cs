@@ -51,7 +51,7 @@ internal static class StatesJsonataFunctions
         var result = new JsonArray();
         for (var i = 0; i < items.Count; i += (int)size)
         {
-            result.Add(new JsonArray(items.Skip(i).Take((int)size).Select(JsonText.Clone).ToArray()));
+            result.Add((JsonNode)new JsonArray(items.Skip(i).Take((int)size).Select(JsonText.Clone).ToArray()));
         }
 
         return JsonataResult.From(result);
@@ -74,7 +74,7 @@ internal static class StatesJsonataFunctions
                 throw new JsonataException("D3020", $"$range: would create more than {MaxRangeItems} items");
             }
 
-            result.Add(JsonValue.Create(i));
+            result.Add((JsonNode)JsonValue.Create(i));
         }
 
         return result.Count switch

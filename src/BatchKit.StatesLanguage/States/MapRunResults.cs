@@ -42,7 +42,7 @@ internal sealed class MapRunResults(int count, bool recordChildren)
                 _outputs[index] = child.Output!;
                 if (record is not null)
                 {
-                    Succeeded.Add(record);
+                    Succeeded.Add((JsonNode)record);
                 }
 
                 return;
@@ -52,7 +52,7 @@ internal sealed class MapRunResults(int count, bool recordChildren)
             FirstFailure ??= new Failure(child.Error, child.Cause);
             if (record is not null)
             {
-                Failed.Add(record);
+                Failed.Add((JsonNode)record);
             }
         }
     }

@@ -25,12 +25,12 @@ internal sealed partial class EcsProvider
             var name = ClusterName(reference);
             if (store.Clusters.TryGetValue(name, out var arn))
             {
-                clusters.Add(DescribeCluster(name, arn));
+                clusters.Add((JsonNode)DescribeCluster(name, arn));
             }
             else
             {
                 var missing = reference.StartsWith("arn:", StringComparison.Ordinal) ? reference : ClusterArn(name);
-                failures.Add(new JsonObject { ["arn"] = missing, ["reason"] = "MISSING" });
+                failures.Add((JsonNode)new JsonObject { ["arn"] = missing, ["reason"] = "MISSING" });
             }
         }
 

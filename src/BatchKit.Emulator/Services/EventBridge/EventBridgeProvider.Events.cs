@@ -30,7 +30,7 @@ internal sealed partial class EventBridgeProvider
         foreach (var entry in entries)
         {
             var (result, @event, bus) = Accept(entry!.AsObject());
-            results.Add(result);
+            results.Add((JsonNode)result);
             if (@event is null)
             {
                 failed++;

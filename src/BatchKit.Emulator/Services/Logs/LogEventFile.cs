@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using BatchKit.Emulator.Storage;
 
 namespace BatchKit.Emulator.Services.Logs;
@@ -11,7 +12,7 @@ namespace BatchKit.Emulator.Services.Logs;
 /// CloudWatch agents and the awslogs driver deliver them asynchronously too. A line torn by a crash is skipped on
 /// read and the next append starts on a fresh line. With <c>--ephemeral</c> the events are kept in memory.
 /// </summary>
-internal sealed class LogEventFile(string? path)
+internal sealed partial class LogEventFile(string? path)
 {
     private readonly Lock _lock = new();
     private readonly List<LogEvent>? _memory = path is null ? [] : null;
@@ -41,7 +42,8 @@ internal sealed class LogEventFile(string? path)
             {
                 var stored = new LogEvent(timestamp, ingestionTime, summary.Count + added.Count, message);
                 added.Add(stored);
-                text.Append(JsonSerializer.Serialize(new Line(stored.Timestamp, stored.IngestionTime, stored.Sequence, stored.Message))).Append('\n');
+                var line = new Line(stored.Timestamp, stored.IngestionTime, stored.Sequence, stored.Message);
+                text.Append(JsonSerializer.Serialize(line, LineJson.Default.Line)).Append('\n');
             }
 
             Write(Encoding.UTF8.GetBytes(text.ToString()), sync);
@@ -139,7 +141,7 @@ internal sealed class LogEventFile(string? path)
     {
         try
         {
-            return text.Length == 0 ? null : JsonSerializer.Deserialize<Line>(text);
+            return text.Length == 0 ? null : JsonSerializer.Deserialize(text, LineJson.Default.Line);
         }
         catch (JsonException)
         {
@@ -148,4 +150,8 @@ internal sealed class LogEventFile(string? path)
     }
 
     private sealed record Line(long T, long I, long N, string M);
+
+    /// <summary>The line's JSON mapping, generated at build time for the Native AOT emulator (same names as reflection gave).</summary>
+    [JsonSerializable(typeof(Line))]
+    private sealed partial class LineJson : JsonSerializerContext;
 }

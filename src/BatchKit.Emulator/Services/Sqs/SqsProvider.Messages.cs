@@ -39,11 +39,11 @@ internal sealed partial class SqsProvider
                 var fields = entry.Where(p => p.Key != "Id").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()));
                 var sent = SendMessage(new JsonObject(fields) { ["QueueUrl"] = queue.Url });
                 sent["Id"] = entry["Id"]!.DeepClone();
-                successful.Add(sent);
+                successful.Add((JsonNode)sent);
             }
             catch (Protocol.ServiceErrorException e)
             {
-                failed.Add(new JsonObject
+                failed.Add((JsonNode)new JsonObject
                 {
                     ["Id"] = entry["Id"]!.DeepClone(), ["SenderFault"] = true, ["Code"] = e.QueryCode ?? e.Code, ["Message"] = e.Message,
                 });
@@ -98,11 +98,11 @@ internal sealed partial class SqsProvider
             var handle = entry["ReceiptHandle"]?.GetValue<string>() ?? "";
             if (queue.Delete(handle))
             {
-                successful.Add(new JsonObject { ["Id"] = entry["Id"]!.DeepClone() });
+                successful.Add((JsonNode)new JsonObject { ["Id"] = entry["Id"]!.DeepClone() });
             }
             else
             {
-                failed.Add(new JsonObject
+                failed.Add((JsonNode)new JsonObject
                 {
                     ["Id"] = entry["Id"]!.DeepClone(),
                     ["SenderFault"] = true,

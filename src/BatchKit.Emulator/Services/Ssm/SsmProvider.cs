@@ -105,7 +105,7 @@ internal sealed partial class SsmProvider(SsmStore store, EmulatorOptions option
             }
             else
             {
-                invalid.Add(JsonValue.Create(name));
+                invalid.Add((JsonNode)JsonValue.Create(name));
             }
         }
 

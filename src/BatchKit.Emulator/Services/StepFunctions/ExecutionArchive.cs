@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using BatchKit.Emulator.Storage;
 using BatchKit.StatesLanguage.Executions;
 
@@ -17,8 +18,9 @@ namespace BatchKit.Emulator.Services.StepFunctions;
 internal sealed class ExecutionArchive : IAsyncDisposable
 {
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
-    private static readonly JsonSerializerOptions Json = ReleasedHistories.Json;
-    private static readonly JsonSerializerOptions WriteJson = new(JsonSerializerDefaults.General) { Converters = { new FlushingChildrenConverter() } };
+    private static readonly JsonTypeInfo<ExecutionSnapshot> WriteJson = (JsonTypeInfo<ExecutionSnapshot>)
+        new JsonSerializerOptions(JsonSerializerDefaults.General) { TypeInfoResolver = ExecutionJson.Default, Converters = { new FlushingChildrenConverter() } }
+            .GetTypeInfo(typeof(ExecutionSnapshot));
     private readonly RecordFolder? _folder;
     private readonly ReleasedHistories? _histories;
     private readonly TimeProvider _time;
@@ -66,7 +68,7 @@ internal sealed class ExecutionArchive : IAsyncDisposable
         _folder?.Load("execution", (_, value) =>
         {
             var machineArn = value["stateMachineArn"]?.GetValue<string>() ?? throw new InvalidDataException("no stateMachineArn");
-            var snapshot = value["execution"].Deserialize<ExecutionSnapshot>(Json) ?? throw new InvalidDataException("no execution");
+            var snapshot = value["execution"]?.Deserialize(ExecutionJson.Default.ExecutionSnapshot) ?? throw new InvalidDataException("no execution");
             var execution = Execution.Restore(snapshot, _time, InterruptedCause(snapshot), _histories!.ReadChild);
             var record = new ExecutionRecord(machineArn, execution, null,
                 value["stateMachineVersionArn"]?.GetValue<string>(), value["stateMachineAliasArn"]?.GetValue<string>());

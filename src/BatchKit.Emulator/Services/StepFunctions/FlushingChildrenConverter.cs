@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using BatchKit.StatesLanguage.Executions;
 
 namespace BatchKit.Emulator.Services.StepFunctions;
@@ -18,10 +19,11 @@ internal sealed class FlushingChildrenConverter : JsonConverter<IReadOnlyList<Ex
 
     public override void Write(Utf8JsonWriter writer, IReadOnlyList<ExecutionSnapshot> value, JsonSerializerOptions options)
     {
+        var snapshot = (JsonTypeInfo<ExecutionSnapshot>)options.GetTypeInfo(typeof(ExecutionSnapshot));
         writer.WriteStartArray();
         foreach (var child in value)
         {
-            JsonSerializer.Serialize(writer, child, options);
+            JsonSerializer.Serialize(writer, child, snapshot);
             if (writer.BytesPending > FlushBytes)
             {
                 writer.Flush();

@@ -13,8 +13,6 @@ namespace BatchKit.Emulator.Services.StepFunctions;
 /// </summary>
 internal sealed class ReleasedHistories(RecordFolder executions, RecordFolder children)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
-
     /// <summary>A top-level execution whose file (with its history) is written: its history and its children's leave memory.</summary>
     public void ReleaseExecution(Execution execution)
     {
@@ -49,7 +47,7 @@ internal sealed class ReleasedHistories(RecordFolder executions, RecordFolder ch
         {
             writer.WriteStartObject();
             writer.WritePropertyName("history");
-            JsonSerializer.Serialize(writer, history, Json);
+            JsonSerializer.Serialize(writer, history, ExecutionJson.Default.IReadOnlyListHistoryEvent);
             writer.WriteEndObject();
         });
         child.ReleaseHistory(() => ReadChild(arn));
@@ -62,7 +60,7 @@ internal sealed class ReleasedHistories(RecordFolder executions, RecordFolder ch
         Events(executions.Read(arn)?["execution"]?["History"], arn, "stepfunctions-executions");
 
     private static List<HistoryEvent> Events(JsonNode? history, string arn, string folder) =>
-        history?.Deserialize<List<HistoryEvent>>(Json)
+        history?.Deserialize(ExecutionJson.Default.ListHistoryEvent)
             ?? throw new InvalidDataException(
                 $"the history of {arn} is not in the data directory ({folder}/); it was released from memory after it was written");
 }

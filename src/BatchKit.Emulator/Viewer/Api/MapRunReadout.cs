@@ -67,7 +67,7 @@ internal sealed class MapRunReadout(ExecutionIndex index, S3Store s3)
         {
             foreach (var o in s3.List(bucket, "", null).Where(o => ("/" + o.Key).Contains(folder, StringComparison.Ordinal)))
             {
-                files.Add(new JsonObject { ["bucket"] = bucket, ["key"] = o.Key, ["size"] = o.Size, ["eTag"] = o.ETag });
+                files.Add((JsonNode)new JsonObject { ["bucket"] = bucket, ["key"] = o.Key, ["size"] = o.Size, ["eTag"] = o.ETag });
             }
         }
 

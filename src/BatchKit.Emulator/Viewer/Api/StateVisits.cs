@@ -167,7 +167,7 @@ internal static class StateVisits
                 return [];
             }
 
-            IEnumerable<JsonNode?> tasks = response["Tasks"] as JsonArray ?? [response];
+            IEnumerable<JsonNode?> tasks = (IEnumerable<JsonNode?>?)(response["Tasks"] as JsonArray) ?? [response];
             return [.. tasks.Select(t => t?["TaskArn"]).OfType<JsonValue>().Select(v => v.ToString())];
         }
         catch (JsonException)
