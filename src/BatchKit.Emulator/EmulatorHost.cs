@@ -1,12 +1,5 @@
 using BatchKit.Emulator.Runtime;
 using BatchKit.Emulator.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace BatchKit.Emulator;
 
@@ -16,12 +9,13 @@ namespace BatchKit.Emulator;
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly BareHttpServer _server;
     private readonly EmulatorServices _services;
+    private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private EmulatorHost(WebApplication app, EmulatorServices services, Uri serviceUrl)
+    private EmulatorHost(BareHttpServer server, EmulatorServices services, Uri serviceUrl)
     {
-        _app = app;
+        _server = server;
         _services = services;
         ServiceUrl = serviceUrl;
     }
@@ -62,30 +56,30 @@ public sealed class EmulatorHost : IAsyncDisposable
         var endpoint = new EmulatorEndpoint(options.SecretKey);
         var services = new EmulatorServices(options, data, runtimes, endpoint, time);
         var router = new RequestRouter(services);
-        var app = BareWebApplication.Create(
-            $"http://{options.BindAddress}:{options.Port}", k => k.Limits.MaxRequestBodySize = null); // multipart parts and 64 MB objects
-        app.Run(router.HandleAsync);
+        // No limit on request bodies: multipart parts and 64 MB objects.
+        var server = new BareHttpServer($"http://{options.BindAddress}:{options.Port}", router.HandleAsync, k => k.Limits.MaxRequestBodySize = null);
         try
         {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await server.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             await services.DisposeAsync().ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
+            await server.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
-        endpoint.Bind(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
-        return new EmulatorHost(app, services, endpoint.Url);
+        endpoint.Bind(server.Address);
+        return new EmulatorHost(server, services, endpoint.Url);
     }
 
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+    /// <summary>Completes when the host is disposed; throws OperationCanceledException when the token is cancelled first.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _disposed.Task.WaitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync().ConfigureAwait(false);
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _server.DisposeAsync().ConfigureAwait(false);
+        _disposed.TrySetResult();
     }
 }

@@ -22,22 +22,16 @@ internal sealed class ViewerAssets
         [".txt"] = "text/plain; charset=utf-8",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private readonly FrozenDictionary<string, Asset> _assets;
+    // Read and hashed on the first request that needs them, not at start: hashing loads OpenSSL, and the two together
+    // were 6 % of the Native AOT emulator's start-up CPU (issue 17).
+    private readonly Lazy<FrozenDictionary<string, Asset>> _assets = new(LoadAll);
 
-    public ViewerAssets()
-    {
-        var assembly = typeof(ViewerAssets).Assembly;
-        _assets = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            .ToFrozenDictionary(n => n[ResourcePrefix.Length..], n => Load(assembly, n), StringComparer.Ordinal);
-    }
-
-    public IEnumerable<string> Names => _assets.Keys;
+    public IEnumerable<string> Names => _assets.Value.Keys;
 
     /// <summary>Writes the named asset (or 304 when the browser holds this version); false when there is no such asset.</summary>
     public async Task<bool> TryServeAsync(HttpContext context, string name)
     {
-        if (!_assets.TryGetValue(name, out var asset))
+        if (!_assets.Value.TryGetValue(name, out var asset))
         {
             return false;
         }
@@ -63,6 +57,14 @@ internal sealed class ViewerAssets
         response.ContentLength = asset.Bytes.Length;
         await response.Body.WriteAsync(asset.Bytes, context.RequestAborted).ConfigureAwait(false);
         return true;
+    }
+
+    private static FrozenDictionary<string, Asset> LoadAll()
+    {
+        var assembly = typeof(ViewerAssets).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .ToFrozenDictionary(n => n[ResourcePrefix.Length..], n => Load(assembly, n), StringComparer.Ordinal);
     }
 
     private static Asset Load(Assembly assembly, string resource)

@@ -1,12 +1,7 @@
 using System.Globalization;
 using BatchKit.Emulator.Runtime;
 using BatchKit.Emulator.Services.Logs;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace BatchKit.Emulator.Services.Lambda;
@@ -25,18 +20,18 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
     private readonly LambdaFunction _function;
     private readonly FunctionRuntime _runtime;
     private readonly TimeProvider _time;
-    private readonly WebApplication _api;
+    private readonly BareHttpServer _api;
     private readonly LogStreamWriter? _logStream;
     private IRunningWorkload? _workload;
     private LambdaInvocation? _current;
     private ITimer? _timeout;
 
-    private ExecutionEnvironment(LambdaFunction function, FunctionRuntime runtime, TimeProvider time, WebApplication api)
+    private ExecutionEnvironment(LambdaFunction function, FunctionRuntime runtime, TimeProvider time)
     {
         _function = function;
         _runtime = runtime;
         _time = time;
-        _api = api;
+        _api = new BareHttpServer("http://127.0.0.1:0", HandleAsync);
         _logStream = runtime.NewLogStream();
     }
 
@@ -49,13 +44,11 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
     public static async Task<ExecutionEnvironment> StartAsync(
         LambdaFunction function, FunctionRuntime runtime, IWorkloadLauncher launcher, LambdaWorkload workload, TimeProvider time)
     {
-        var api = BareWebApplication.Create("http://127.0.0.1:0");
-        var environment = new ExecutionEnvironment(function, runtime, time, api);
-        api.Run(environment.HandleAsync);
-        await api.StartAsync().ConfigureAwait(false);
-        var address = new Uri(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var environment = new ExecutionEnvironment(function, runtime, time);
         try
         {
+            await environment._api.StartAsync(CancellationToken.None).ConfigureAwait(false);
+            var address = environment._api.Address;
             var spec = workload.Spec(function, $"{address.Host}:{address.Port}", environment.Output);
             environment._workload = await launcher.LaunchAsync(spec, CancellationToken.None).ConfigureAwait(false);
             environment.Exited = environment.WatchExitAsync(environment._workload);
@@ -63,8 +56,7 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
         }
         catch
         {
-            await api.StopAsync().ConfigureAwait(false);
-            await api.DisposeAsync().ConfigureAwait(false);
+            await environment._api.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -227,7 +219,6 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
 
         await Exited.ConfigureAwait(false);
         _timeout?.Dispose();
-        await _api.StopAsync().ConfigureAwait(false);
         await _api.DisposeAsync().ConfigureAwait(false);
     }
 }
