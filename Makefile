@@ -40,8 +40,8 @@ dockerd: ## Start a loopback-only Docker engine unless one answers (`make down` 
 cli:
 	@bash scripts/artifact.sh src/BatchKit.Cli/bin/$(CONFIGURATION)/net10.0 src/BatchKit.Cli build --configuration $(CONFIGURATION)
 
-artifacts: ## Publish what the local stack runs: the emulator, the worker (Native AOT) and the Lambda's bootstrap (self-contained, trimmed, ReadyToRun), as they ship
-	@bash scripts/artifact.sh $(ARTIFACTS)/emulator src/BatchKit.Emulator --configuration $(CONFIGURATION)
+artifacts: ## Publish what the local stack runs: the emulator and the worker (Native AOT), the Lambda's bootstrap (self-contained, trimmed, ReadyToRun), as they ship
+	@bash scripts/artifact.sh $(ARTIFACTS)/emulator src/BatchKit.Emulator --configuration $(CONFIGURATION) --runtime linux-x64 -p:PublishAot=true
 	@bash scripts/artifact.sh $(ARTIFACTS)/worker src/BatchKit.Worker --configuration $(CONFIGURATION) --runtime linux-x64 -p:PublishAot=true
 	@bash scripts/artifact.sh $(ARTIFACTS)/functions src/BatchKit.Functions --configuration $(CONFIGURATION) --runtime linux-x64 --self-contained \
 	  -p:PublishTrimmed=true -p:PublishReadyToRun=true
@@ -83,9 +83,9 @@ bench-engine: ## State transitions/s and allocations: a 20-state Pass/Choice cha
 	$(ENGINE_BENCH)
 
 EMULATOR_BENCH := tests/BatchKit.Emulator.Benchmarks/bin/$(CONFIGURATION)/net10.0/BatchKit.Emulator.Benchmarks
-bench-emulator: ## Emulator start-up to healthy, S3 PUT/GET throughput (1 KB and 64 MB) with the real SDK, RunTask-to-process latency
+bench-emulator: artifacts ## Start-up to healthy and idle memory (Native AOT artifact beside the JIT build), S3 PUT/GET throughput (1 KB, 64 MB), RunTask latency
 	dotnet build tests/BatchKit.Emulator.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet
-	$(EMULATOR_BENCH)
+	$(EMULATOR_BENCH) $(ARTIFACTS)/emulator/BatchKit.Emulator
 
 bench-map: ## Step Functions over HTTP: a 100-item Map on BatchKit and on moto's engine (moto_server) in one run, and a Distributed Map over 10,000 S3 objects
 	dotnet build tests/BatchKit.Emulator.Benchmarks --configuration $(CONFIGURATION) --nologo -v quiet

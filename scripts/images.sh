@@ -125,7 +125,8 @@ image_packages() {
   key=$( (echo "$SDK_VERSION"; cat global.json Directory.Build.props Directory.Packages.props; cat src/*/*.csproj) | hash_of)
   list="$WORK/packages-$key.txt"
   if [ ! -s "$list" ]; then
-    (packages_of src/BatchKit.Worker --runtime linux-x64 -p:PublishAot=true; packages_of src/BatchKit.Emulator) | sort -u >"$list.tmp"
+    (packages_of src/BatchKit.Worker --runtime linux-x64 -p:PublishAot=true; packages_of src/BatchKit.Emulator --runtime linux-x64 -p:PublishAot=true) \
+      | sort -u >"$list.tmp"
     mv "$list.tmp" "$list"
   fi
   cat "$list"

@@ -7,7 +7,8 @@ using BatchKit.Emulator;
 
 // Start-up to healthy (a separate process, as `make up` starts it), S3 PUT/GET throughput with the real SDK, and
 // ECS RunTask-to-process-started latency (the cost each store pays before its worker runs).
-// With the argument `containers`: RunTask to the task's first log line, in a container and as a process, in one run.
+// An argument that is a path names the published emulator (artifacts/emulator/BatchKit.Emulator) to start beside the
+// JIT build. With the argument `containers`: RunTask to the task's first log line, in a container and as a process, in one run.
 // With `map [RUNS] [inline|distributed]`: the 100-item Map against moto's engine, and a Distributed Map over 10,000 S3 objects
 // (MapBenchmarks); a last argument runs only that part, while iterating on one of them.
 var dir = Directory.CreateTempSubdirectory("batchkit-emulator-bench-").FullName;
@@ -26,7 +27,7 @@ try
         return;
     }
 
-    await StartupAsync(dir);
+    await StartupAsync(dir, args is [var published] ? published : null);
     await ThroughputAsync(dir, ephemeral: false); // the default: each PUT fsynced (file and directory) before its 200
     await ThroughputAsync(dir, ephemeral: true);
     await RunTaskLatencyAsync(dir);
@@ -36,16 +37,50 @@ finally
     Directory.Delete(dir, recursive: true);
 }
 
-static async Task StartupAsync(string dir)
+// Each emulator build from exec to its first 200 on /_batchkit/health, alternating between them (this machine is noisy),
+// then its resident memory after a second of idling: the published Native AOT artifact (make artifacts) beside the
+// JIT build of this benchmark's own output, which is what the emulator was before issue 17.
+static async Task StartupAsync(string dir, string? published)
 {
-    var exe = Path.Combine(AppContext.BaseDirectory, "BatchKit.Emulator");
-    var times = new List<double>();
-    using var http = new HttpClient();
-    for (var run = 0; run < 5; run++)
+    var builds = new List<(string Name, string Exe)> { ("JIT (dotnet build)", Path.Combine(AppContext.BaseDirectory, "BatchKit.Emulator")) };
+    if (published is not null)
     {
-        var port = 15566 + run;
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(new ProcessStartInfo(exe, ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", Path.Combine(dir, "startup")]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        builds.Insert(0, ("Native AOT (" + published + ")", Path.GetFullPath(published)));
+    }
+
+    var samples = builds.ToDictionary(b => b.Name, _ => new List<(double Ms, long Rss)>());
+    for (var run = 0; run < 7; run++)
+    {
+        foreach (var (name, exe) in builds)
+        {
+            samples[name].Add(await StartOnceAsync(exe, Path.Combine(dir, "startup-" + run)));
+        }
+    }
+
+    foreach (var (name, runs) in samples)
+    {
+        var ms = runs.Select(r => r.Ms).Order().ToList();
+        var rss = runs.Select(r => r.Rss / 1048576.0).Order().ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"start-up to healthy, {name}, {ms.Count} runs: median {ms[ms.Count / 2]:N0} ms (min {ms[0]:N0}, max {ms[^1]:N0}); " +
+            $"idle resident memory median {rss[rss.Count / 2]:N1} MiB (max {rss[^1]:N1})"));
+    }
+}
+
+static async Task<(double Ms, long Rss)> StartOnceAsync(string exe, string dataDirectory)
+{
+    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    listener.Stop();
+    using var http = new HttpClient();
+    var clock = Stopwatch.StartNew();
+    using var process = Process.Start(new ProcessStartInfo(exe, ["--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", dataDirectory])
+    {
+        RedirectStandardOutput = true, UseShellExecute = false,
+    })!;
+    try
+    {
         while (true)
         {
             try
@@ -57,21 +92,25 @@ static async Task StartupAsync(string dir)
             }
             catch (HttpRequestException)
             {
-                await Task.Delay(5);
+                await Task.Delay(1);
             }
 
-            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            if (clock.Elapsed > TimeSpan.FromSeconds(60) || process.HasExited)
             {
-                throw new TimeoutException($"the emulator on port {port} did not answer /_batchkit/health within 60 s");
+                throw new TimeoutException($"{exe} on port {port} did not answer /_batchkit/health within 60 s (exited: {process.HasExited})");
             }
         }
 
-        times.Add(clock.Elapsed.TotalMilliseconds);
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        await Task.Delay(1000);
+        process.Refresh();
+        return (elapsed, process.WorkingSet64);
+    }
+    finally
+    {
         process.Kill();
         await process.WaitForExitAsync();
     }
-
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start-up to healthy (process start to 200 on /_batchkit/health), 5 runs: median {times.Order().ElementAt(2):N0} ms, min {times.Min():N0} ms, max {times.Max():N0} ms"));
 }
 
 static async Task ThroughputAsync(string dir, bool ephemeral)
