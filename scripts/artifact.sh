@@ -4,7 +4,8 @@
 # The inputs are the files of PROJECT and of every project it references (transitively, build output left out), the
 # repository's build settings (Directory.*.props, global.json), the SDK version and the publish arguments. Their hash
 # is kept in DIR/.batchkit-inputs after a successful publish; an artifact whose hash matches is kept as it is, so
-# `make up` with nothing changed does not publish again (a publish of the three artifacts takes about a minute here).
+# `make up` with nothing changed does not publish again (a publish of the three artifacts takes about three minutes here,
+# two of them the emulator's Native AOT compilation).
 # `dotnet build` of the CLI uses the same check with DIR = its output directory and ARGS starting with `build`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
