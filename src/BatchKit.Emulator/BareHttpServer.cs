@@ -11,10 +11,10 @@ namespace BatchKit.Emulator;
 
 /// <summary>
 /// Kestrel and nothing else, for the endpoint itself and each Lambda environment's Runtime API: no generic host, no
-/// dependency injection, no configuration sources, no logging. Even the empty WebApplication builder spent a third of
-/// the Native AOT emulator's start-up CPU building its service provider (the open generics of logging and options made
-/// at run time), and the slim one also watched appsettings.json under the working directory: for a Lambda environment
-/// started from the repository, an inotify watch on each of its 1,601 directories (issue 17).
+/// dependency injection, no configuration sources, no logging. Even the empty WebApplication builder spent about a third
+/// of the Native AOT emulator's start-up CPU building and starting its host (the service provider made the open generics
+/// of logging and options at run time), and the slim one also watched appsettings.json under the working directory: for
+/// a Lambda environment started from the repository, an inotify watch on each of its 1,601 directories (issue 17).
 /// https://learn.microsoft.com/aspnet/core/fundamentals/servers/kestrel
 /// </summary>
 internal sealed class BareHttpServer : IAsyncDisposable

@@ -22,8 +22,8 @@ internal sealed class ViewerAssets
         [".txt"] = "text/plain; charset=utf-8",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    // Read and hashed on the first request that needs them, not at start: hashing loads OpenSSL, and the two together
-    // were 6 % of the Native AOT emulator's start-up CPU (issue 17).
+    // Read and hashed on the first request that needs them, not at start, where they were 4 % of the Native AOT
+    // emulator's start-up CPU (perf record of exec to healthy; issue 17).
     private readonly Lazy<FrozenDictionary<string, Asset>> _assets = new(LoadAll);
 
     public IEnumerable<string> Names => _assets.Value.Keys;
