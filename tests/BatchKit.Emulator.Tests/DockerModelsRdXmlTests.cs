@@ -82,6 +82,8 @@ public sealed class DockerModelsRdXmlTests
 
     /// <summary>The rd.xml spelling: System.Collections.Generic.List`1[[Docker.DotNet.Models.Port,Docker.DotNet]].</summary>
     private static string RdXmlName(Type type) => type.IsGenericType
-        ? $"{type.GetGenericTypeDefinition().FullName}[{string.Join(",", type.GetGenericArguments().Select(a => $"[{RdXmlName(a)},{a.Assembly.GetName().Name}]"))}]"
+        ? $"{type.GetGenericTypeDefinition().FullName}[{string.Join(",", type.GetGenericArguments().Select(ArgumentName))}]"
         : type.FullName!;
+
+    private static string ArgumentName(Type argument) => $"[{RdXmlName(argument)},{argument.Assembly.GetName().Name}]";
 }
