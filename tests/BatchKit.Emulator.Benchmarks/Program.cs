@@ -51,9 +51,11 @@ static async Task StartupAsync(string dir, string? published)
     var samples = builds.ToDictionary(b => b.Name, _ => new List<(double Ms, long Rss)>());
     for (var run = 0; run < 7; run++)
     {
-        foreach (var (name, exe) in builds)
+        for (var build = 0; build < builds.Count; build++)
         {
-            samples[name].Add(await StartOnceAsync(exe, Path.Combine(dir, "startup-" + run)));
+            // A fresh data directory for each start, so that each build pays the same first-start writes.
+            var (name, exe) = builds[build];
+            samples[name].Add(await StartOnceAsync(exe, Path.Combine(dir, $"startup-{run}-{build}")));
         }
     }
 
