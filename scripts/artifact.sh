@@ -2,7 +2,8 @@
 # artifact.sh DIR PROJECT ARGS...: `dotnet publish PROJECT ARGS --output DIR`, but only when its inputs changed.
 #
 # The inputs are the files of PROJECT and of every project it references (transitively, build output left out), the
-# repository's build settings (Directory.*.props, global.json), the SDK version and the publish arguments. Their hash
+# repository's build settings (Directory.Build.*, Directory.Packages.props, global.json, and build/, the native code
+# Directory.Build.targets links into Native AOT binaries), the SDK version and the publish arguments. Their hash
 # is kept in DIR/.batchkit-inputs after a successful publish; an artifact whose hash matches is kept as it is, so
 # `make up` with nothing changed does not publish again (a publish of the three artifacts takes about three minutes here,
 # two of them the emulator's Native AOT compilation).
@@ -36,7 +37,7 @@ inputs_hash() {
   {
     # shellcheck disable=SC2046 # one path per project directory, none with spaces
     find $(references "$project") -type f -not -path '*/bin/*' -not -path '*/obj/*' -print0 | sort -z | xargs -0 sha256sum
-    sha256sum Directory.Build.props Directory.Packages.props global.json
+    sha256sum Directory.Build.props Directory.Build.targets Directory.Packages.props global.json build/*
     # The installed SDKs, without starting `dotnet --version` (a few hundred ms of CPU, more than all the hashing).
     ls "$(dirname "$(readlink -f "$(command -v dotnet)")")/sdk"
     echo "$*"

@@ -24,6 +24,25 @@ public sealed class DockerfileSourcesTests
         Assert.Equal(ReferenceClosure(project).Order(StringComparer.Ordinal), copied);
     }
 
+    /// <summary>
+    /// Directory.Build.targets links build/PrefaultWritableData.c into every Native AOT binary; an image that does not
+    /// copy it (or a build setting added later) would build a binary unlike the one `make artifacts` publishes.
+    /// </summary>
+    [Theory]
+    [InlineData("BatchKit.Worker")]
+    [InlineData("BatchKit.Emulator")]
+    public void Dockerfile_copies_every_build_setting_of_the_repository(string project)
+    {
+        var copied = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "src", project, "Dockerfile"))
+            .Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.Contains("--from", StringComparison.Ordinal))
+            .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..^1])
+            .ToHashSet(StringComparer.Ordinal);
+        var settings = Directory.GetFiles(RepositoryPaths.Root, "Directory.*").Select(Path.GetFileName).OfType<string>()
+            .Append("global.json").Append("build/");
+
+        Assert.All(settings, setting => Assert.Contains(setting, copied));
+    }
+
     /// <summary>The project and every project it references, directly or through another.</summary>
     private static HashSet<string> ReferenceClosure(string project)
     {

@@ -14,7 +14,8 @@ namespace BatchKit.CloudFormation.Synthesis;
 /// </summary>
 internal static partial class SynthesisInputs
 {
-    private static readonly string[] RepositoryFiles = ["cdk.json", "package-lock.json", "global.json", "Directory.Build.props", "Directory.Packages.props"];
+    private static readonly string[] RepositoryFiles =
+        ["cdk.json", "package-lock.json", "global.json", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props"];
 
     public static string Hash(string repositoryRoot, SynthesisRequest request)
     {
