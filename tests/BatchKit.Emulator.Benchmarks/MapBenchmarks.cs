@@ -195,9 +195,8 @@ internal static class MapBenchmarks
         /// <summary>utime + stime of /proc/PID/stat (fields 14 and 15, in ticks of 1/100 s), in seconds.</summary>
         public double CpuSeconds()
         {
-            var text = File.ReadAllText($"/proc/{process.Id}/stat");
-            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' '); // from field 3 on: the name may hold spaces
-            return (long.Parse(fields[14 - 3], CultureInfo.InvariantCulture) + long.Parse(fields[15 - 3], CultureInfo.InvariantCulture)) / 100.0;
+            var stat = ProcStat.Of(process.Id);
+            return (stat[14] + stat[15]) / 100.0;
         }
 
         public static async Task<ChildService> StartAsync(string name, string file, Func<string, string[]> arguments, string health)

@@ -99,7 +99,9 @@ static async Task<(double Ms, long Rss, long Faults)> StartOnceAsync(string exe,
         }
 
         var elapsed = clock.Elapsed.TotalMilliseconds;
-        var faults = MinorFaults(process.Id);
+        // minflt: each minor fault is a trap into the kernel, and a Native AOT binary's start-up used to take one per
+        // 4 KiB page of its type data (build/PrefaultWritableData.c).
+        var faults = ProcStat.Of(process.Id)[10];
         await Task.Delay(1000);
         process.Refresh();
         return (elapsed, process.WorkingSet64, faults);
@@ -134,16 +136,6 @@ static async Task<bool> HealthAnswers200Async(int port)
     }
 
     return status.AsSpan(0, read).SequenceEqual("HTTP/1.1 200"u8);
-}
-
-// The minor page faults a process has taken (field 10 of /proc/PID/stat, after the parenthesized command name): each
-// is a trap into the kernel, and a Native AOT binary's start-up used to take one per 4 KiB page of its type data.
-// https://man7.org/linux/man-pages/man5/proc_pid_stat.5.html
-static long MinorFaults(int pid)
-{
-    var stat = File.ReadAllText($"/proc/{pid}/stat");
-    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-    return long.Parse(fields[7], CultureInfo.InvariantCulture); // fields[0] is field 3 (state)
 }
 
 static async Task ThroughputAsync(string dir, bool ephemeral)

@@ -15,8 +15,7 @@ public sealed class DockerfileSourcesTests
     [InlineData("BatchKit.Emulator")]
     public void Dockerfile_copies_exactly_the_projects_its_project_references(string project)
     {
-        var dockerfile = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "src", project, "Dockerfile"));
-        var copied = dockerfile
+        var copied = DockerfileLines(project)
             .Where(l => l.StartsWith("COPY src/", StringComparison.Ordinal))
             .Select(l => l.Split(' ')[1].TrimEnd('/')["src/".Length..])
             .Order(StringComparer.Ordinal);
@@ -33,7 +32,7 @@ public sealed class DockerfileSourcesTests
     [InlineData("BatchKit.Emulator")]
     public void Dockerfile_copies_every_build_setting_of_the_repository(string project)
     {
-        var copied = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "src", project, "Dockerfile"))
+        var copied = DockerfileLines(project)
             .Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.Contains("--from", StringComparison.Ordinal))
             .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..^1])
             .ToHashSet(StringComparer.Ordinal);
@@ -42,6 +41,8 @@ public sealed class DockerfileSourcesTests
 
         Assert.All(settings, setting => Assert.Contains(setting, copied));
     }
+
+    private static string[] DockerfileLines(string project) => File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "src", project, "Dockerfile"));
 
     /// <summary>The project and every project it references, directly or through another.</summary>
     private static HashSet<string> ReferenceClosure(string project)
